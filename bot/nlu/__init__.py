@@ -1,0 +1,1 @@
+"""The understanding layer: a spaCy pipeline that maps patient text to intents and entities."""

@@ -1,0 +1,209 @@
+"""Registered pipeline pieces: entity patterns, the negation termset and the intent component.
+
+Importing this module registers everything `intents/config.cfg` names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypedDict
+
+from negspacy import negation as _negation  # noqa: F401  (registers the negex factory)
+from negspacy.termsets import termset
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from bot.nlu import architectures as _architectures  # noqa: F401  (registers the textcat model)
+from bot.nlu import normalizer as _normalizer  # noqa: F401  (registers calcibot_normalizer)
+from bot.nlu.data import entity_data, training_data
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+class IntentScore(TypedDict):
+    name: str
+    confidence: float
+
+
+class EntityPattern(TypedDict):
+    label: str
+    pattern: str
+    id: str
+
+
+def build_entity_patterns(intents_dir: Path) -> list[EntityPattern]:
+    """Phrase patterns from lookups, their synonyms and the annotations in training data.
+
+    The pattern ``id`` is the canonical value (DESIGN.md §4.5), like Rasa's synonym mapper.
+    """
+    lookups = entity_data(intents_dir)
+    entity_of: dict[str, str] = {}
+    patterns: dict[tuple[str, str], EntityPattern] = {}
+
+    def add(label: str, text: str, value: str) -> None:
+        key = (label, text.lower())
+        patterns.setdefault(key, EntityPattern(label=label, pattern=text.lower(), id=value))
+
+    for label, phrases in lookups.lookups.items():
+        for phrase in phrases:
+            canonical = lookups.synonyms.get(phrase.lower(), phrase.lower())
+            entity_of.setdefault(canonical, label)
+            add(label, phrase, canonical)
+    for variant, canonical in lookups.synonyms.items():
+        label = entity_of.get(canonical)
+        if label is None:
+            raise ValueError(f"synonym {canonical!r} is in no lookup table of {intents_dir}")
+        add(label, variant, canonical)
+    for example in training_data(intents_dir).examples:
+        for annotation in example.entities:
+            surface = example.text[annotation["start"] : annotation["end"]]
+            add(annotation["entity"], surface, annotation["value"].lower())
+    return sorted(patterns.values(), key=lambda p: (p["label"], p["pattern"]))
+
+
+@registry.misc("calcibot.entity_patterns.v1")
+def entity_patterns(intents_dir: str) -> list[EntityPattern]:
+    return build_entity_patterns(Path(intents_dir))
+
+
+@registry.misc("calcibot.entity_words.v1")
+def entity_words(intents_dir: str) -> list[str]:
+    """Every word of every pattern: the normaliser must know them to correct towards them."""
+    return [p["pattern"] for p in build_entity_patterns(Path(intents_dir))]
+
+
+LAY_PSEUDO_NEGATIONS = [
+    "not sure",
+    "not sure if",
+    "not certain",
+    "don't know if",
+    "do not know if",
+    "no idea if",
+    "not go away",
+    "not going away",
+    "not getting better",
+    "not stop",
+    "no better",
+]
+LAY_PRECEDING_NEGATIONS = [
+    "haven't",
+    "havent",
+    "have not",
+    "hasn't",
+    "hasnt",
+    "has not",
+    "do not",
+    "does not",
+    "did not",
+    "is not",
+    "are not",
+    "nothing",
+    "none",
+    "nor",
+    "neither",
+    "never been",
+    "no history of",
+    "not had",
+    "no longer",
+]
+LAY_FOLLOWING_NEGATIONS = ["is not", "isn't", "isnt", "are not", "aren't", "not really"]
+
+
+@registry.misc("calcibot.negation_termset.v1")
+def negation_termset() -> dict[str, list[str]]:
+    """negspacy's clinical termset plus the way patients negate ("it doesn't hurt")."""
+    patterns: dict[str, list[str]] = termset("en_clinical").get_patterns()
+    patterns["pseudo_negations"] = [*patterns["pseudo_negations"], *LAY_PSEUDO_NEGATIONS]
+    patterns["preceding_negations"] = [
+        *patterns["preceding_negations"],
+        *LAY_PRECEDING_NEGATIONS,
+    ]
+    patterns["following_negations"] = [
+        *patterns["following_negations"],
+        *LAY_FOLLOWING_NEGATIONS,
+    ]
+    return patterns
+
+
+if not Doc.has_extension("intent"):
+    Doc.set_extension("intent", default=None)
+    Doc.set_extension("intent_ranking", default=None)
+
+
+class IntentClassifier:
+    """Reads the textcat scores, ranks them and falls back when unsure.
+
+    Rasa's FallbackClassifier idea: below ``threshold``, or with the top two within
+    ``ambiguity_threshold``, the intent is ``nlu_fallback`` (the ranking keeps the guesses).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        threshold: float,
+        ambiguity_threshold: float,
+        ranking_length: int,
+    ) -> None:
+        self.name = name
+        self.threshold = threshold
+        self.ambiguity_threshold = ambiguity_threshold
+        self.ranking_length = ranking_length
+
+    def rank(self, cats: dict[str, float]) -> list[IntentScore]:
+        ranked = sorted(cats.items(), key=lambda item: item[1], reverse=True)
+        return [
+            IntentScore(name=name, confidence=round(float(score), 6))
+            for name, score in ranked[: self.ranking_length]
+        ]
+
+    def decide(self, ranking: list[IntentScore]) -> IntentScore:
+        if not ranking:
+            return IntentScore(name=FALLBACK_INTENT, confidence=1.0)
+        top = ranking[0]
+        second = ranking[1]["confidence"] if len(ranking) > 1 else 0.0
+        if top["confidence"] < self.threshold or (
+            top["confidence"] - second < self.ambiguity_threshold
+        ):
+            return IntentScore(name=FALLBACK_INTENT, confidence=self.threshold)
+        return top
+
+    def __call__(self, doc: Doc) -> Doc:
+        ranking = self.rank(doc.cats)
+        doc._.intent_ranking = ranking
+        doc._.intent = self.decide(ranking)
+        return doc
+
+
+@Language.factory(
+    "calcibot_intent",
+    default_config={"threshold": 0.4, "ambiguity_threshold": 0.08, "ranking_length": 10},
+)
+def make_intent_classifier(
+    nlp: Language,
+    name: str,
+    *,
+    threshold: float,
+    ambiguity_threshold: float,
+    ranking_length: int,
+) -> IntentClassifier:
+    return IntentClassifier(
+        nlp,
+        name,
+        threshold=threshold,
+        ambiguity_threshold=ambiguity_threshold,
+        ranking_length=ranking_length,
+    )
+
+
+
+__all__: list[Any] = [
+    "FALLBACK_INTENT",
+    "EntityPattern",
+    "IntentClassifier",
+    "IntentScore",
+    "build_entity_patterns",
+]

@@ -1,0 +1,109 @@
+"""Turns text into Rasa's `/model/parse` JSON: intent, entities, ranking.
+
+A message starting with ``/`` is a button payload in Rasa syntax
+(``/report_symptom{"body_site": "finger"}``): it skips NLU with confidence 1.0.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, NotRequired, TypedDict
+
+from spacy.language import Language
+
+from bot.nlu import pipeline
+from bot.nlu.components import FALLBACK_INTENT, IntentScore
+
+_PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_][A-Za-z0-9_]*)(?P<entities>\{.*\})?\s*$", re.DOTALL)
+EXTRACTOR = "CalcibotEntityRuler"
+
+
+class ParsedEntity(TypedDict):
+    entity: str
+    value: str
+    start: int
+    end: int
+    confidence: NotRequired[float]
+    extractor: NotRequired[str]
+    negated: bool
+
+
+class ParseResult(TypedDict):
+    text: str
+    intent: IntentScore
+    entities: list[ParsedEntity]
+    intent_ranking: list[IntentScore]
+
+
+class PayloadError(ValueError):
+    """A `/intent{...}` payload whose entity part is not a JSON object of strings."""
+
+
+def parse_payload(text: str, known_intents: frozenset[str]) -> ParseResult | None:
+    """A Rasa button payload, or None when the text is not one."""
+    match = _PAYLOAD.match(text.strip())
+    if not match or match.group("intent") not in known_intents:
+        return None
+    entities: list[ParsedEntity] = []
+    if match.group("entities"):
+        try:
+            values: Any = json.loads(match.group("entities"))
+        except json.JSONDecodeError as exc:
+            raise PayloadError(f"button payload entities are not valid JSON: {exc.msg}") from exc
+        if not isinstance(values, dict):
+            raise PayloadError("button payload entities must be a JSON object")
+        for name, value in values.items():
+            if not isinstance(value, str | bool):
+                raise PayloadError(f"button payload entity {name!r} must be a string or a bool")
+            entities.append(
+                ParsedEntity(
+                    entity=str(name),
+                    value=value if isinstance(value, str) else str(value).lower(),
+                    start=0,
+                    end=0,
+                    confidence=1.0,
+                    extractor="payload",
+                    negated=False,
+                )
+            )
+    intent = IntentScore(name=match.group("intent"), confidence=1.0)
+    return ParseResult(text=text, intent=intent, entities=entities, intent_ranking=[intent])
+
+
+class Interpreter:
+    """The trained pipeline behind one `parse` call; build once, at start-up."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        labels: tuple[str, ...] = nlp.get_pipe("textcat").labels
+        self.intents = frozenset([*labels, FALLBACK_INTENT])
+
+    @classmethod
+    def load(cls, model_dir: Path) -> Interpreter:
+        return cls(pipeline.load(model_dir))
+
+    def parse(self, text: str) -> ParseResult:
+        payload = parse_payload(text, self.intents)
+        if payload is not None:
+            return payload
+        doc = self.nlp(text)
+        entities = [
+            ParsedEntity(
+                entity=ent.label_,
+                value=ent.ent_id_ or ent.text.lower(),
+                start=ent.start_char,
+                end=ent.end_char,
+                confidence=1.0,
+                extractor=EXTRACTOR,
+                negated=bool(ent._.negex),
+            )
+            for ent in doc.ents
+        ]
+        return ParseResult(
+            text=text,
+            intent=doc._.intent,
+            entities=entities,
+            intent_ranking=doc._.intent_ranking,
+        )

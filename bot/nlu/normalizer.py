@@ -1,0 +1,104 @@
+"""Sets ``token.norm_`` to a lower-cased, spell-corrected, lightly stemmed form.
+
+One typo mechanism serves both the intent classifier (which reads NORM) and the entity ruler
+(which matches phrases on NORM): "calcinossis", "sclerodema" and "lupis" are read as the words
+the training data knows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import ensure_path
+
+_KEEP_S = ("ss", "us", "is", "os", "as", "ys")
+
+
+def stem(word: str) -> str:
+    """Drop a plural 's' (lumps -> lump, deposits -> deposit); keep calcinosis, lupus."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_S):
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        return word[:-1]
+    return word
+
+
+class Normalizer:
+    """Corrects words the vocabulary does not know to the nearest known word."""
+
+    def __init__(
+        self, nlp: Language, name: str, *, min_length: int, cache_size: int
+    ) -> None:
+        self.name = name
+        self.min_length = min_length
+        self.cache_size = cache_size
+        self.words: list[str] = []
+        self._known: frozenset[str] = frozenset()
+        self._correct: Callable[[str], str] = self._build_cache()
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]],
+        *,
+        nlp: Language | None = None,
+        extra_words: Iterable[str] = (),
+    ) -> None:
+        """Learn the vocabulary from the training texts (most frequent first, for ties)."""
+        counts: Counter[str] = Counter()
+        for example in get_examples():
+            counts.update(t.lower_ for t in example.reference if t.is_alpha)
+        for phrase in extra_words:
+            counts.update(w for w in phrase.lower().split() if w.isalpha())
+        self._set_words([word for word, _ in counts.most_common()])
+
+    def _set_words(self, words: list[str]) -> None:
+        self.words = words
+        self._known = frozenset(words)
+        self._correct = self._build_cache()
+
+    def _build_cache(self) -> Callable[[str], str]:
+        @lru_cache(maxsize=self.cache_size)
+        def correct(word: str) -> str:
+            if word in self._known or len(word) < self.min_length or not word.isalpha():
+                return word
+            max_edits = 1 if len(word) < 8 else 2
+            match = process.extractOne(
+                word, self.words, scorer=OSA.distance, score_cutoff=max_edits
+            )
+            return str(match[0]) if match else word
+
+        return correct
+
+    def __call__(self, doc: Doc) -> Doc:
+        correct = self._correct
+        for token in doc:
+            token.norm_ = stem(correct(token.lower_))
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "words.json").write_text(json.dumps(self.words), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Normalizer:
+        words: Any = json.loads((ensure_path(path) / "words.json").read_text(encoding="utf-8"))
+        self._set_words([str(word) for word in words])
+        return self
+
+
+@Language.factory(
+    "calcibot_normalizer",
+    default_config={"min_length": 4, "cache_size": 20_000},
+)
+def make_normalizer(nlp: Language, name: str, *, min_length: int, cache_size: int) -> Normalizer:
+    return Normalizer(nlp, name, min_length=min_length, cache_size=cache_size)

@@ -1,0 +1,1 @@
+"""The FastAPI app: Rasa-compatible HTTP API, widget and demo page."""

@@ -1,0 +1,43 @@
+"""The FastAPI application factory; heavy objects are built in the lifespan, not at import."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from bot import __version__
+from bot.config import Settings, get_settings
+from bot.server.errors import install_error_handlers
+from bot.server.limits import BodySizeLimit
+from bot.server.routers import health, parse
+from bot.server.runtime import Runtime
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """An app for ``settings`` (default: the environment's)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = Runtime.start(settings)
+        app.state.runtime = runtime
+        try:
+            yield
+        finally:
+            app.state.runtime = None
+            await runtime.close()
+
+    app = FastAPI(
+        title="Calcibot",
+        version=__version__,
+        summary="A triage chatbot about calcinosis, with Rasa-compatible routes.",
+        lifespan=lifespan,
+    )
+    app.dependency_overrides[get_settings] = lambda: settings
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(parse.router)
+    return app

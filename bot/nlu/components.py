@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any
+
+from typing_extensions import TypedDict
 
 from negspacy import negation as _negation  # noqa: F401  (registers the negex factory)
 from negspacy.termsets import termset

@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, NotRequired, TypedDict
+from typing import Any
+
+from typing_extensions import NotRequired, TypedDict
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from bot.nlu import pipeline
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
@@ -75,19 +78,23 @@ def parse_payload(text: str, known_intents: frozenset[str]) -> ParseResult | Non
 class Interpreter:
     """The trained pipeline behind one `parse` call; build once, at start-up."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, payload_intents: frozenset[str] = frozenset()) -> None:
         self.nlp = nlp
         labels: tuple[str, ...] = nlp.get_pipe("textcat").labels
-        self.intents = frozenset([*labels, FALLBACK_INTENT])
+        self.intents = frozenset([*labels, FALLBACK_INTENT, *payload_intents])
 
     @classmethod
-    def load(cls, model_dir: Path) -> Interpreter:
-        return cls(pipeline.load(model_dir))
+    def load(cls, model_dir: Path, payload_intents: frozenset[str] = frozenset()) -> Interpreter:
+        return cls(pipeline.load(model_dir), payload_intents)
 
     def parse(self, text: str) -> ParseResult:
+        return self.understand(text)[0]
+
+    def understand(self, text: str) -> tuple[ParseResult, Doc | None]:
+        """The parse and, unless the text was a button payload, the processed Doc."""
         payload = parse_payload(text, self.intents)
         if payload is not None:
-            return payload
+            return payload, None
         doc = self.nlp(text)
         entities = [
             ParsedEntity(
@@ -101,9 +108,10 @@ class Interpreter:
             )
             for ent in doc.ents
         ]
-        return ParseResult(
+        parsed = ParseResult(
             text=text,
             intent=doc._.intent,
             entities=entities,
             intent_ranking=doc._.intent_ranking,
         )
+        return parsed, doc

@@ -11,7 +11,7 @@ from bot import __version__
 from bot.config import Settings, get_settings
 from bot.server.errors import install_error_handlers
 from bot.server.limits import BodySizeLimit
-from bot.server.routers import health, parse
+from bot.server.routers import conversations, health, parse, rest
 from bot.server.runtime import Runtime
 
 
@@ -40,4 +40,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(parse.router)
+    app.include_router(rest.router)
+    app.include_router(conversations.router)
     return app

@@ -5,9 +5,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.config import Settings
+from bot.actions.knowledge import knowledge
+from bot.config import Clinic, Settings
+from bot.content.render import Renderer
+from bot.dialogue.agent import Agent, load_domain
+from bot.dialogue.rules import RulePolicy
+from bot.dialogue.runner import make_runner
 from bot.nlu import pipeline
 from bot.nlu.interpreter import Interpreter
+from bot.safety.redflags import RedFlagDetector, load_red_flags
+from bot.store.base import ConversationStore
+from bot.store.sqlite import SQLiteStore
 
 log = logging.getLogger("calcibot.runtime")
 
@@ -20,17 +28,55 @@ def ensure_model(settings: Settings) -> None:
         pipeline.train(settings.model_dir)
 
 
+def build_agent(settings: Settings, clinic: Clinic) -> Agent:
+    """Everything one turn needs, from the trained model and the content files."""
+    domain = load_domain()
+    interpreter = Interpreter.load(settings.model_dir, frozenset(domain["intents"]))
+    k = knowledge()
+    return Agent(
+        interpreter=interpreter,
+        detector=RedFlagDetector(interpreter.nlp, load_red_flags()),
+        policy=RulePolicy.load(),
+        runner=make_runner(settings.action_endpoint, settings.action_timeout_s),
+        renderer=Renderer(k.facts, clinic),
+        domain=domain,
+        form_buttons=k.form_buttons,
+    )
+
+
+def build_store(settings: Settings) -> ConversationStore:
+    ttl = settings.conversation_ttl_days * 86400
+    if settings.redis_url:
+        from bot.store.redis import RedisStore
+
+        return RedisStore(settings.redis_url, ttl_seconds=ttl)
+    return SQLiteStore(settings.sqlite_path, ttl_seconds=ttl)
+
+
 @dataclass
 class Runtime:
-    """What the routers share: settings and the interpreter."""
+    """What the routers share."""
 
     settings: Settings
-    interpreter: Interpreter
+    clinic: Clinic
+    agent: Agent
+    store: ConversationStore
+
+    @property
+    def interpreter(self) -> Interpreter:
+        return self.agent.interpreter
 
     @classmethod
     def start(cls, settings: Settings) -> Runtime:
         ensure_model(settings)
-        return cls(settings=settings, interpreter=Interpreter.load(settings.model_dir))
+        clinic = settings.clinic()
+        return cls(
+            settings=settings,
+            clinic=clinic,
+            agent=build_agent(settings, clinic),
+            store=build_store(settings),
+        )
 
     async def close(self) -> None:
-        return None
+        await self.agent.runner.close()
+        await self.store.close()

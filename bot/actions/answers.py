@@ -1,0 +1,148 @@
+"""Answers from the facts: a topic's facts, more of them, their source passage, the doctor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.knowledge import (
+    FACTS_PER_ANSWER,
+    INTENT_TOPIC,
+    LISTED_CONDITIONS,
+    Knowledge,
+    knowledge,
+)
+
+Note = dict[str, str]
+
+
+def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
+    """Entities of the latest message that are not negated."""
+    entities = tracker.latest_message.get("entities") or []
+    return [e for e in entities if e.get("entity") in types and not e.get("negated")]
+
+
+def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
+    """What the message names that the source lists, or does not mention at all."""
+    notes: list[Note] = []
+    seen: set[str] = set()
+    for entity in live_entities(tracker, "condition", "cause", "treatment", "species", "mineral"):
+        value = str(entity.get("value", "")).lower()
+        if not value or value in seen:
+            continue
+        seen.add(value)
+        if entity["entity"] == "condition":
+            listed = value in LISTED_CONDITIONS or k.facts.mentions(value)
+            notes.append({"kind": "listed" if listed else "not_mentioned", "name": value})
+        elif entity["entity"] == "cause" and topic == "causes":
+            notes.append({"kind": "cause_listed", "name": _cause_name(value)})
+        elif not k.facts.mentions(value) and entity["entity"] != "cause":
+            notes.append({"kind": "not_mentioned", "name": value})
+    text = str(tracker.latest_message.get("text") or "")
+    for name in k.unmentioned_in(text):
+        notes.append({"kind": "not_mentioned", "name": name})
+    return notes[:3]
+
+
+def _cause_name(value: str) -> str:
+    return "long-term use of certain medications" if value == "medication" else value
+
+
+class ActionAnswer(Action):
+    """Answers a question intent with its topic's first facts and related-question buttons."""
+
+    def name(self) -> str:
+        return "action_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        k = knowledge()
+        intent = str((tracker.latest_message.get("intent") or {}).get("name", ""))
+        topic = INTENT_TOPIC.get(intent, "definition")
+        notes = grounding_notes(k, tracker, topic)
+        facts = k.facts.for_topic(topic)
+        if any(n["kind"] == "cause_listed" for n in notes):
+            facts = [f for f in facts if f.id.startswith("causes_")] + facts
+        shown = list(dict.fromkeys(f.id for f in facts))[:FACTS_PER_ANSWER]
+        extra: tuple[str, ...] = ("more", "source") if len(facts) > len(shown) else ("source",)
+        dispatcher.utter_message(
+            response="utter_answer",
+            fact_ids=shown,
+            notes=notes,
+            buttons=k.related_buttons(topic, extra)[:3],
+        )
+        return [SlotSet("last_topic", topic), SlotSet("facts_shown", shown)]
+
+
+class ActionMore(Action):
+    """"Tell me more": the next facts of the last topic, never the same answer again."""
+
+    def name(self) -> str:
+        return "action_more"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        k = knowledge()
+        topic = tracker.get_slot("last_topic")
+        if not topic:
+            dispatcher.utter_message(
+                response="utter_how_can_i_help",
+                buttons=[k.button(t) for t in ("definition", "causes", "symptoms")],
+            )
+            return []
+        shown = list(tracker.get_slot("facts_shown") or [])
+        remaining = [f.id for f in k.facts.for_topic(str(topic)) if f.id not in shown]
+        next_ids = remaining[:FACTS_PER_ANSWER]
+        dispatcher.utter_message(
+            response="utter_more",
+            fact_ids=next_ids,
+            topic_title=k.topic_name(str(topic)),
+            buttons=k.related_buttons(str(topic))[:3],
+        )
+        return [SlotSet("facts_shown", shown + next_ids)] if next_ids else []
+
+
+class ActionSource(Action):
+    """The verbatim source passage behind the last answer."""
+
+    def name(self) -> str:
+        return "action_source"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        k = knowledge()
+        shown = [i for i in tracker.get_slot("facts_shown") or [] if i in k.facts.by_id]
+        fact_ids = shown or [f.id for f in k.facts.for_topic("definition")][:FACTS_PER_ANSWER]
+        dispatcher.utter_message(
+            response="utter_source",
+            fact_ids=fact_ids,
+            buttons=[k.button(t) for t in ("definition", "causes", "treatment")],
+        )
+        return []
+
+
+class ActionDoctor(Action):
+    """When and whom to see: the source's advice and the clinic's contact."""
+
+    def name(self) -> str:
+        return "action_doctor"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        k = knowledge()
+        fact_ids = [f.id for f in k.facts.for_topic("doctor")][:1]
+        dispatcher.utter_message(
+            response="utter_doctor",
+            fact_ids=fact_ids,
+            buttons=[k.button(t) for t in ("diagnosis", "treatment", "source")],
+            custom={"links": ["booking"]},
+        )
+        return [SlotSet("last_topic", "doctor"), SlotSet("facts_shown", fact_ids)]

@@ -1,0 +1,95 @@
+"""Emergency, fallback and out-of-scope replies."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.knowledge import INTENT_TOPIC, knowledge
+
+FALLBACK = "nlu_fallback"
+DEFAULT_TOPICS = ("definition", "causes", "symptoms")
+DOSING = re.compile(
+    r"\b(\d+(\.\d+)?\s*(mg|mcg|µg|ug|ml|g|iu|milligrams?|units?)\b|dose|doses|dosage|dosing"
+    r"|how (much|many)\b.*\b(take|have|give)|overdo)",
+    re.IGNORECASE,
+)
+
+
+class ActionEmergency(Action):
+    """Emergency advice first; leaves any open triage questions."""
+
+    def name(self) -> str:
+        return "action_emergency"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        category = str(tracker.latest_message.get("red_flag") or "other")
+        dispatcher.utter_message(
+            response="utter_emergency", category=category, custom={"emergency": True}
+        )
+        if tracker.active_loop_name:
+            return [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return []
+
+
+def consecutive_fallbacks(tracker: Tracker) -> int:
+    """How many user messages in a row, ending with the latest, fell back."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent != FALLBACK:
+            break
+        count += 1
+    return count
+
+
+class ActionFallback(Action):
+    """Asks which of the likeliest topics was meant; after two misses, offers the clinic."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        k = knowledge()
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        topics = [INTENT_TOPIC[r["name"]] for r in ranking if r.get("name") in INTENT_TOPIC]
+        guesses = list(dict.fromkeys([*topics[:3], *DEFAULT_TOPICS]))[:3]
+        buttons = [k.button(topic) for topic in guesses]
+        if consecutive_fallbacks(tracker) >= 2:
+            dispatcher.utter_message(
+                response="utter_fallback_contact",
+                buttons=[*buttons[:2], k.button("doctor")],
+                custom={"links": ["booking", "phone"]},
+            )
+        else:
+            dispatcher.utter_message(response="utter_fallback", buttons=buttons)
+        return []
+
+
+class ActionOutOfScope(Action):
+    """Says what Calcibot can help with; never gives doses."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        k = knowledge()
+        text = str(tracker.latest_message.get("text") or "")
+        dispatcher.utter_message(
+            response="utter_out_of_scope",
+            dosing=bool(DOSING.search(text)),
+            buttons=[k.button(topic) for topic in DEFAULT_TOPICS],
+        )
+        return []

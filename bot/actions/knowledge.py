@@ -1,0 +1,92 @@
+"""What the actions know: facts, topics and their buttons (loaded once, on first use)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from bot.config import RESPONSES_DIR
+from bot.content.facts import FactBase
+
+Button = dict[str, str]
+
+INTENT_TOPIC = {
+    "ask_definition": "definition",
+    "ask_causes": "causes",
+    "ask_conditions": "conditions",
+    "ask_symptoms": "symptoms",
+    "ask_diagnosis": "diagnosis",
+    "ask_treatment": "treatment",
+    "ask_prevention": "prevention",
+    "ask_location": "location",
+    "ask_composition": "composition",
+    "ask_types": "types",
+    "ask_cancer": "cancer",
+    "ask_complications": "complications",
+    "ask_who_affected": "who_affected",
+    "ask_doctor": "doctor",
+    "ask_source": "source",
+}
+LISTED_CONDITIONS = (
+    "systemic scleroderma",
+    "rheumatoid arthritis",
+    "dermatomyositis",
+    "systemic lupus erythematosus",
+    "connective tissue disease",
+)
+FACTS_PER_ANSWER = 2
+
+
+@dataclass(frozen=True)
+class Unmentioned:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    facts: FactBase
+    topics: dict[str, dict[str, Any]]
+    extra_buttons: dict[str, Button]
+    unmentioned: tuple[Unmentioned, ...]
+    form_buttons: dict[str, list[Button]]
+
+    def button(self, topic: str) -> Button:
+        spec = self.topics.get(topic) or self.extra_buttons[topic]
+        return {"title": str(spec["title"]), "payload": str(spec["payload"])}
+
+    def related_buttons(self, topic: str, extra: tuple[str, ...] = ("source",)) -> list[Button]:
+        related = list(self.topics.get(topic, {}).get("related", []))
+        names = [t for t in related if t != topic][:2] + [e for e in extra if e != topic]
+        return [self.button(name) for name in names]
+
+    def topic_name(self, topic: str) -> str:
+        return str(self.topics.get(topic, {}).get("name", topic.replace("_", " ")))
+
+    def unmentioned_in(self, text: str) -> list[str]:
+        return [u.name for u in self.unmentioned if u.pattern.search(text.lower())]
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
+@cache
+def knowledge() -> Knowledge:
+    topics: Any = yaml.safe_load((RESPONSES_DIR / "topics.yml").read_text(encoding="utf-8"))
+    buttons: Any = yaml.safe_load((RESPONSES_DIR / "buttons.yml").read_text(encoding="utf-8"))
+    return Knowledge(
+        facts=FactBase.load(),
+        topics=dict(topics["topics"]),
+        extra_buttons={k: dict(v) for k, v in topics["extra_buttons"].items()},
+        unmentioned=tuple(
+            Unmentioned(str(u["name"]), _words_pattern([str(w) for w in u["words"]]))
+            for u in topics["unmentioned"]
+        ),
+        form_buttons={str(k): [dict(b) for b in v] for k, v in buttons.items()},
+    )

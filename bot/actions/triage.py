@@ -1,0 +1,196 @@
+"""Symptom-guided triage: slot extraction (anywhere, negation-aware), the form's validation
+and the closing summary. The questions ask only what the source can use (DESIGN.md §4.6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker, ValidationAction
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
+
+TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
+TRIAGE_SLOTS_LIST = list(TRIAGE_SLOTS)
+DEPOSIT_WORDS = frozenset({"lump", "deposit", "bump", "nodule", "knot", "ulcer"})
+PAIN_WORDS = frozenset({"pain", "tenderness", "discomfort", "swelling"})
+TRIGGERS = frozenset({"injury", "infection", "medication"})
+FIRST_PERSON = (" i ", " i'm ", " i've ", " im ", " ive ", " my ", " me ")
+ANSWERS = {"affirm": True, "deny": False}
+
+
+def _entities(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(message.get("entities") or [])
+
+
+def from_statement(message: dict[str, Any]) -> dict[str, Any]:
+    """Slots a patient's own statement fills: "it doesn't hurt" -> pain False."""
+    slots: dict[str, Any] = {}
+    for entity in _entities(message):
+        kind, value = entity.get("entity"), str(entity.get("value", "")).lower()
+        negated = bool(entity.get("negated"))
+        if kind in {"deposit_noticed", "pain", "known_condition", "possible_trigger"}:
+            slots[str(kind)] = _payload_value(str(kind), entity.get("value"))
+        elif kind == "symptom" and value in DEPOSIT_WORDS:
+            slots.setdefault("deposit_noticed", not negated)
+        elif kind == "symptom" and value in PAIN_WORDS:
+            slots.setdefault("pain", not negated)
+        elif kind == "condition" and value in LISTED_CONDITIONS and not negated:
+            slots["known_condition"] = value
+        elif kind == "cause" and value in TRIGGERS:
+            if not negated:
+                slots["possible_trigger"] = value
+            else:
+                slots.setdefault("possible_trigger", "none")
+    return slots
+
+
+def _payload_value(slot: str, value: Any) -> Any:
+    if slot in {"deposit_noticed", "pain"}:
+        return str(value).lower() in {"true", "yes", "1"}
+    return str(value).lower()
+
+
+def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
+    """Slots an answer to the question about ``requested`` fills, including "not sure"."""
+    intent = str((message.get("intent") or {}).get("name", ""))
+    slots = from_statement(message)
+    if requested in slots:
+        return slots
+    if intent in ANSWERS:
+        if requested in {"deposit_noticed", "pain"}:
+            slots[requested] = ANSWERS[intent]
+        elif intent == "deny":
+            slots[requested] = "none"
+        else:  # "yes" to "which condition / what happened?" names nothing: ask no more
+            slots["unsure_of"] = [requested]
+    elif requested == "known_condition" and any(
+        e.get("entity") == "condition" and e.get("negated") for e in _entities(message)
+    ):
+        slots[requested] = "none"
+    else:  # "not sure", or an answer that names nothing usable: move on, never loop
+        slots["unsure_of"] = [requested]
+    return slots
+
+
+def is_personal(message: dict[str, Any]) -> bool:
+    intent = str((message.get("intent") or {}).get("name", ""))
+    text = f" {str(message.get('text') or '').lower()} "
+    return intent == "report_symptom" or any(marker in text for marker in FIRST_PERSON)
+
+
+class ValidateSlotMappings(ValidationAction):
+    """Global slot filling: whatever the patient says of themselves, in any turn."""
+
+    def _statement(self, tracker: Tracker, slot: str) -> dict[str, Any]:
+        message = tracker.latest_message
+        if tracker.active_loop_name or not is_personal(message):
+            return {}
+        value = from_statement(message).get(slot)
+        return {slot: value} if value is not None else {}
+
+    def extract_deposit_noticed(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._statement(tracker, "deposit_noticed")
+
+    def extract_pain(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._statement(tracker, "pain")
+
+    def extract_known_condition(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._statement(tracker, "known_condition")
+
+    def extract_possible_trigger(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._statement(tracker, "possible_trigger")
+
+
+class ValidateTriageForm(FormValidationAction):
+    """Fills the triage slots from answers; skips what is known or answered "not sure"."""
+
+    def name(self) -> str:
+        return "validate_triage_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        unsure = set(tracker.get_slot("unsure_of") or [])
+        return [slot for slot in TRIAGE_SLOTS if slot not in unsure]
+
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> EventType:
+        """Always name the next question (None when done), so the form never guesses."""
+        required = await self.required_slots(TRIAGE_SLOTS_LIST, dispatcher, tracker, domain)
+        missing = (slot for slot in required if tracker.get_slot(slot) is None)
+        return SlotSet("requested_slot", next(missing, None))
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        message = tracker.latest_message
+        requested = tracker.get_slot("requested_slot")
+        if requested in TRIAGE_SLOTS:
+            found = from_answer(message, str(requested))
+        else:  # the form starts: fill what the opening message already says
+            found = from_statement(message)
+        unsure = list(tracker.get_slot("unsure_of") or [])
+        events: list[EventType] = []
+        for slot, value in found.items():
+            if slot == "unsure_of":
+                unsure = list(dict.fromkeys([*unsure, *value]))
+                events.append(SlotSet("unsure_of", unsure))
+            elif slot in TRIAGE_SLOTS and tracker.get_slot(slot) is None or slot == requested:
+                events.append(SlotSet(slot, value))
+        tracker.add_slots(events)
+        return events
+
+
+class ActionTriageSummary(Action):
+    """What the source says that relates to the answers; never a diagnosis."""
+
+    def name(self) -> str:
+        return "action_triage_summary"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        k = knowledge()
+        deposit, pain = tracker.get_slot("deposit_noticed"), tracker.get_slot("pain")
+        condition = tracker.get_slot("known_condition")
+        trigger = tracker.get_slot("possible_trigger")
+        fact_ids: list[str] = []
+        notes: list[str] = []
+        if deposit:
+            fact_ids.append("symptoms_visible_palpable_deposits")
+        if pain:
+            fact_ids.append("symptoms_discomfort_tenderness")
+        if deposit is False and pain is False:
+            fact_ids.append("symptoms_no_symptoms_xray")
+        if condition and condition != "none":
+            fact_ids.append("conditions_connective_tissue_diseases")
+            if condition in LISTED_CONDITIONS:
+                notes.append(f"The source lists {condition} among these conditions.")
+        if trigger and trigger != "none":
+            fact_ids.append("causes_injury_infection_medications")
+        fact_ids.append("treatment_depends_on_cause")
+        fact_ids = [i for i in dict.fromkeys(fact_ids) if i in k.facts.by_id]
+        dispatcher.utter_message(
+            response="utter_triage_summary",
+            fact_ids=fact_ids,
+            notes=notes,
+            buttons=[k.button(t) for t in ("doctor", "treatment", "source")],
+            custom={"links": ["booking", "phone"]},
+        )
+        return [SlotSet("last_topic", "symptoms"), SlotSet("facts_shown", fact_ids)]

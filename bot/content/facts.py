@@ -1,0 +1,110 @@
+"""The source's statements as facts (`responses/facts.yml`), each resting on verbatim text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.config import FACTS_FILE, SOURCE_FILE
+
+TOPICS = (
+    "definition",
+    "causes",
+    "conditions",
+    "symptoms",
+    "diagnosis",
+    "treatment",
+    "prevention",
+    "location",
+    "composition",
+    "types",
+    "cancer",
+    "complications",
+    "who_affected",
+    "doctor",
+    "source",
+)
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    topics: tuple[str, ...]
+    text: str
+    source: str
+
+
+class FactBase:
+    """Facts in source order, looked up by id and by topic."""
+
+    def __init__(self, facts: list[Fact], source_text: str) -> None:
+        self.facts = facts
+        self.source_text = source_text
+        self.by_id = {fact.id: fact for fact in facts}
+
+    @classmethod
+    def load(cls, facts_file: Path = FACTS_FILE, source_file: Path = SOURCE_FILE) -> FactBase:
+        data: Any = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
+        facts = [
+            Fact(
+                id=str(item["id"]),
+                topics=tuple(item["topics"]),
+                text=collapse(str(item["text"])),
+                source=collapse(str(item["source"])),
+            )
+            for item in data["facts"]
+        ]
+        return cls(facts, source_file.read_text(encoding="utf-8"))
+
+    @cached_property
+    def collapsed_source(self) -> str:
+        return collapse(self.source_text)
+
+    def for_topic(self, topic: str) -> list[Fact]:
+        """Facts of a topic, those whose id names the topic first (they answer it directly)."""
+        matching = [fact for fact in self.facts if topic in fact.topics]
+        return sorted(matching, key=lambda fact: not fact.id.startswith(topic + "_"))
+
+    def mentions(self, phrase: str) -> bool:
+        """Whether the source text names ``phrase`` (whole words, any case)."""
+        words = re.escape(phrase.lower()).replace(r"\ ", r"\s+")
+        return re.search(rf"\b{words}", self.source_text.lower()) is not None
+
+    def unverbatim(self) -> list[str]:
+        """Ids of facts whose `source` is not a substring of the source text."""
+        return [f.id for f in self.facts if f.source not in self.collapsed_source]
+
+    def uncovered_sentences(self) -> list[str]:
+        """Sentences of the source that no fact's `source` covers in full."""
+        covered = self.collapsed_source
+        spans: list[tuple[int, int]] = []
+        for fact in self.facts:
+            start = covered.find(fact.source)
+            if start >= 0:
+                spans.append((start, start + len(fact.source)))
+        missing = []
+        for sentence in source_sentences(self.source_text):
+            start = covered.find(sentence)
+            end = start + len(sentence)
+            chars = set(range(start, end))
+            for a, b in spans:
+                chars -= set(range(a, b))
+            if any(covered[i].isalnum() for i in chars):
+                missing.append(sentence)
+        return missing
+
+
+def source_sentences(text: str) -> list[str]:
+    """The source split into sentences ("etc." does not end one unless a capital follows)."""
+    flat = collapse(text)
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", flat)
+    return [part for part in parts if part]

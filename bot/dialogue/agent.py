@@ -1,0 +1,230 @@
+"""One bot turn: safety gate, slot filling, rules, form, actions, rendering, closing advice.
+
+Actions decide what to say; the agent renders it and closes the turn, so a remote action
+server can neither skip the closing advice nor the emergency routing.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import rasa_sdk
+import yaml
+
+from bot.config import INTENTS_DIR
+from bot.content.render import BotMessage, Renderer
+from bot.dialogue.rules import RulePolicy
+from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
+from bot.dialogue.tracker import DialogueState, Event
+from bot.nlu.components import FALLBACK_INTENT
+from bot.nlu.interpreter import Interpreter, ParseResult
+from bot.safety.redflags import RedFlagDetector, is_emergency
+
+FORM = "triage_form"
+FORM_VALIDATION = f"validate_{FORM}"
+SLOT_MAPPINGS = "action_validate_slot_mappings"
+FORM_ANSWER_ENTITIES = frozenset({"symptom", "condition", "cause"})
+
+
+def now() -> float:
+    return time.time()
+
+
+def action_event(name: str) -> Event:
+    return {"event": "action", "timestamp": now(), "name": name, "policy": "RulePolicy",
+            "confidence": 1.0}
+
+
+def slot_event(name: str, value: Any) -> Event:
+    return {"event": "slot", "timestamp": now(), "name": name, "value": value}
+
+
+def loop_event(name: str | None) -> Event:
+    return {"event": "active_loop", "timestamp": now(), "name": name}
+
+
+def load_domain(path: Path = INTENTS_DIR / "domain.yml") -> dict[str, Any]:
+    domain: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return dict(domain)
+
+
+@dataclass
+class Turn:
+    """What one user message produced: the events to store and the messages to send."""
+
+    parse: ParseResult
+    events: list[Event] = field(default_factory=list)
+    messages: list[BotMessage] = field(default_factory=list)
+
+
+class _TurnBuilder:
+    """Collects events and messages; bot events get their final text when the turn closes."""
+
+    def __init__(self, state: DialogueState, parse: ParseResult) -> None:
+        self.state = state
+        self.turn = Turn(parse=parse)
+        self.pending: list[tuple[Event, BotMessage]] = []
+
+    def add(self, *events: Event) -> None:
+        for event in events:
+            self.state.apply(event)
+            self.turn.events.append(event)
+
+    def say(self, message: BotMessage) -> None:
+        data = {k: v for k, v in message.items() if k in ("buttons", "custom")}
+        event: Event = {"event": "bot", "timestamp": now(), "text": message["text"],
+                        "data": data, "metadata": {}}
+        self.add(event)
+        self.pending.append((event, message))
+        self.turn.messages.append(message)
+
+
+class Agent:
+    """The dialogue manager for every conversation (stateless: state lives in events)."""
+
+    def __init__(
+        self,
+        interpreter: Interpreter,
+        detector: RedFlagDetector,
+        policy: RulePolicy,
+        runner: ActionRunner,
+        renderer: Renderer,
+        domain: dict[str, Any],
+        form_buttons: dict[str, list[dict[str, str]]],
+    ) -> None:
+        self.interpreter = interpreter
+        self.detector = detector
+        self.policy = policy
+        self.runner = runner
+        self.renderer = renderer
+        self.domain = domain
+        self.form_buttons = form_buttons
+
+    def understand(self, text: str) -> ParseResult:
+        """NLU plus the safety gate: a red flag overrides the intent."""
+        parse, doc = self.interpreter.understand(text)
+        flags = self.detector.find(doc) if doc is not None else []
+        category = is_emergency(flags, parse["intent"]["name"])
+        if category:
+            parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
+            parse["intent"] = {"name": "emergency", "confidence": 1.0}
+        elif parse["intent"]["name"] == "emergency":  # only negated red flags: not an emergency
+            others = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
+            parse["intent"] = others[0] if others else {"name": FALLBACK_INTENT, "confidence": 0.0}
+        return parse
+
+    async def handle(
+        self,
+        sender_id: str,
+        text: str,
+        history: list[Event],
+        metadata: dict[str, Any] | None = None,
+        input_channel: str = "rest",
+    ) -> Turn:
+        state = DialogueState(sender_id, history)
+        parse = self.understand(text)
+        builder = _TurnBuilder(state, parse)
+        builder.add(
+            {"event": "user", "timestamp": now(), "text": text, "parse_data": dict(parse),
+             "input_channel": input_channel, "message_id": uuid.uuid4().hex,
+             "metadata": metadata or {}}
+        )
+        try:
+            for action in self.plan(state, parse):
+                await self.step(builder, action)
+        except ActionServerError:
+            builder.say(self._render({"response": "utter_error"}))
+        self._close(builder)
+        builder.add(action_event("action_listen"))
+        return builder.turn
+
+    def plan(self, state: DialogueState, parse: ParseResult) -> tuple[str, ...]:
+        """The actions for this message: rules, with the form's own answers and exits."""
+        intent = parse["intent"]["name"]
+        if intent == "emergency":
+            return ("action_emergency",)
+        loop = state.active_loop
+        prefix = ("action_extract_slots",)
+        if loop == FORM and self._answers_form(parse):
+            return (*prefix, FORM)
+        actions = self.policy.actions_for(intent, loop)
+        if loop and (actions is None or (FORM not in actions and actions[0] != "action_deactivate_loop")):
+            # an unrelated question: leave the questions politely, then answer it
+            answer = self.policy.actions_for(intent, None) or ("action_fallback",)
+            return (*prefix, "action_deactivate_loop", "utter_triage_paused", *answer)
+        return (*prefix, *(actions or ("action_fallback",)))
+
+    @staticmethod
+    def _answers_form(parse: ParseResult) -> bool:
+        intent = parse["intent"]["name"]
+        if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
+            return True
+        return intent == "out_of_scope" and any(
+            e["entity"] in FORM_ANSWER_ENTITIES for e in parse["entities"]
+        )
+
+    async def step(self, builder: _TurnBuilder, action: str) -> None:
+        if action == "action_extract_slots":
+            builder.add(action_event(action))
+            await self.run_action(builder, SLOT_MAPPINGS, record=False)
+        elif action == FORM:
+            await self.run_form(builder)
+        elif action == "action_deactivate_loop":
+            builder.add(action_event(action), loop_event(None), slot_event("requested_slot", None))
+        elif action.startswith("utter_"):
+            builder.add(action_event(action))
+            builder.say(self._render({"response": action}))
+        else:
+            await self.run_action(builder, action)
+
+    async def run_form(self, builder: _TurnBuilder) -> None:
+        """Rasa's form loop: validate, then ask the next question or finish with a summary."""
+        state = builder.state
+        intro = state.active_loop != FORM
+        builder.add(action_event(FORM))
+        if intro:
+            builder.add(loop_event(FORM), slot_event("unsure_of", None),
+                        slot_event("requested_slot", None))
+        await self.run_action(builder, FORM_VALIDATION, record=False)
+        requested = state.slots.get("requested_slot")
+        if requested:
+            response = f"utter_ask_{requested}"
+            builder.say(self._render({"response": response, "intro": intro,
+                                      "buttons": self.form_buttons.get(response, [])}))
+            return
+        builder.add(loop_event(None))
+        await self.run_action(builder, "action_triage_summary")
+
+    async def run_action(self, builder: _TurnBuilder, name: str, record: bool = True) -> None:
+        """Run a custom action through the runner and apply what it returns."""
+        if record:
+            builder.add(action_event(name))
+        call = ActionCall(
+            next_action=name,
+            sender_id=builder.state.sender_id,
+            tracker=builder.state.as_dict(),
+            domain=self.domain,
+            version=rasa_sdk.__version__,
+        )
+        result = await self.runner.run(call)
+        for raw in result["responses"]:
+            message = self.renderer.message(raw)
+            if message is not None:
+                builder.say(message)
+        builder.add(*(dict(e, timestamp=e.get("timestamp") or now()) for e in result["events"]))
+
+    def _render(self, raw: dict[str, Any]) -> BotMessage:
+        message = self.renderer.message(raw)
+        return message if message is not None else BotMessage(text="")
+
+    def _close(self, builder: _TurnBuilder) -> None:
+        """The closing advice, in one place, on the last message of every turn."""
+        if not builder.turn.messages:
+            builder.say(BotMessage(text=""))
+        self.renderer.close_turn(builder.turn.messages)
+        for event, message in builder.pending:
+            event["text"] = message["text"]

@@ -1,0 +1,73 @@
+"""Conversation state replayed from Rasa events; serialised as Rasa's tracker JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+Event = dict[str, Any]
+TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
+SLOTS: dict[str, Any] = {
+    "deposit_noticed": None,
+    "pain": None,
+    "known_condition": None,
+    "possible_trigger": None,
+    "unsure_of": None,
+    "last_topic": None,
+    "facts_shown": None,
+    "requested_slot": None,
+}
+
+
+class DialogueState:
+    """What the events say now: slots, active form, latest message and action."""
+
+    def __init__(self, sender_id: str, events: Iterable[Event] = ()) -> None:
+        self.sender_id = sender_id
+        self.events: list[Event] = []
+        self.slots: dict[str, Any] = dict(SLOTS)
+        self.active_loop: str | None = None
+        self.latest_message: dict[str, Any] = {}
+        self.latest_action_name: str | None = None
+        self.latest_input_channel: str | None = None
+        for event in events:
+            self.apply(event)
+
+    def apply(self, event: Event) -> None:
+        self.events.append(event)
+        kind = event.get("event")
+        if kind == "user":
+            self.latest_message = {**(event.get("parse_data") or {}), "text": event.get("text")}
+            self.latest_input_channel = event.get("input_channel")
+        elif kind == "slot":
+            self.slots[str(event["name"])] = event.get("value")
+        elif kind == "active_loop":
+            self.active_loop = event.get("name")
+        elif kind == "action":
+            self.latest_action_name = event.get("name")
+        elif kind == "restart":
+            self.__init__(self.sender_id)  # type: ignore[misc]
+
+    def extend(self, events: Iterable[Event]) -> None:
+        for event in events:
+            self.apply(event)
+
+    @property
+    def latest_event_time(self) -> float | None:
+        return self.events[-1].get("timestamp") if self.events else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Rasa's tracker JSON (what actions receive and GET .../tracker returns)."""
+        return {
+            "sender_id": self.sender_id,
+            "slots": dict(self.slots),
+            "latest_message": self.latest_message,
+            "latest_event_time": self.latest_event_time,
+            "followup_action": None,
+            "paused": False,
+            "events": list(self.events),
+            "latest_input_channel": self.latest_input_channel,
+            "active_loop": {"name": self.active_loop} if self.active_loop else {},
+            "latest_action": {"action_name": self.latest_action_name},
+            "latest_action_name": self.latest_action_name,
+        }

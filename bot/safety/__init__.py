@@ -1,0 +1,1 @@
+"""The safety gate: red flags on every message, before anything else."""

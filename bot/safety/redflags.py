@@ -1,0 +1,79 @@
+"""Detects alarming words in any message, typo- and negation-tolerant.
+
+Phrases come from `responses/safety.yml` (reviewed by the clinic). They are matched on the
+normalised form the NLU pipeline sets (NORM: lower case, spell-corrected, plural-stripped), so
+"chest pian" and "seizures" match; a mention preceded by a negation cue in the same clause
+("no chest pain") does not count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from bot.config import SAFETY_FILE
+
+NEGATION_CUES = frozenset({"no", "not", "n't", "never", "without", "deny", "denie", "nor"})
+CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "except", ".", ";", "!", "?"})
+CUE_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    category: str
+    text: str
+    negated: bool
+
+
+def load_red_flags(path: Path = SAFETY_FILE) -> dict[str, list[str]]:
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    flags = data.get("red_flags") if isinstance(data, dict) else None
+    if not isinstance(flags, dict) or not flags:
+        raise ValueError(f"{path}: expected a `red_flags` mapping of category -> phrases")
+    return {str(category): [str(p) for p in phrases] for category, phrases in flags.items()}
+
+
+class RedFlagDetector:
+    """Finds red-flag phrases in a processed Doc (NORM must be set by the normaliser)."""
+
+    def __init__(self, nlp: Language, flags: dict[str, list[str]]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        normalise = nlp.get_pipe("normalizer")
+        for category, phrases in flags.items():
+            self.matcher.add(category, [normalise(nlp.make_doc(p)) for p in phrases])
+
+    def find(self, doc: Doc) -> list[RedFlag]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            category = doc.vocab.strings[match_id]
+            found.append(RedFlag(category, doc[start:end].text, self._negated(doc, start)))
+        return found
+
+    @staticmethod
+    def _negated(doc: Doc, start: int) -> bool:
+        for token in reversed(doc[max(0, start - CUE_WINDOW) : start]):
+            if token.norm_ in CLAUSE_BREAKS:
+                return False
+            if token.norm_ in NEGATION_CUES:
+                return True
+        return False
+
+
+def is_emergency(flags: list[RedFlag], intent: str) -> str | None:
+    """The category of emergency, or None.
+
+    Any red flag that is not negated is an emergency. The classifier's `emergency` intent
+    counts too, unless every red flag in the message is negated ("no chest pain").
+    """
+    live = [flag for flag in flags if not flag.negated]
+    if live:
+        return live[0].category
+    if intent == "emergency" and not flags:
+        return "other"
+    return None

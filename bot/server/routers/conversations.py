@@ -1,0 +1,37 @@
+"""A conversation's tracker (Rasa's JSON) and "forget me"."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Response
+
+from bot.dialogue.tracker import DialogueState
+from bot.server.deps import RuntimeDep
+from bot.server.errors import ServiceUnavailable
+from bot.server.routers.rest import SENDER_PATTERN
+from bot.store.base import StoreUnavailable
+
+router = APIRouter(prefix="/conversations", tags=["conversations"])
+SenderPath = Annotated[str, Path(pattern=SENDER_PATTERN, description="the sender id")]
+
+
+@router.get("/{sender_id}/tracker")
+async def tracker(sender_id: SenderPath, runtime: RuntimeDep) -> dict[str, Any]:
+    """Rasa tracker JSON; an unknown sender has an empty tracker, as in Rasa."""
+    try:
+        events = await runtime.store.load(sender_id)
+    except StoreUnavailable as exc:
+        raise ServiceUnavailable("the conversation store is unavailable; try again") from exc
+    return DialogueState(sender_id, events).as_dict()
+
+
+@router.delete("/{sender_id}", status_code=204, response_class=Response)
+async def forget(sender_id: SenderPath, runtime: RuntimeDep) -> Response:
+    """Forget the conversation now."""
+    try:
+        async with runtime.store.lock(sender_id):
+            await runtime.store.delete(sender_id)
+    except StoreUnavailable as exc:
+        raise ServiceUnavailable("the conversation store is unavailable; try again") from exc
+    return Response(status_code=204)

@@ -1,0 +1,1 @@
+"""Conversation stores: events per sender, appended under a per-sender lock."""

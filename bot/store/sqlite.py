@@ -1,0 +1,107 @@
+"""SQLite store: one WAL file under CALCIBOT_DATA_DIR; a turn's events in one transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
+from pathlib import Path
+
+from bot.store.base import Event
+from bot.store.locks import SenderLocks
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (
+    sender_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    PRIMARY KEY (sender_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS conversations (
+    sender_id TEXT PRIMARY KEY,
+    updated REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversations_updated ON conversations (updated);
+"""
+
+
+class SQLiteStore:
+    """Survives `kill -9`: a turn is acknowledged only after its transaction commits."""
+
+    def __init__(self, path: Path, ttl_seconds: float) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.ttl_seconds = ttl_seconds
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self.db.executescript(SCHEMA)
+        self.locks = SenderLocks()
+
+    def lock(self, sender_id: str) -> AbstractAsyncContextManager[None]:
+        return self.locks.hold(sender_id)
+
+    async def load(self, sender_id: str) -> list[Event]:
+        updated = self.db.execute(
+            "SELECT updated FROM conversations WHERE sender_id = ?", (sender_id,)
+        ).fetchone()
+        if updated is None or time.time() - updated[0] > self.ttl_seconds:
+            return []
+        rows = self.db.execute(
+            "SELECT event FROM events WHERE sender_id = ? ORDER BY seq", (sender_id,)
+        )
+        return [json.loads(row[0]) for row in rows]
+
+    async def append(self, sender_id: str, events: list[Event]) -> None:
+        now = time.time()
+        with self.db:  # BEGIN ... COMMIT, or ROLLBACK on error
+            self.db.execute("BEGIN IMMEDIATE")
+            row = self.db.execute(
+                "SELECT updated FROM conversations WHERE sender_id = ?", (sender_id,)
+            ).fetchone()
+            if row is not None and now - row[0] > self.ttl_seconds:
+                self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
+            start = self.db.execute(
+                "SELECT COALESCE(MAX(seq), -1) + 1 FROM events WHERE sender_id = ?", (sender_id,)
+            ).fetchone()[0]
+            self.db.executemany(
+                "INSERT INTO events (sender_id, seq, event) VALUES (?, ?, ?)",
+                [(sender_id, start + i, json.dumps(e)) for i, e in enumerate(events)],
+            )
+            self.db.execute(
+                "INSERT INTO conversations (sender_id, updated) VALUES (?, ?) "
+                "ON CONFLICT(sender_id) DO UPDATE SET updated = excluded.updated",
+                (sender_id, now),
+            )
+
+    async def delete(self, sender_id: str) -> bool:
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
+            gone = self.db.execute(
+                "DELETE FROM conversations WHERE sender_id = ?", (sender_id,)
+            ).rowcount
+        return gone > 0
+
+    async def senders(self) -> AsyncIterator[str]:
+        for (sender_id,) in self.db.execute("SELECT sender_id FROM conversations").fetchall():
+            yield str(sender_id)
+
+    def expire(self) -> int:
+        """Forget conversations idle for longer than the TTL; returns how many."""
+        cutoff = time.time() - self.ttl_seconds
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            old = [r[0] for r in self.db.execute(
+                "SELECT sender_id FROM conversations WHERE updated < ?", (cutoff,)
+            )]
+            for sender_id in old:
+                self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
+                self.db.execute("DELETE FROM conversations WHERE sender_id = ?", (sender_id,))
+        return len(old)
+
+    async def close(self) -> None:
+        self.db.close()

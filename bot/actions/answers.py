@@ -74,7 +74,7 @@ class ActionAnswer(Action):
             response="utter_answer",
             fact_ids=shown,
             notes=notes,
-            buttons=k.related_buttons(topic, extra)[:3],
+            buttons=k.related_buttons(topic, extra),
         )
         return [SlotSet("last_topic", topic), SlotSet("facts_shown", shown)]
 

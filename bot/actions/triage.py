@@ -125,15 +125,20 @@ class ValidateTriageForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
+        """The questions still to ask, plus the record of "not sure" answers.
+
+        rasa-sdk keeps only the validated slots this lists, so `unsure_of` is listed too;
+        `next_requested_slot` asks only the triage questions.
+        """
         unsure = set(tracker.get_slot("unsure_of") or [])
-        return [slot for slot in TRIAGE_SLOTS if slot not in unsure]
+        return [*(slot for slot in TRIAGE_SLOTS if slot not in unsure), "unsure_of"]
 
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventType:
         """Always name the next question (None when done), so the form never guesses."""
         required = await self.required_slots(TRIAGE_SLOTS_LIST, dispatcher, tracker, domain)
-        missing = (slot for slot in required if tracker.get_slot(slot) is None)
+        missing = (s for s in required if s in TRIAGE_SLOTS and tracker.get_slot(s) is None)
         return SlotSet("requested_slot", next(missing, None))
 
     async def get_extraction_events(

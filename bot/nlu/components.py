@@ -42,11 +42,11 @@ def build_entity_patterns(intents_dir: Path) -> list[EntityPattern]:
     """
     lookups = entity_data(intents_dir)
     entity_of: dict[str, str] = {}
-    patterns: dict[tuple[str, str], EntityPattern] = {}
+    patterns: dict[str, EntityPattern] = {}
 
     def add(label: str, text: str, value: str) -> None:
-        key = (label, text.lower())
-        patterns.setdefault(key, EntityPattern(label=label, pattern=text.lower(), id=value))
+        # first source wins: lookups, then synonyms, then annotations in training data
+        patterns.setdefault(text.lower(), EntityPattern(label=label, pattern=text.lower(), id=value))
 
     for label, phrases in lookups.lookups.items():
         for phrase in phrases:
@@ -88,6 +88,10 @@ LAY_PSEUDO_NEGATIONS = [
     "not getting better",
     "not stop",
     "no better",
+    "don't know why",
+    "do not know why",
+    "not sure why",
+    "no idea why",
 ]
 LAY_PRECEDING_NEGATIONS = [
     "haven't",
@@ -110,7 +114,8 @@ LAY_PRECEDING_NEGATIONS = [
     "not had",
     "no longer",
 ]
-LAY_FOLLOWING_NEGATIONS = ["is not", "isn't", "isnt", "are not", "aren't", "not really"]
+# Words that end a negation's reach ("no lump, just some redness").
+LAY_TERMINATIONS = ["just", "only", "because", "why", "since", "so", "then", "now", "apart"]
 
 
 @registry.misc("calcibot.negation_termset.v1")
@@ -122,10 +127,7 @@ def negation_termset() -> dict[str, list[str]]:
         *patterns["preceding_negations"],
         *LAY_PRECEDING_NEGATIONS,
     ]
-    patterns["following_negations"] = [
-        *patterns["following_negations"],
-        *LAY_FOLLOWING_NEGATIONS,
-    ]
+    patterns["termination"] = [*patterns["termination"], *LAY_TERMINATIONS]
     return patterns
 
 

@@ -146,6 +146,6 @@ def entity_data(intents_dir: Path) -> NluData:
     return read_files(intents_dir.glob("*.yml"))
 
 
-def test_data(intents_dir: Path, name: str = "nlu.yml") -> NluData:
+def held_out_data(intents_dir: Path, name: str = "nlu.yml") -> NluData:
     """One held-out file from `test/`."""
     return read_file(intents_dir / "test" / name)

@@ -15,7 +15,7 @@ from spacy.language import Language
 from bot.config import INTENTS_DIR
 from bot.nlu import pipeline
 from bot.nlu.components import FALLBACK_INTENT, IntentClassifier, IntentScore
-from bot.nlu.data import Example, NluData, test_data, training_data
+from bot.nlu.data import Example, NluData, held_out_data, training_data
 from bot.nlu.interpreter import Interpreter
 from bot.nlu.metrics import Report, classification_report
 
@@ -198,9 +198,9 @@ def run(out: Path, *, folds: int = 5, model_dir: Path | None = None) -> dict[str
     else:
         nlp = pipeline.train_pipeline(data)
     interpreter = Interpreter(nlp)
-    held_out = test_data(INTENTS_DIR, "nlu.yml")
-    typos = test_data(INTENTS_DIR, "typos.yml")
-    negation = test_data(INTENTS_DIR, "negation.yml").negation
+    held_out = held_out_data(INTENTS_DIR, "nlu.yml")
+    typos = held_out_data(INTENTS_DIR, "typos.yml")
+    negation = held_out_data(INTENTS_DIR, "negation.yml").negation
     test_predictions = predict(interpreter, held_out.examples)
     test_report = report_of(test_predictions)
     typo_report = report_of(predict(interpreter, typos.examples))

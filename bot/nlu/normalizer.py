@@ -37,10 +37,11 @@ class Normalizer:
     """Corrects words the vocabulary does not know to the nearest known word."""
 
     def __init__(
-        self, nlp: Language, name: str, *, min_length: int, cache_size: int
+        self, nlp: Language, name: str, *, min_length: int, min_count: int, cache_size: int
     ) -> None:
         self.name = name
         self.min_length = min_length
+        self.min_count = min_count
         self.cache_size = cache_size
         self.words: list[str] = []
         self._known: frozenset[str] = frozenset()
@@ -53,13 +54,18 @@ class Normalizer:
         nlp: Language | None = None,
         extra_words: Iterable[str] = (),
     ) -> None:
-        """Learn the vocabulary from the training texts (most frequent first, for ties)."""
+        """Learn the vocabulary: entity words, and training words seen ``min_count`` times.
+
+        A word seen once is often a typo ("sclerodema"); it is not trusted as a word, so it
+        is corrected to its frequent neighbour like any other misspelling.
+        """
         counts: Counter[str] = Counter()
         for example in get_examples():
             counts.update(t.lower_ for t in example.reference if t.is_alpha)
-        for phrase in extra_words:
-            counts.update(w for w in phrase.lower().split() if w.isalpha())
-        self._set_words([word for word, _ in counts.most_common()])
+        entity_words = {w for phrase in extra_words for w in phrase.lower().split() if w.isalpha()}
+        for word in entity_words:
+            counts[word] += self.min_count
+        self._set_words([word for word, n in counts.most_common() if n >= self.min_count])
 
     def _set_words(self, words: list[str]) -> None:
         self.words = words
@@ -98,7 +104,11 @@ class Normalizer:
 
 @Language.factory(
     "calcibot_normalizer",
-    default_config={"min_length": 4, "cache_size": 20_000},
+    default_config={"min_length": 4, "min_count": 2, "cache_size": 20_000},
 )
-def make_normalizer(nlp: Language, name: str, *, min_length: int, cache_size: int) -> Normalizer:
-    return Normalizer(nlp, name, min_length=min_length, cache_size=cache_size)
+def make_normalizer(
+    nlp: Language, name: str, *, min_length: int, min_count: int, cache_size: int
+) -> Normalizer:
+    return Normalizer(
+        nlp, name, min_length=min_length, min_count=min_count, cache_size=cache_size
+    )

@@ -1,0 +1,60 @@
+"""Grounding (DESIGN.md §4.2): every fact rests on verbatim source text, and covers it all."""
+
+from __future__ import annotations
+
+from bot.actions.knowledge import INTENT_TOPIC, knowledge
+from bot.config import SOURCE_FILE, load_clinic
+from bot.content.facts import TOPICS, FactBase, source_sentences
+
+
+def test_the_source_is_kept_unchanged() -> None:
+    text = SOURCE_FILE.read_text(encoding="utf-8")
+    assert text.startswith("Calcinosis\n")
+    assert "If you suspect calcification, you should see a doctor for diagnosis and treatment." in text
+
+
+def test_every_fact_source_is_a_verbatim_substring_of_the_source() -> None:
+    assert FactBase.load().unverbatim() == []
+
+
+def test_every_source_sentence_is_covered_by_a_fact() -> None:
+    facts = FactBase.load()
+    assert len(source_sentences(facts.source_text)) >= 20
+    assert facts.uncovered_sentences() == []
+
+
+def test_a_fact_with_invented_source_text_is_caught(tmp_path) -> None:
+    facts = FactBase.load()
+    forged = tmp_path / "facts.yml"
+    forged.write_text(
+        "facts:\n- id: forged\n  topics: [causes]\n  text: Diabetes causes it.\n"
+        "  source: Calcinosis is caused by diabetes.\n"
+    )
+    assert FactBase.load(forged).unverbatim() == ["forged"]
+    assert facts.unverbatim() == []
+
+
+def test_every_question_intent_and_topic_has_a_fact() -> None:
+    facts = FactBase.load()
+    assert {t for t in TOPICS if not facts.for_topic(t)} == set()
+    assert {i for i, t in INTENT_TOPIC.items() if not facts.for_topic(t)} == set()
+
+
+def test_ids_are_unique_and_topics_known() -> None:
+    facts = FactBase.load().facts
+    assert len({f.id for f in facts}) == len(facts)
+    assert {t for f in facts for t in f.topics} <= set(TOPICS)
+
+
+def test_topic_buttons_exist_for_every_topic() -> None:
+    k = knowledge()
+    assert set(TOPICS) <= set(k.topics)
+    for topic in TOPICS:
+        assert k.button(topic)["payload"].startswith("/ask_")
+
+
+def test_example_clinic_file_loads() -> None:
+    from bot.config import DEFAULT_CLINIC_FILE
+
+    clinic = load_clinic(DEFAULT_CLINIC_FILE)
+    assert clinic.closing_advice.endswith("diagnosis and treatment.")

@@ -1,0 +1,43 @@
+"""The conversation suite, with actions in-process and on a real rasa-sdk action server."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.dialogue.stories import load_stories, run_story
+from bot.server.runtime import build_agent
+
+STORY_DIR = Path(__file__).parent.parent / "conversations"
+STORIES = load_stories(STORY_DIR.glob("*.yml"))
+
+
+@pytest.fixture(scope="module")
+def loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """One loop for the module: the remote runner's HTTP client lives on it."""
+    event_loop = asyncio.new_event_loop()
+    yield event_loop
+    event_loop.close()
+
+
+@pytest.fixture(scope="module", params=["in-process", "remote"])
+def agent(request: pytest.FixtureRequest, model_dir: Path, tmp_path_factory, loop):
+    endpoint = None
+    if request.param == "remote":
+        endpoint = request.getfixturevalue("action_server")
+    data_dir = tmp_path_factory.mktemp("data")
+    (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+    settings = Settings(data_dir=data_dir, action_endpoint=endpoint)
+    built = build_agent(settings, settings.clinic())
+    yield built
+    loop.run_until_complete(built.runner.close())
+
+
+@pytest.mark.parametrize(("file", "story"), STORIES, ids=[f"{f}:{s['name']}" for f, s in STORIES])
+def test_conversation(agent, loop, file: str, story: dict) -> None:
+    result = loop.run_until_complete(run_story(agent, file, story, sender="tester"))
+    assert result.failures == []

@@ -1,0 +1,128 @@
+"""The trained pipeline against the DESIGN.md §5 bars, on data it never saw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import INTENTS_DIR
+from bot.nlu import pipeline
+from bot.nlu.components import FALLBACK_INTENT, build_entity_patterns
+from bot.nlu.data import entity_data, held_out_data
+from bot.nlu.evaluate import evaluate_negation, predict, recall_of, report_of
+from bot.nlu.interpreter import Interpreter
+
+
+@pytest.fixture(scope="module")
+def held_out_report(interpreter: Interpreter):
+    return report_of(predict(interpreter, held_out_data(INTENTS_DIR).examples))
+
+
+def test_held_out_intent_accuracy_and_macro_f1(held_out_report) -> None:
+    assert held_out_report["accuracy"] >= 0.95, held_out_report["confused_pairs"]
+    assert held_out_report["macro_f1"] >= 0.93, held_out_report["confused_pairs"]
+
+
+def test_out_of_scope_recall(held_out_report) -> None:
+    assert recall_of(held_out_report, "out_of_scope") >= 0.95
+
+
+def test_every_emergency_sentence_is_an_emergency(interpreter: Interpreter) -> None:
+    emergencies = [e for e in held_out_data(INTENTS_DIR).examples if e.intent == "emergency"]
+    missed = [e.text for e in emergencies if interpreter.parse(e.text)["intent"]["name"] != "emergency"]
+    assert missed == []
+
+
+def test_typo_set_accuracy(interpreter: Interpreter) -> None:
+    report = report_of(predict(interpreter, held_out_data(INTENTS_DIR, "typos.yml").examples))
+    assert report["accuracy"] >= 0.90, report["confused_pairs"]
+
+
+def test_negation_cases_are_marked(interpreter: Interpreter) -> None:
+    cases = held_out_data(INTENTS_DIR, "negation.yml").negation
+    result = evaluate_negation(interpreter.nlp, cases)
+    assert result["accuracy"] >= 0.9, result["failures"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "negated"),
+    [
+        ("no pain", "pain", True),
+        ("it doesn't hurt", "hurt", True),
+        ("never had lupus", "lupus", True),
+        ("without any lump", "lump", True),
+        ("i have lupus but no lumps", "lupus", False),
+        ("the pain is not going away", "pain", False),
+    ],
+)
+def test_lay_negation(interpreter: Interpreter, text: str, mention: str, negated: bool) -> None:
+    entities = interpreter.parse(text)["entities"]
+    found = [e for e in entities if text[e["start"] : e["end"]] == mention]
+    assert found, entities
+    assert found[0]["negated"] is negated
+
+
+def entity_cases() -> list[tuple[str, str, str]]:
+    """(phrase, entity, canonical value) for every lookup entry and every synonym."""
+    data = entity_data(INTENTS_DIR)
+    label_of = {p["pattern"]: p["label"] for p in build_entity_patterns(INTENTS_DIR)}
+    cases = []
+    for label, phrases in data.lookups.items():
+        for phrase in phrases:
+            cases.append((phrase, label, data.synonyms.get(phrase.lower(), phrase.lower())))
+    for variant, canonical in data.synonyms.items():
+        cases.append((variant, label_of[variant], canonical))
+    return cases
+
+
+def test_every_lookup_and_synonym_gives_its_canonical_value_at_the_right_offsets(
+    interpreter: Interpreter,
+) -> None:
+    wrong = []
+    for phrase, label, canonical in entity_cases():
+        text = f"what about {phrase} then"
+        start = len("what about ")
+        got = [
+            (e["entity"], e["value"], e["start"], e["end"])
+            for e in interpreter.parse(text)["entities"]
+        ]
+        if (label, canonical, start, start + len(phrase)) not in got:
+            wrong.append((phrase, got))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my sclerodema is getting worse", "systemic scleroderma"),
+        ("i was told i have lupis", "systemic lupus erythematosus"),
+        ("does rheumatiod arthritis cause it", "rheumatoid arthritis"),
+        ("i have SLE", "systemic lupus erythematosus"),
+    ],
+)
+def test_misspelt_and_synonym_conditions(interpreter: Interpreter, text: str, value: str) -> None:
+    values = [e["value"] for e in interpreter.parse(text)["entities"] if e["entity"] == "condition"]
+    assert values == [value]
+
+
+def test_button_payloads_skip_nlu(interpreter: Interpreter) -> None:
+    parsed = interpreter.parse('/report_symptom{"body_site": "finger"}')
+    assert parsed["intent"] == {"name": "report_symptom", "confidence": 1.0}
+    assert [(e["entity"], e["value"]) for e in parsed["entities"]] == [("body_site", "finger")]
+
+
+def test_gibberish_is_not_a_question(interpreter: Interpreter) -> None:
+    assert interpreter.parse("qwzx vvbnm kkjh")["intent"]["name"] in {
+        "out_of_scope",
+        FALLBACK_INTENT,
+    }
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(interpreter: Interpreter, tmp_path: Path) -> None:
+    path = tmp_path / "again"
+    pipeline.train(path)
+    again = Interpreter.load(path)
+    for example in held_out_data(INTENTS_DIR).examples:
+        assert again.parse(example.text) == interpreter.parse(example.text), example.text

@@ -45,14 +45,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    """Like `rasa test`: NLU on the held-out set and by cross-validation, then conversations."""
+    import asyncio
+
+    from bot.dialogue import stories
     from bot.nlu import evaluate
+    from bot.server.runtime import build_agent, ensure_model
 
     settings = get_settings()
     out = Path(args.out)
+    ensure_model(settings)
     report = evaluate.run(out, folds=args.folds, model_dir=settings.model_dir)
     print(evaluate.format_summary(report))
+    agent = build_agent(settings, settings.clinic())
+    paths = sorted(Path(args.conversations).glob("*.yml"))
+    results = asyncio.run(stories.run_all(agent, paths))
+    stories.write_failures(results, out / "failed_conversations.yml")
+    print(stories.summary(results))
     print(f"reports written to {out}/")
-    return 0 if report["passed"] else 1
+    return 0 if report["passed"] and all(r.passed for r in results) else 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from bot.check import run_checks
+
+    problems = run_checks(get_settings())
+    for problem in problems:
+        print(f"error: {problem}")
+    print("content OK" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def cmd_shell(args: argparse.Namespace) -> int:
+    from bot.shell import run
+
+    return run(get_settings())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     test = sub.add_parser("test", help="evaluate NLU (held-out set, cross-validation)")
     test.add_argument("--out", default="results")
     test.add_argument("--folds", type=int, default=5)
+    test.add_argument("--conversations", default="tests/conversations")
+    sub.add_parser("shell", help="chat in the terminal")
+    sub.add_parser("check", help="validate facts, templates, rules, safety list, clinic file")
     return parser
 
 
@@ -74,11 +104,15 @@ COMMANDS: dict[str, Command] = {
     "train": cmd_train,
     "serve": cmd_serve,
     "test": cmd_test,
+    "check": cmd_check,
+    "shell": cmd_shell,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("rasa_sdk", "spacy", "matplotlib"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     return COMMANDS[args.command](args)
 

@@ -46,6 +46,8 @@ class InProcessRunner:
     """rasa-sdk's own ActionExecutor, in this process."""
 
     def __init__(self, package: str = ACTIONS_PACKAGE) -> None:
+        # rasa-sdk warns for every slot without a validate_ method; ours need none
+        logging.getLogger("rasa_sdk.forms").setLevel(logging.ERROR)
         self.executor = ActionExecutor()
         self.executor.register_package(package)
 

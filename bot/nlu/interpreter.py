@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from bot.nlu import pipeline
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
 
-_PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_][A-Za-z0-9_]*)(?P<entities>\{.*\})?\s*$", re.DOTALL)
+_PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_][A-Za-z0-9_]*)(?P<entities>\{.*)?\s*$", re.DOTALL)
 EXTRACTOR = "CalcibotEntityRuler"
 
 

@@ -11,8 +11,9 @@ from bot import __version__
 from bot.config import Settings, get_settings
 from bot.server.errors import install_error_handlers
 from bot.server.limits import BodySizeLimit
-from bot.server.routers import conversations, health, parse, rest
+from bot.server.routers import conversations, health, metrics, parse, rest
 from bot.server.runtime import Runtime
+from bot.server.security import SecurityHeaders, install_cors
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -37,9 +38,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.dependency_overrides[get_settings] = lambda: settings
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    install_cors(app, settings.clinic())
+    app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(parse.router)
     app.include_router(rest.router)
     app.include_router(conversations.router)
+    app.include_router(metrics.router)
     return app

@@ -14,6 +14,8 @@ from bot.dialogue.runner import make_runner
 from bot.nlu import pipeline
 from bot.nlu.interpreter import Interpreter
 from bot.safety.redflags import RedFlagDetector, load_red_flags
+from bot.server.metrics import Metrics
+from bot.server.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from bot.store.base import ConversationStore
 from bot.store.sqlite import SQLiteStore
 
@@ -61,6 +63,8 @@ class Runtime:
     clinic: Clinic
     agent: Agent
     store: ConversationStore
+    limiter: RateLimiter
+    metrics: Metrics
 
     @property
     def interpreter(self) -> Interpreter:
@@ -70,11 +74,15 @@ class Runtime:
     def start(cls, settings: Settings) -> Runtime:
         ensure_model(settings)
         clinic = settings.clinic()
+        store = build_store(settings)
+        redis = getattr(store, "redis", None)
         return cls(
             settings=settings,
             clinic=clinic,
             agent=build_agent(settings, clinic),
-            store=build_store(settings),
+            store=store,
+            limiter=RedisRateLimiter(redis) if redis is not None else MemoryRateLimiter(),
+            metrics=Metrics(),
         )
 
     async def close(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
@@ -22,6 +23,7 @@ async def tracker(sender_id: SenderPath, runtime: RuntimeDep) -> dict[str, Any]:
     try:
         events = await runtime.store.load(sender_id)
     except StoreUnavailable as exc:
+        logging.getLogger("calcibot.store").warning("store unavailable: %s", exc)
         raise ServiceUnavailable("the conversation store is unavailable; try again") from exc
     return DialogueState(sender_id, events).as_dict()
 
@@ -33,5 +35,6 @@ async def forget(sender_id: SenderPath, runtime: RuntimeDep) -> Response:
         async with runtime.store.lock(sender_id):
             await runtime.store.delete(sender_id)
     except StoreUnavailable as exc:
+        logging.getLogger("calcibot.store").warning("store unavailable: %s", exc)
         raise ServiceUnavailable("the conversation store is unavailable; try again") from exc
     return Response(status_code=204)

@@ -5,15 +5,22 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+import logging
+import time
+
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
+from bot.logs import pseudonym
 from bot.nlu.interpreter import PayloadError
 from bot.server.deps import RuntimeDep
-from bot.server.errors import BadRequest, ServiceUnavailable
+from bot.server.errors import BadRequest, RateLimited, ServiceUnavailable
+from bot.server.ratelimit import retry_after
+from bot.server.runtime import Runtime
 from bot.server.text import clean_message
 from bot.store.base import StoreUnavailable
 
+log = logging.getLogger("calcibot.turns")
 router = APIRouter(prefix="/webhooks/rest", tags=["channel"])
 SENDER_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 SENDER_RE = re.compile(SENDER_PATTERN)
@@ -51,10 +58,24 @@ async def status() -> ChannelStatus:
     return ChannelStatus()
 
 
+async def enforce_rate_limits(runtime: Runtime, client_ip: str, sender: str) -> None:
+    settings = runtime.settings
+    for key, limit in ((f"ip:{client_ip}", settings.rate_limit_per_ip),
+                       (f"sender:{sender}", settings.rate_limit_per_sender)):
+        wait = await runtime.limiter.hit(key, limit, settings.rate_limit_window_s)
+        if wait:
+            raise RateLimited(
+                f"too many messages; try again in {retry_after(wait)} s",
+                retry_after=retry_after(wait),
+            )
+
+
 @router.post("/webhook", response_model=list[BotReply], response_model_exclude_none=True)
-async def webhook(body: UserMessage, runtime: RuntimeDep) -> list[BotReply]:
+async def webhook(body: UserMessage, request: Request, runtime: RuntimeDep) -> list[BotReply]:
     """Run one turn; it is stored whole before it is answered (acknowledged = kept)."""
+    started = time.perf_counter()
     text = clean_message(body.message, runtime.settings.max_message_chars, field="message")
+    await enforce_rate_limits(runtime, request.client.host if request.client else "-", body.sender)
     store = runtime.store
     try:
         async with store.lock(body.sender):
@@ -65,5 +86,14 @@ async def webhook(body: UserMessage, runtime: RuntimeDep) -> list[BotReply]:
                 raise BadRequest(str(exc), field="message") from exc
             await store.append(body.sender, turn.events)
     except StoreUnavailable as exc:
+        logging.getLogger("calcibot.store").warning("store unavailable: %s", exc)
         raise ServiceUnavailable("the conversation store is unavailable; try again") from exc
+    seconds = time.perf_counter() - started
+    intent = turn.parse["intent"]["name"]
+    actions = [e["name"] for e in turn.events if e["event"] == "action"]
+    runtime.metrics.observe_turn(intent, actions, seconds)
+    fields = {"sender": pseudonym(body.sender), "intent": intent, "ms": round(seconds * 1000, 2)}
+    if runtime.clinic.log_message_text:
+        fields["text"] = text
+    log.info("turn", extra={"fields": fields})
     return [BotReply(recipient_id=body.sender, **message) for message in turn.messages]

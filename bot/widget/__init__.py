@@ -1,0 +1,1 @@
+"""The web widget: a loader script, the chat page it frames, and a demo clinic page."""

@@ -1,0 +1,93 @@
+"""Rate limits, CORS, security headers, metrics and log privacy."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.config import Clinic, Settings
+from bot.server.app import create_app
+
+HOOK = "/webhooks/rest/webhook"
+
+
+def app_with(settings: Settings, **changes) -> TestClient:
+    return TestClient(create_app(settings.model_copy(update=changes)))
+
+
+def test_per_sender_rate_limit_answers_429_with_retry_after(settings: Settings) -> None:
+    with app_with(settings, rate_limit_per_sender=3, rate_limit_window_s=60) as client:
+        codes = [client.post(HOOK, json={"sender": "rl", "message": "hi"}).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        limited = client.post(HOOK, json={"sender": "rl", "message": "hi"})
+        assert 1 <= int(limited.headers["Retry-After"]) <= 60
+        assert "too many messages" in limited.json()["message"]
+        assert client.post(HOOK, json={"sender": "other", "message": "hi"}).status_code == 200
+        events = client.get("/conversations/rl/tracker").json()["events"]
+        assert sum(e["event"] == "user" for e in events) == 3
+
+
+def test_per_ip_rate_limit(settings: Settings) -> None:
+    with app_with(settings, rate_limit_per_ip=2, rate_limit_window_s=60) as client:
+        codes = [
+            client.post(HOOK, json={"sender": f"s{i}", "message": "hi"}).status_code
+            for i in range(3)
+        ]
+    assert codes == [200, 200, 429]
+
+
+def test_cors_only_for_allowed_origins(client: TestClient) -> None:
+    allowed = "https://clinic.example"
+    ok = client.options(HOOK, headers={"Origin": allowed, "Access-Control-Request-Method": "POST",
+                                       "Access-Control-Request-Headers": "content-type"})
+    assert ok.headers["access-control-allow-origin"] == allowed
+    evil = client.options(HOOK, headers={"Origin": "https://evil.example",
+                                         "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in evil.headers
+    simple = client.post(HOOK, json={"sender": "c", "message": "hi"},
+                         headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in simple.headers
+
+
+def test_security_headers_on_api_answers(client: TestClient) -> None:
+    response = client.post(HOOK, json={"sender": "h", "message": "hi"})
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    error = client.post(HOOK, content=b"{")
+    assert error.headers["x-content-type-options"] == "nosniff"
+
+
+def test_metrics_count_turns(client: TestClient) -> None:
+    client.post(HOOK, json={"sender": "m", "message": "/greet"})
+    client.post(HOOK, json={"sender": "m", "message": "/nlu_fallback"})
+    text = client.get("/metrics").text
+    assert 'calcibot_turns_total{intent="greet"} 1.0' in text
+    assert "calcibot_fallbacks_total 1.0" in text
+    assert "calcibot_turn_latency_seconds_bucket" in text
+
+
+def test_openapi_docs_are_served(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert "/webhooks/rest/webhook" in spec["paths"]
+    assert client.get("/docs").status_code == 200
+
+
+@pytest.mark.parametrize("log_text", [False, True])
+def test_logs_keep_message_text_out_unless_the_clinic_allows(
+    settings: Settings, caplog: pytest.LogCaptureFixture, tmp_path, log_text: bool
+) -> None:
+    clinic_file = tmp_path / "clinic.yml"
+    clinic_file.write_text(json.dumps(Clinic(log_message_text=log_text).model_dump(mode="json")))
+    with caplog.at_level(logging.INFO, logger="calcibot.turns"), app_with(
+        settings, clinic_file=clinic_file
+    ) as client:
+        client.post(HOOK, json={"sender": "privacy", "message": "my secret lump story"})
+    turns = [r for r in caplog.records if r.name == "calcibot.turns"]
+    assert turns
+    fields = turns[-1].fields  # type: ignore[attr-defined]
+    assert fields["sender"] != "privacy"
+    assert ("text" in fields) is log_text

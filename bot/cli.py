@@ -82,6 +82,28 @@ def cmd_shell(args: argparse.Namespace) -> int:
     return run(get_settings())
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import asyncio
+    import json
+    from datetime import datetime
+
+    from bot.report import as_json, format_report, unanswered
+    from bot.server.runtime import build_store
+
+    since = datetime.fromisoformat(args.since) if args.since else None
+    store = build_store(get_settings())
+
+    async def collect() -> object:
+        try:
+            return await unanswered(store, since)
+        finally:
+            await store.close()
+
+    counts = asyncio.run(collect())
+    print(json.dumps(as_json(counts), indent=2) if args.json else format_report(counts, args.limit))  # type: ignore[arg-type]
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="calcibot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -97,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--conversations", default="tests/conversations")
     sub.add_parser("shell", help="chat in the terminal")
     sub.add_parser("check", help="validate facts, templates, rules, safety list, clinic file")
+    report = sub.add_parser("report", help="what patients asked that the bot could not answer")
+    report.add_argument("--since", help="ISO date, e.g. 2026-11-01")
+    report.add_argument("--limit", type=int, default=50)
+    report.add_argument("--json", action="store_true")
     return parser
 
 
@@ -106,6 +132,7 @@ COMMANDS: dict[str, Command] = {
     "test": cmd_test,
     "check": cmd_check,
     "shell": cmd_shell,
+    "report": cmd_report,
 }
 
 

@@ -38,7 +38,16 @@ class BotServer:
         """Start and wait until /health answers; returns the seconds it took."""
         started = time.monotonic()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--port", str(self.port), "--log-level", "warning"],
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "serve",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=self.log,

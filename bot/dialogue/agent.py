@@ -35,8 +35,13 @@ def now() -> float:
 
 
 def action_event(name: str) -> Event:
-    return {"event": "action", "timestamp": now(), "name": name, "policy": "RulePolicy",
-            "confidence": 1.0}
+    return {
+        "event": "action",
+        "timestamp": now(),
+        "name": name,
+        "policy": "RulePolicy",
+        "confidence": 1.0,
+    }
 
 
 def slot_event(name: str, value: Any) -> Event:
@@ -76,8 +81,13 @@ class _TurnBuilder:
 
     def say(self, message: BotMessage) -> None:
         data = {k: v for k, v in message.items() if k in ("buttons", "custom")}
-        event: Event = {"event": "bot", "timestamp": now(), "text": message["text"],
-                        "data": data, "metadata": {}}
+        event: Event = {
+            "event": "bot",
+            "timestamp": now(),
+            "text": message["text"],
+            "data": data,
+            "metadata": {},
+        }
         self.add(event)
         self.pending.append((event, message))
         self.turn.messages.append(message)
@@ -129,9 +139,15 @@ class Agent:
         parse = self.understand(text)
         builder = _TurnBuilder(state, parse)
         builder.add(
-            {"event": "user", "timestamp": now(), "text": text, "parse_data": dict(parse),
-             "input_channel": input_channel, "message_id": uuid.uuid4().hex,
-             "metadata": metadata or {}}
+            {
+                "event": "user",
+                "timestamp": now(),
+                "text": text,
+                "parse_data": dict(parse),
+                "input_channel": input_channel,
+                "message_id": uuid.uuid4().hex,
+                "metadata": metadata or {},
+            }
         )
         try:
             for action in self.plan(state, parse):
@@ -152,7 +168,9 @@ class Agent:
         if loop == FORM and self._answers_form(parse):
             return (*prefix, FORM)
         actions = self.policy.actions_for(intent, loop)
-        if loop and (actions is None or (FORM not in actions and actions[0] != "action_deactivate_loop")):
+        if loop and (
+            actions is None or (FORM not in actions and actions[0] != "action_deactivate_loop")
+        ):
             # an unrelated question: leave the questions politely, then answer it
             answer = self.policy.actions_for(intent, None) or ("action_fallback",)
             return (*prefix, "action_deactivate_loop", "utter_triage_paused", *answer)
@@ -187,14 +205,22 @@ class Agent:
         intro = state.active_loop != FORM
         builder.add(action_event(FORM))
         if intro:
-            builder.add(loop_event(FORM), slot_event("unsure_of", None),
-                        slot_event("requested_slot", None))
+            builder.add(
+                loop_event(FORM), slot_event("unsure_of", None), slot_event("requested_slot", None)
+            )
         await self.run_action(builder, FORM_VALIDATION, record=False)
         requested = state.slots.get("requested_slot")
         if requested:
             response = f"utter_ask_{requested}"
-            builder.say(self._render({"response": response, "intro": intro,
-                                      "buttons": self.form_buttons.get(response, [])}))
+            builder.say(
+                self._render(
+                    {
+                        "response": response,
+                        "intro": intro,
+                        "buttons": self.form_buttons.get(response, []),
+                    }
+                )
+            )
             return
         builder.add(loop_event(None))
         await self.run_action(builder, "action_triage_summary")

@@ -7,7 +7,7 @@ phrases of the reply, buttons, slots and the active form. `calcibot test` and py
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,15 +40,22 @@ def load_stories(paths: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
     return stories
 
 
-def check_turn(expect: dict[str, Any], events: list[Event], state: DialogueState,
-               messages: list[dict[str, Any]], advice: str) -> list[str]:
+def check_turn(
+    expect: dict[str, Any],
+    events: list[Event],
+    state: DialogueState,
+    messages: Sequence[Mapping[str, Any]],
+    advice: str,
+) -> list[str]:
     """What differs between one turn's expectation and what happened."""
     problems = []
     user = next(e for e in events if e["event"] == "user")
     intent = user["parse_data"]["intent"]["name"]
     if "intent" in expect and intent != expect["intent"]:
         problems.append(f"intent {intent!r}, expected {expect['intent']!r}")
-    actions = [e["name"] for e in events if e["event"] == "action" and e["name"] not in SILENT_ACTIONS]
+    actions = [
+        e["name"] for e in events if e["event"] == "action" and e["name"] not in SILENT_ACTIONS
+    ]
     if "actions" in expect and actions != list(expect["actions"]):
         problems.append(f"actions {actions}, expected {expect['actions']}")
     text = "\n".join(m.get("text", "") for m in messages)
@@ -82,7 +89,7 @@ async def run_story(agent: Agent, file: str, story: dict[str, Any], sender: str)
         turn = await agent.handle(sender, str(expect["user"]), history)
         history.extend(turn.events)
         state = DialogueState(sender, history)
-        for problem in check_turn(expect, turn.events, state, list(turn.messages), advice):
+        for problem in check_turn(expect, turn.events, state, turn.messages, advice):
             result.failures.append(f"turn {number} ({expect['user']!r}): {problem}")
     return result
 
@@ -96,12 +103,16 @@ async def run_all(agent: Agent, paths: Iterable[Path]) -> list[StoryResult]:
 
 def write_failures(results: list[StoryResult], path: Path) -> None:
     """Like Rasa's failed_test_stories.yml: what failed and why."""
-    failed = [{"file": r.file, "name": r.name, "failures": r.failures} for r in results if not r.passed]
+    failed = [
+        {"file": r.file, "name": r.name, "failures": r.failures} for r in results if not r.passed
+    ]
     path.write_text(yaml.safe_dump({"failed": failed}, sort_keys=False, allow_unicode=True))
 
 
 def summary(results: list[StoryResult]) -> str:
     passed = sum(r.passed for r in results)
     lines = [f"conversations: {passed} of {len(results)} passed"]
-    lines += [f"  FAILED {r.file}: {r.name}: {json.dumps(r.failures[0])}" for r in results if not r.passed]
+    lines += [
+        f"  FAILED {r.file}: {r.name}: {json.dumps(r.failures[0])}" for r in results if not r.passed
+    ]
     return "\n".join(lines)

@@ -12,10 +12,9 @@ from functools import lru_cache, partial
 from typing import Any
 
 import numpy
-
 from spacy.attrs import NORM
-from spacy.strings import hash_string
 from spacy.ml.models.textcat import resize_and_set_ref
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import (
@@ -39,9 +38,7 @@ def _char_ngram_keys(min_n: int, max_n: int) -> Callable[[str], tuple[int, ...]]
             return ()
         padded = f"<{word}>"
         grams = {
-            padded[i : i + n]
-            for n in range(min_n, max_n + 1)
-            for i in range(len(padded) - n + 1)
+            padded[i : i + n] for n in range(min_n, max_n + 1) for i in range(len(padded) - n + 1)
         }
         return tuple(sorted(hash_string("#" + gram) for gram in grams))
 

@@ -5,17 +5,15 @@ Importing this module registers everything `intents/config.cfg` names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-from typing_extensions import TypedDict
 
 from negspacy import negation as _negation  # noqa: F401  (registers the negex factory)
 from negspacy.termsets import termset
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
+from typing_extensions import TypedDict
 
 from bot.nlu import architectures as _architectures  # noqa: F401  (registers the textcat model)
 from bot.nlu import normalizer as _normalizer  # noqa: F401  (registers calcibot_normalizer)
@@ -46,7 +44,9 @@ def build_entity_patterns(intents_dir: Path) -> list[EntityPattern]:
 
     def add(label: str, text: str, value: str) -> None:
         # first source wins: lookups, then synonyms, then annotations in training data
-        patterns.setdefault(text.lower(), EntityPattern(label=label, pattern=text.lower(), id=value))
+        patterns.setdefault(
+            text.lower(), EntityPattern(label=label, pattern=text.lower(), id=value)
+        )
 
     for label, phrases in lookups.lookups.items():
         for phrase in phrases:
@@ -54,10 +54,10 @@ def build_entity_patterns(intents_dir: Path) -> list[EntityPattern]:
             entity_of.setdefault(canonical, label)
             add(label, phrase, canonical)
     for variant, canonical in lookups.synonyms.items():
-        label = entity_of.get(canonical)
-        if label is None:
+        owner = entity_of.get(canonical)
+        if owner is None:
             raise ValueError(f"synonym {canonical!r} is in no lookup table of {intents_dir}")
-        add(label, variant, canonical)
+        add(owner, variant, canonical)
     for example in training_data(intents_dir).examples:
         for annotation in example.entities:
             surface = example.text[annotation["start"] : annotation["end"]]
@@ -201,7 +201,6 @@ def make_intent_classifier(
         ambiguity_threshold=ambiguity_threshold,
         ranking_length=ranking_length,
     )
-
 
 
 __all__: list[Any] = [

@@ -152,14 +152,23 @@ def evaluate_negation(nlp: Language, cases: Sequence[dict[str, Any]]) -> dict[st
         start = text.find(mention)
         doc = nlp(text)
         span = next(
-            (e for e in doc.ents if e.start_char <= start < e.end_char or start <= e.start_char < start + len(mention)),
+            (
+                e
+                for e in doc.ents
+                if e.start_char <= start < e.end_char
+                or start <= e.start_char < start + len(mention)
+            ),
             None,
         )
         ok = span is not None and bool(span._.negex) == bool(case["negated"])
         right += ok
         if not ok:
             failures.append({"text": text, "mention": mention, "negated": case["negated"]})
-    return {"accuracy": round(right / max(len(cases), 1), 4), "cases": len(cases), "failures": failures}
+    return {
+        "accuracy": round(right / max(len(cases), 1), 4),
+        "cases": len(cases),
+        "failures": failures,
+    }
 
 
 def plot_confusion(predictions: Sequence[Prediction], path: Path) -> None:
@@ -249,14 +258,18 @@ def format_summary(result: dict[str, Any]) -> str:
         f"out_of_scope recall {result['out_of_scope_recall']:.3f}, "
         f"emergency recall {result['emergency_recall']:.3f}"
     )
-    lines.append(f"typos: accuracy {result['typos']['accuracy']:.3f} on {result['typos']['support']}")
+    lines.append(
+        f"typos: accuracy {result['typos']['accuracy']:.3f} on {result['typos']['support']}"
+    )
     ents, neg = result["entities"], result["negation"]
     lines.append(
         f"entities: recall {ents['recall']:.3f}, precision {ents['precision']:.3f} "
         f"on {ents['annotated']} annotated; negation: accuracy {neg['accuracy']:.3f} "
         f"on {neg['cases']}"
     )
-    lines.append("most confused: " + ", ".join(f"{t}->{p} ({n})" for t, p, n in test["confused_pairs"][:8]))
+    lines.append(
+        "most confused: " + ", ".join(f"{t}->{p} ({n})" for t, p, n in test["confused_pairs"][:8])
+    )
     cv = result.get("cross_validation")
     if cv:
         tuning = cv["fallback_tuning"]

@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
-
-from typing_extensions import NotRequired, TypedDict
+from typing import Any, NotRequired
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from typing_extensions import TypedDict
 
 from bot.nlu import pipeline
 from bot.nlu.components import FALLBACK_INTENT, IntentScore

@@ -39,9 +39,7 @@ def classification_report(truth: Sequence[str], predicted: Sequence[str]) -> Rep
         hit = pairs[(label, label)]
         precision = hit / predicted_count[label] if predicted_count[label] else 0.0
         recall = hit / true_count[label]
-        confused = {
-            other: n for (t, other), n in pairs.items() if t == label and other != label
-        }
+        confused = {other: n for (t, other), n in pairs.items() if t == label and other != label}
         per_intent[label] = ClassScores(
             precision=round(precision, 4),
             recall=round(recall, 4),

@@ -19,7 +19,6 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
-from spacy.util import ensure_path
 
 _KEEP_S = ("ss", "us", "is", "os", "as", "ys")
 
@@ -92,12 +91,12 @@ class Normalizer:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "words.json").write_text(json.dumps(self.words), encoding="utf-8")
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "words.json").write_text(json.dumps(self.words), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Normalizer:
-        words: Any = json.loads((ensure_path(path) / "words.json").read_text(encoding="utf-8"))
+        words: Any = json.loads((Path(path) / "words.json").read_text(encoding="utf-8"))
         self._set_words([str(word) for word in words])
         return self
 
@@ -109,6 +108,4 @@ class Normalizer:
 def make_normalizer(
     nlp: Language, name: str, *, min_length: int, min_count: int, cache_size: int
 ) -> Normalizer:
-    return Normalizer(
-        nlp, name, min_length=min_length, min_count=min_count, cache_size=cache_size
-    )
+    return Normalizer(nlp, name, min_length=min_length, min_count=min_count, cache_size=cache_size)

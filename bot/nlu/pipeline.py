@@ -1,4 +1,4 @@
-"""Builds the pipeline from `intents/config.cfg`, trains it deterministically, saves and loads it."""
+"""Builds the pipeline from `intents/config.cfg`, trains it deterministically, saves, loads."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -24,7 +25,10 @@ class RedisStore:
     def __init__(self, url: str, ttl_seconds: float) -> None:
         # a bounded pool that waits for a free connection instead of failing under load
         pool = aioredis.BlockingConnectionPool.from_url(
-            url, max_connections=MAX_CONNECTIONS, timeout=10.0, socket_timeout=10.0,
+            url,
+            max_connections=MAX_CONNECTIONS,
+            timeout=10.0,
+            socket_timeout=10.0,
             socket_connect_timeout=2.0,
         )
         self.redis = aioredis.Redis(connection_pool=pool)
@@ -56,10 +60,8 @@ class RedisStore:
             try:
                 yield
             finally:
-                try:
-                    await lock.release()
-                except (LockError, RedisError):
-                    pass  # expired or Redis gone: the lock times out by itself
+                with contextlib.suppress(LockError, RedisError):
+                    await lock.release()  # expired or Redis gone: it times out by itself
 
     async def load(self, sender_id: str) -> list[Event]:
         try:

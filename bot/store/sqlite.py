@@ -95,9 +95,12 @@ class SQLiteStore:
         cutoff = time.time() - self.ttl_seconds
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            old = [r[0] for r in self.db.execute(
-                "SELECT sender_id FROM conversations WHERE updated < ?", (cutoff,)
-            )]
+            old = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT sender_id FROM conversations WHERE updated < ?", (cutoff,)
+                )
+            ]
             for sender_id in old:
                 self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
                 self.db.execute("DELETE FROM conversations WHERE sender_id = ?", (sender_id,))

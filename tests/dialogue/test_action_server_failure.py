@@ -14,9 +14,7 @@ from tests.conftest import free_port
 def test_unreachable_action_server(settings: Settings, question: str) -> None:
     settings.action_endpoint = f"http://127.0.0.1:{free_port()}"
     with TestClient(create_app(settings)) as client:
-        response = client.post(
-            "/webhooks/rest/webhook", json={"sender": "s1", "message": question}
-        )
+        response = client.post("/webhooks/rest/webhook", json={"sender": "s1", "message": question})
     assert response.status_code == 200
     text = response.json()[-1]["text"]
     assert text.startswith("Sorry, something went wrong on my side")

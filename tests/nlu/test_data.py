@@ -7,16 +7,37 @@ from collections import Counter
 import pytest
 
 from bot.config import INTENTS_DIR
-from bot.nlu.data import DataError, parse_example, read_file, held_out_data, training_data
+from bot.nlu.data import DataError, held_out_data, parse_example, read_file, training_data
 
 QUESTION_INTENTS = [
-    "ask_definition", "ask_causes", "ask_conditions", "ask_symptoms", "ask_diagnosis",
-    "ask_treatment", "ask_prevention", "ask_location", "ask_composition", "ask_types",
-    "ask_cancer", "ask_complications", "ask_who_affected", "ask_doctor", "ask_source",
+    "ask_definition",
+    "ask_causes",
+    "ask_conditions",
+    "ask_symptoms",
+    "ask_diagnosis",
+    "ask_treatment",
+    "ask_prevention",
+    "ask_location",
+    "ask_composition",
+    "ask_types",
+    "ask_cancer",
+    "ask_complications",
+    "ask_who_affected",
+    "ask_doctor",
+    "ask_source",
 ]
 CONTRACT_INTENTS = [
-    *QUESTION_INTENTS, "report_symptom", "emergency", "greet", "goodbye", "thank", "affirm",
-    "deny", "bot_challenge", "ask_capabilities", "out_of_scope",
+    *QUESTION_INTENTS,
+    "report_symptom",
+    "emergency",
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "bot_challenge",
+    "ask_capabilities",
+    "out_of_scope",
 ]
 
 
@@ -27,7 +48,9 @@ def test_annotation_forms_are_read_with_offsets() -> None:
         "ask_conditions",
     )
     assert example.text == "is it lupus or RA in my fingers"
-    assert [(e["entity"], e["value"], example.text[e["start"] : e["end"]]) for e in example.entities] == [
+    assert [
+        (e["entity"], e["value"], example.text[e["start"] : e["end"]]) for e in example.entities
+    ] == [
         ("condition", "systemic lupus erythematosus", "lupus"),
         ("condition", "rheumatoid arthritis", "RA"),
         ("body_site", "fingers", "fingers"),
@@ -37,7 +60,7 @@ def test_annotation_forms_are_read_with_offsets() -> None:
 def test_a_malformed_file_names_the_file(tmp_path) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text('version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n    hello\n')
-    with pytest.raises(DataError, match="bad.yml"):
+    with pytest.raises(DataError, match=r"bad\.yml"):
         read_file(bad)
 
 

@@ -30,7 +30,9 @@ def test_out_of_scope_recall(held_out_report) -> None:
 
 def test_every_emergency_sentence_is_an_emergency(interpreter: Interpreter) -> None:
     emergencies = [e for e in held_out_data(INTENTS_DIR).examples if e.intent == "emergency"]
-    missed = [e.text for e in emergencies if interpreter.parse(e.text)["intent"]["name"] != "emergency"]
+    missed = [
+        e.text for e in emergencies if interpreter.parse(e.text)["intent"]["name"] != "emergency"
+    ]
     assert missed == []
 
 

@@ -16,8 +16,16 @@ from tests.servers import BotServer
 
 HOOK = "/webhooks/rest/webhook"
 MESSAGES = [
-    "hello", "what causes calcinosis", "tell me more", "is it cancer?", "how is it treated",
-    "i have a lump on my elbow", "/affirm", "/deny", "/unsure", "thanks",
+    "hello",
+    "what causes calcinosis",
+    "tell me more",
+    "is it cancer?",
+    "how is it treated",
+    "i have a lump on my elbow",
+    "/affirm",
+    "/deny",
+    "/unsure",
+    "thanks",
 ]
 pytestmark = pytest.mark.slow
 
@@ -93,8 +101,10 @@ def test_one_sender_20_simultaneous_messages(server: BotServer) -> None:
     async def main() -> list[int]:
         async with httpx.AsyncClient(timeout=60) as client:
             responses = await asyncio.gather(
-                *(client.post(server.url + HOOK, json={"sender": "burst", "message": f"/greet"})
-                  for _ in range(20))
+                *(
+                    client.post(server.url + HOOK, json={"sender": "burst", "message": "/greet"})
+                    for _ in range(20)
+                )
             )
         return [r.status_code for r in responses]
 
@@ -132,7 +142,9 @@ def test_kill_9_during_load_loses_no_acknowledged_turn(data_dir: Path) -> None:
         bot.stop()
 
 
-def test_two_servers_sharing_redis(data_dir: Path, redis_server: RedisServer, tmp_path: Path) -> None:
+def test_two_servers_sharing_redis(
+    data_dir: Path, redis_server: RedisServer, tmp_path: Path
+) -> None:
     servers = []
     for name in ("a", "b"):
         other = tmp_path / name

@@ -56,11 +56,7 @@ def test_a_greeting_turn_stores_exactly_these_events(client: TestClient) -> None
 def test_a_form_turn_stores_exactly_these_events(client: TestClient) -> None:
     say(client, "there is a hard lump on my finger and it's tender", sender="carol")
     events = client.get("/conversations/carol/tracker").json()["events"]
-    shape = [
-        (e["event"], e.get("name"), e.get("value"))
-        for e in events
-        if e["event"] != "bot"
-    ]
+    shape = [(e["event"], e.get("name"), e.get("value")) for e in events if e["event"] != "bot"]
     assert shape == [
         ("user", None, None),
         ("action", "action_extract_slots", None),
@@ -126,9 +122,22 @@ def test_bad_sender_in_path(client: TestClient) -> None:
 
 ALPHABET = st.characters(codec="utf-8")
 PAYLOADS = st.sampled_from(
-    ["/greet", "/affirm", "/deny", "/unsure", "/stop", "/ask_more", "/ask_source",
-     "/ask_treatment", "/report_symptom", "/nlu_fallback", "/emergency", "/out_of_scope",
-     '/inform{"known_condition": "dermatomyositis"}', '/inform{"possible_trigger": "injury"}']
+    [
+        "/greet",
+        "/affirm",
+        "/deny",
+        "/unsure",
+        "/stop",
+        "/ask_more",
+        "/ask_source",
+        "/ask_treatment",
+        "/report_symptom",
+        "/nlu_fallback",
+        "/emergency",
+        "/out_of_scope",
+        '/inform{"known_condition": "dermatomyositis"}',
+        '/inform{"possible_trigger": "injury"}',
+    ]
 )
 
 

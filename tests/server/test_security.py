@@ -20,7 +20,9 @@ def app_with(settings: Settings, **changes) -> TestClient:
 
 def test_per_sender_rate_limit_answers_429_with_retry_after(settings: Settings) -> None:
     with app_with(settings, rate_limit_per_sender=3, rate_limit_window_s=60) as client:
-        codes = [client.post(HOOK, json={"sender": "rl", "message": "hi"}).status_code for _ in range(4)]
+        codes = [
+            client.post(HOOK, json={"sender": "rl", "message": "hi"}).status_code for _ in range(4)
+        ]
         assert codes == [200, 200, 200, 429]
         limited = client.post(HOOK, json={"sender": "rl", "message": "hi"})
         assert 1 <= int(limited.headers["Retry-After"]) <= 60
@@ -41,14 +43,22 @@ def test_per_ip_rate_limit(settings: Settings) -> None:
 
 def test_cors_only_for_allowed_origins(client: TestClient) -> None:
     allowed = "https://clinic.example"
-    ok = client.options(HOOK, headers={"Origin": allowed, "Access-Control-Request-Method": "POST",
-                                       "Access-Control-Request-Headers": "content-type"})
+    ok = client.options(
+        HOOK,
+        headers={
+            "Origin": allowed,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert ok.headers["access-control-allow-origin"] == allowed
-    evil = client.options(HOOK, headers={"Origin": "https://evil.example",
-                                         "Access-Control-Request-Method": "POST"})
+    evil = client.options(
+        HOOK, headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert "access-control-allow-origin" not in evil.headers
-    simple = client.post(HOOK, json={"sender": "c", "message": "hi"},
-                         headers={"Origin": "https://evil.example"})
+    simple = client.post(
+        HOOK, json={"sender": "c", "message": "hi"}, headers={"Origin": "https://evil.example"}
+    )
     assert "access-control-allow-origin" not in simple.headers
 
 
@@ -82,9 +92,10 @@ def test_logs_keep_message_text_out_unless_the_clinic_allows(
 ) -> None:
     clinic_file = tmp_path / "clinic.yml"
     clinic_file.write_text(json.dumps(Clinic(log_message_text=log_text).model_dump(mode="json")))
-    with caplog.at_level(logging.INFO, logger="calcibot.turns"), app_with(
-        settings, clinic_file=clinic_file
-    ) as client:
+    with (
+        caplog.at_level(logging.INFO, logger="calcibot.turns"),
+        app_with(settings, clinic_file=clinic_file) as client,
+    ):
         client.post(HOOK, json={"sender": "privacy", "message": "my secret lump story"})
     turns = [r for r in caplog.records if r.name == "calcibot.turns"]
     assert turns

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
-
 import logging
+import re
 import time
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
@@ -24,7 +23,9 @@ log = logging.getLogger("calcibot.turns")
 router = APIRouter(prefix="/webhooks/rest", tags=["channel"])
 SENDER_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 SENDER_RE = re.compile(SENDER_PATTERN)
-SenderId = Annotated[StrictStr, Field(pattern=SENDER_PATTERN, description="1-64 of A-Z a-z 0-9 _ -")]
+SenderId = Annotated[
+    StrictStr, Field(pattern=SENDER_PATTERN, description="1-64 of A-Z a-z 0-9 _ -")
+]
 
 
 class UserMessage(BaseModel):
@@ -60,8 +61,10 @@ async def status() -> ChannelStatus:
 
 async def enforce_rate_limits(runtime: Runtime, client_ip: str, sender: str) -> None:
     settings = runtime.settings
-    for key, limit in ((f"ip:{client_ip}", settings.rate_limit_per_ip),
-                       (f"sender:{sender}", settings.rate_limit_per_sender)):
+    for key, limit in (
+        (f"ip:{client_ip}", settings.rate_limit_per_ip),
+        (f"sender:{sender}", settings.rate_limit_per_sender),
+    ):
         wait = await runtime.limiter.hit(key, limit, settings.rate_limit_window_s)
         if wait:
             raise RateLimited(
@@ -96,4 +99,4 @@ async def webhook(body: UserMessage, request: Request, runtime: RuntimeDep) -> l
     if runtime.clinic.log_message_text:
         fields["text"] = text
     log.info("turn", extra={"fields": fields})
-    return [BotReply(recipient_id=body.sender, **message) for message in turn.messages]
+    return [BotReply.model_validate({"recipient_id": body.sender, **m}) for m in turn.messages]

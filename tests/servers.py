@@ -27,6 +27,7 @@ class BotServer:
             "CALCIBOT_RATE_LIMIT_PER_SENDER": "1000000000",
             **env,
         }
+        self.args: list[str] = []
         self.process: subprocess.Popen[bytes] | None = None
         self.log = open(data_dir / "server.log", "ab")  # noqa: SIM115  (kept for the process)
 

@@ -22,7 +22,8 @@ from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
-from bot.safety.redflags import RedFlagDetector, is_emergency
+from bot.safety.gate import SafeUnderstanding
+from bot.safety.redflags import RedFlagDetector
 
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
@@ -113,19 +114,11 @@ class Agent:
         self.renderer = renderer
         self.domain = domain
         self.form_buttons = form_buttons
+        self.gate = SafeUnderstanding(interpreter, detector)
 
     def understand(self, text: str) -> ParseResult:
         """NLU plus the safety gate: a red flag overrides the intent."""
-        parse, doc = self.interpreter.understand(text)
-        flags = self.detector.find(doc) if doc is not None else []
-        category = is_emergency(flags, parse["intent"]["name"])
-        if category:
-            parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
-            parse["intent"] = {"name": "emergency", "confidence": 1.0}
-        elif parse["intent"]["name"] == "emergency":  # only negated red flags: not an emergency
-            others = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
-            parse["intent"] = others[0] if others else {"name": FALLBACK_INTENT, "confidence": 0.0}
-        return parse
+        return self.gate(text)
 
     async def handle(
         self,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -16,7 +16,7 @@ from bot.config import INTENTS_DIR
 from bot.nlu import pipeline
 from bot.nlu.components import FALLBACK_INTENT, IntentClassifier, IntentScore
 from bot.nlu.data import Example, NluData, held_out_data, training_data
-from bot.nlu.interpreter import Interpreter
+from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.nlu.metrics import Report, classification_report
 
 # DESIGN.md §5 quality bars
@@ -32,10 +32,14 @@ class Prediction(TypedDict):
     ranking: list[IntentScore]
 
 
-def predict(interpreter: Interpreter, examples: Sequence[Example]) -> list[Prediction]:
+def predict(
+    interpreter: Interpreter | Callable[[str], ParseResult], examples: Sequence[Example]
+) -> list[Prediction]:
+    """Predictions of the NLU alone (an Interpreter) or of any understanding function."""
+    understand = interpreter.parse if isinstance(interpreter, Interpreter) else interpreter
     out: list[Prediction] = []
     for example in examples:
-        parsed = interpreter.parse(example.text)
+        parsed = understand(example.text)
         out.append(
             Prediction(
                 text=example.text,
@@ -92,24 +96,37 @@ def cross_validate(data: NluData, k: int, seed: int = 7) -> list[Prediction]:
 def tune_fallback(predictions: Sequence[Prediction]) -> dict[str, float]:
     """Pick threshold and ambiguity margin on cross-validation predictions.
 
-    Utility: +1 for a right intent, 0 for a fallback (a clarifying question), -1 for a wrong
-    intent (a confidently wrong answer costs more than a question).
+    Utility per message: +1 for a right intent, 0 for a fallback (a clarifying question), -1
+    for a wrong intent (Chow's reject rule at cost 1/2). The utility curve is flat and noisy,
+    so the one-standard-error rule applies: the least fallback-prone setting whose mean utility
+    is within one standard error of the best.
     """
-    best = {"threshold": 0.0, "ambiguity_threshold": 0.0, "utility": float("-inf")}
+    n = max(len(predictions), 1)
+    grid = []
     for threshold in [t / 100 for t in range(0, 70, 5)]:
         for margin in [m / 100 for m in range(0, 30, 2)]:
             clf = IntentClassifier.__new__(IntentClassifier)
             clf.threshold, clf.ambiguity_threshold = threshold, margin
-            utility = 0.0
+            scores = []
             for p in predictions:
                 decided = clf.decide(p["ranking"])["name"]
                 if decided == FALLBACK_INTENT:
-                    continue
-                utility += 1.0 if decided == p["intent"] else -1.0
-            if utility > best["utility"]:
-                best = {"threshold": threshold, "ambiguity_threshold": margin, "utility": utility}
-    best["utility"] = best["utility"] / max(len(predictions), 1)
-    return best
+                    scores.append(0.0)
+                else:
+                    scores.append(1.0 if decided == p["intent"] else -1.0)
+            mean = sum(scores) / n
+            sd = (sum((x - mean) ** 2 for x in scores) / max(n - 1, 1)) ** 0.5
+            grid.append((threshold, margin, mean, sd / n**0.5))
+    best = max(grid, key=lambda g: g[2])
+    eligible = [g for g in grid if g[2] >= best[2] - best[3]]
+    threshold, margin, mean, _ = min(eligible, key=lambda g: (g[0] + g[1], g[0]))
+    return {
+        "threshold": threshold,
+        "ambiguity_threshold": margin,
+        "utility": round(mean, 4),
+        "best_utility": round(best[2], 4),
+        "standard_error": round(best[3], 4),
+    }
 
 
 def raw_predictions(predictions: Sequence[Prediction]) -> list[Prediction]:
@@ -207,16 +224,26 @@ def run(out: Path, *, folds: int = 5, model_dir: Path | None = None) -> dict[str
     else:
         nlp = pipeline.train_pipeline(data)
     interpreter = Interpreter(nlp)
+    from bot.safety.gate import SafeUnderstanding
+    from bot.safety.redflags import RedFlagDetector, load_red_flags
+
+    understand = SafeUnderstanding(interpreter, RedFlagDetector(nlp, load_red_flags()))
     held_out = held_out_data(INTENTS_DIR, "nlu.yml")
     typos = held_out_data(INTENTS_DIR, "typos.yml")
     negation = held_out_data(INTENTS_DIR, "negation.yml").negation
-    test_predictions = predict(interpreter, held_out.examples)
+    test_predictions = predict(understand, held_out.examples)
     test_report = report_of(test_predictions)
-    typo_report = report_of(predict(interpreter, typos.examples))
+    nlu_only = report_of(predict(interpreter, held_out.examples))
+    typo_report = report_of(predict(understand, typos.examples))
     result: dict[str, Any] = {
         "test": test_report,
         "out_of_scope_recall": recall_of(test_report, "out_of_scope"),
         "emergency_recall": recall_of(test_report, "emergency"),
+        "nlu_only": {
+            "accuracy": nlu_only["accuracy"],
+            "macro_f1": nlu_only["macro_f1"],
+            "emergency_recall": recall_of(nlu_only, "emergency"),
+        },
         "typos": {"accuracy": typo_report["accuracy"], "support": typo_report["support"]},
         "entities": evaluate_entities(nlp, held_out.examples + typos.examples),
         "negation": evaluate_negation(nlp, negation),

@@ -11,7 +11,7 @@ from bot import __version__
 from bot.config import Settings, get_settings
 from bot.server.errors import install_error_handlers
 from bot.server.limits import BodySizeLimit
-from bot.server.routers import conversations, health, metrics, parse, rest
+from bot.server.routers import conversations, health, metrics, parse, rest, widget
 from bot.server.runtime import Runtime
 from bot.server.security import SecurityHeaders, install_cors
 
@@ -46,4 +46,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(rest.router)
     app.include_router(conversations.router)
     app.include_router(metrics.router)
+    app.include_router(widget.router)
     return app

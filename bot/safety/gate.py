@@ -1,0 +1,28 @@
+"""The intent the bot acts on: NLU, overridden by the safety gate when words are alarming."""
+
+from __future__ import annotations
+
+from bot.nlu.components import FALLBACK_INTENT
+from bot.nlu.interpreter import Interpreter, ParseResult
+from bot.safety.redflags import RedFlagDetector, is_emergency
+
+
+class SafeUnderstanding:
+    """Red flags on every message, before anything else: they make the intent `emergency`;
+    a classifier `emergency` whose red flags are all negated ("no chest pain") is not one."""
+
+    def __init__(self, interpreter: Interpreter, detector: RedFlagDetector) -> None:
+        self.interpreter = interpreter
+        self.detector = detector
+
+    def __call__(self, text: str) -> ParseResult:
+        parse, doc = self.interpreter.understand(text)
+        flags = self.detector.find(doc) if doc is not None else []
+        category = is_emergency(flags, parse["intent"]["name"])
+        if category:
+            parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
+            parse["intent"] = {"name": "emergency", "confidence": 1.0}
+        elif parse["intent"]["name"] == "emergency":
+            others = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
+            parse["intent"] = others[0] if others else {"name": FALLBACK_INTENT, "confidence": 0.0}
+        return parse

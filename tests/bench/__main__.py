@@ -1,0 +1,360 @@
+"""`make bench`: a turn's cost against a bare FastAPI endpoint measured in the same run.
+
+Writes tests/bench/results/latest.json, latest.md and latency.png. Absolute times vary on shared
+machines; the targets are ratios against baselines from this same run, plus the DESIGN.md §5
+per-worker limits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bot.config import INTENTS_DIR, Settings
+from bot.nlu import pipeline
+from bot.nlu.data import held_out_data
+from bot.nlu.interpreter import Interpreter
+from bot.server.runtime import build_agent
+from tests.conftest import RedisServer, free_port
+from tests.servers import BotServer
+
+HERE = Path(__file__).parent
+RESULTS = HERE / "results"
+CONCURRENCY = (1, 20, 100)
+SECONDS = int(os.environ.get("BENCH_SECONDS", "6"))
+MESSAGES = [
+    "what causes calcinosis",
+    "is it cancer?",
+    "i have a hard lump on my finger",
+    "/affirm",
+    "/deny",
+    "/unsure",
+    "hello",
+    "thanks",
+    "tell me more",
+    "can lupus cause calcium deposits",
+    "how do i treat the flu",
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def wrk(url: str, connections: int, seconds: int = SECONDS) -> dict[str, float]:
+    """Debian's wrk, one thread, with the Lua script of varied turns."""
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(HERE / "turns.lua"),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    match = re.search(r"^JSON (.*)$", out, re.M)
+    assert match, out
+    result: dict[str, float] = json.loads(match.group(1))
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+class BareServer:
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "tests.bench.bare_app:app",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/health", timeout=0.5).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        raise TimeoutError("bare server did not start")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (uvicorn workers), in MB."""
+    pids = [
+        pid,
+        *map(
+            int,
+            subprocess.run(
+                ["pgrep", "-P", str(pid)], capture_output=True, text=True
+            ).stdout.split(),
+        ),
+    ]
+    total = 0
+    for p in pids:
+        status = Path(f"/proc/{p}/status").read_text()
+        total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+    return total / 1024
+
+
+def turns(url: str, count: int, senders: int = 200) -> None:
+    async def run() -> None:
+        async with httpx.AsyncClient(timeout=60) as client:
+            sem = asyncio.Semaphore(20)
+
+            async def one(i: int) -> None:
+                async with sem:
+                    await client.post(
+                        f"{url}/webhooks/rest/webhook",
+                        json={
+                            "sender": f"rss-{i % senders}",
+                            "message": MESSAGES[i % len(MESSAGES)],
+                        },
+                    )
+
+            await asyncio.gather(*(one(i) for i in range(count)))
+
+    asyncio.run(run())
+
+
+def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
+    bare = BareServer()
+    bot = BotServer(data_dir)
+    results["healthy_seconds"] = round(bot.start(), 3)
+    try:
+        wrk(bare.url, 20, 2)  # warm up both
+        wrk(bot.url, 20, 2)
+        rows = []
+        for c in CONCURRENCY:
+            base, turn = wrk(bare.url, c), wrk(bot.url, c)
+            rows.append(
+                {
+                    "connections": c,
+                    "bare": base,
+                    "bot": turn,
+                    "throughput_ratio": round(turn["rps"] / base["rps"], 3),
+                    "p99_ratio": round(turn["p99_ms"] / base["p99_ms"], 3),
+                }
+            )
+        results["http"] = rows
+        assert bot.process is not None
+        start = rss_mb(bot.process.pid)
+        turns(bot.url, 1000)
+        after_1k = rss_mb(bot.process.pid)
+        turns(bot.url, 9000)
+        results["rss_mb"] = {
+            "start": round(start, 1),
+            "after_1k_turns": round(after_1k, 1),
+            "after_10k_turns": round(rss_mb(bot.process.pid), 1),
+        }
+    finally:
+        bot.stop()
+        bare.stop()
+
+
+def bench_redis_workers(model_dir: Path, results: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        redis = RedisServer(Path(tmp))
+        redis.start()
+        try:
+            rates = {}
+            for workers in (1, 2):
+                data_dir = Path(tmp) / f"w{workers}"
+                data_dir.mkdir()
+                (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+                bot = BotServer(data_dir, CALCIBOT_REDIS_URL=redis.url)
+                bot.args = ["--workers", str(workers)]
+                bot.start()
+                try:
+                    wrk(bot.url, 20, 2)
+                    rates[workers] = wrk(bot.url, 20)
+                finally:
+                    bot.stop()
+            results["redis_workers"] = {
+                "one_worker_rps": round(rates[1]["rps"], 1),
+                "two_workers_rps": round(rates[2]["rps"], 1),
+                "ratio": round(rates[2]["rps"] / rates[1]["rps"], 3),
+                "cores": "2 cores, unpinned: wrk (1 thread), redis-server and the workers share them",
+            }
+        finally:
+            redis.stop()
+
+
+def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
+    interpreter = Interpreter.load(model_dir)
+    texts = [e.text for e in held_out_data(INTENTS_DIR).examples]
+    for text in texts:
+        interpreter.parse(text)
+    samples = []
+    for _ in range(20):
+        for text in texts:
+            started = time.perf_counter()
+            interpreter.parse(text)
+            samples.append((time.perf_counter() - started) * 1000)
+    results["parse_ms"] = {
+        "median": round(statistics.median(samples), 4),
+        "p99": round(percentile(samples, 99), 4),
+        "n": len(samples),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+        settings = Settings(data_dir=data_dir)
+        agent = build_agent(settings, settings.clinic())
+
+        async def conversation(sender: str) -> list[float]:
+            history: list[dict[str, Any]] = []
+            times = []
+            for message in MESSAGES:
+                started = time.perf_counter()
+                turn = await agent.handle(sender, message, history)
+                times.append((time.perf_counter() - started) * 1000)
+                history.extend(turn.events)
+            return times
+
+        async def run() -> list[float]:
+            out: list[float] = []
+            for i in range(300):
+                out += await conversation(f"c{i}")
+            return out
+
+        turn_ms = asyncio.run(run())[len(MESSAGES) * 10 :]
+    results["turn_ms"] = {
+        "median": round(statistics.median(turn_ms), 4),
+        "p99": round(percentile(turn_ms, 99), 4),
+        "n": len(turn_ms),
+    }
+
+
+def check_targets(results: dict[str, Any]) -> dict[str, bool]:
+    at20 = next(r for r in results["http"] if r["connections"] == 20)
+    return {
+        "throughput >= 0.5 x bare at 20 connections": at20["throughput_ratio"] >= 0.5,
+        "p99 <= 2 x bare at 20 connections": at20["p99_ratio"] <= 2.0,
+        "NLU parse median <= 0.5 ms": results["parse_ms"]["median"] <= 0.5,
+        "RSS <= 200 MB per worker after 10k turns": results["rss_mb"]["after_10k_turns"] <= 200,
+        "RSS flat from 1k to 10k turns (< 10% growth)": results["rss_mb"]["after_10k_turns"]
+        <= 1.1 * results["rss_mb"]["after_1k_turns"],
+        "healthy <= 3 s with a trained model": results["healthy_seconds"] <= 3.0,
+        "training <= 60 s": results["train_seconds"] <= 60.0,
+        "2 workers on Redis >= 1.3 x 1 worker": results["redis_workers"]["ratio"] >= 1.3,
+    }
+
+
+def write_report(results: dict[str, Any]) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2))
+    lines = [
+        "| connections | bare rps | bot rps | throughput ratio | bare p50/p95/p99 ms "
+        "| bot p50/p95/p99 ms | p99 ratio |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in results["http"]:
+        b, t = r["bare"], r["bot"]
+        lines.append(
+            f"| {r['connections']} | {b['rps']:.0f} | {t['rps']:.0f} | {r['throughput_ratio']} "
+            f"| {b['p50_ms']:.2f} / {b['p95_ms']:.2f} / {b['p99_ms']:.2f} "
+            f"| {t['p50_ms']:.2f} / {t['p95_ms']:.2f} / {t['p99_ms']:.2f} | {r['p99_ratio']} |"
+        )
+    lines += [
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| NLU parse median / p99 (in-process) | {results['parse_ms']['median']} / "
+        f"{results['parse_ms']['p99']} ms |",
+        f"| dialogue turn median / p99 (in-process, no HTTP) | {results['turn_ms']['median']}"
+        f" / {results['turn_ms']['p99']} ms |",
+        f"| training | {results['train_seconds']} s |",
+        f"| start to healthy | {results['healthy_seconds']} s |",
+        f"| RSS start / 1k / 10k turns | {results['rss_mb']['start']} / "
+        f"{results['rss_mb']['after_1k_turns']} / {results['rss_mb']['after_10k_turns']} MB |",
+        f"| Redis, 1 vs 2 workers | {results['redis_workers']['one_worker_rps']} vs "
+        f"{results['redis_workers']['two_workers_rps']} rps "
+        f"(x{results['redis_workers']['ratio']}) |",
+        "",
+        *(f"- {'met' if ok else 'NOT met'}: {name}" for name, ok in results["targets"].items()),
+    ]
+    (RESULTS / "latest.md").write_text("\n".join(lines) + "\n")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for name, style in (("bare", "--"), ("bot", "-")):
+        for q in ("p50_ms", "p95_ms", "p99_ms"):
+            ax.plot(
+                CONCURRENCY,
+                [r[name][q] for r in results["http"]],
+                style,
+                marker="o",
+                label=f"{name} {q[:3]}",
+            )
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("concurrent connections")
+    ax.set_ylabel("latency (ms)")
+    ax.set_title("Turn latency: bot vs bare FastAPI endpoint")
+    ax.legend(fontsize=7, ncol=2)
+    fig.tight_layout()
+    fig.savefig(RESULTS / "latency.png", dpi=110)
+
+
+def main() -> int:
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (make system-deps)", file=sys.stderr)
+        return 2
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "cpus": os.cpu_count(),
+        "seconds_per_run": SECONDS,
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        trained = pipeline.train(data_dir / "model")
+        results["train_seconds"] = round(trained.seconds, 2)
+        bench_in_process(data_dir / "model", results)
+        bench_http(data_dir, results)
+        bench_redis_workers(data_dir / "model", results)
+    results["targets"] = check_targets(results)
+    write_report(results)
+    print((RESULTS / "latest.md").read_text())
+    return 0 if all(results["targets"].values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -208,7 +208,7 @@ def bench_redis_workers(model_dir: Path, results: dict[str, Any]) -> None:
                 "one_worker_rps": round(rates[1]["rps"], 1),
                 "two_workers_rps": round(rates[2]["rps"], 1),
                 "ratio": round(rates[2]["rps"] / rates[1]["rps"], 3),
-                "cores": "2 cores, unpinned: wrk (1 thread), redis-server and the workers share them",
+                "cores": "2 cores, unpinned: wrk (1 thread), redis-server and workers share them",
             }
         finally:
             redis.stop()

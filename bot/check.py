@@ -18,7 +18,9 @@ Check = Callable[[], list[str]]
 
 def check_facts() -> list[str]:
     facts = FactBase.load()
-    problems = [f"responses/facts.yml: fact {i!r}: source is not verbatim" for i in facts.unverbatim()]
+    problems = [
+        f"responses/facts.yml: fact {i!r}: source is not verbatim" for i in facts.unverbatim()
+    ]
     problems += [f"source sentence covered by no fact: {s!r}" for s in facts.uncovered_sentences()]
     return problems
 
@@ -31,8 +33,15 @@ def check_templates(settings: Settings) -> list[str]:
     for name in renderer.template_names():
         response = name.removesuffix(".txt.j2")
         try:
-            renderer.render(response, fact_ids=every_fact, notes=[], topic_title="x",
-                            category="other", dosing=False, intro=True)
+            renderer.render(
+                response,
+                fact_ids=every_fact,
+                notes=[],
+                topic_title="x",
+                category="other",
+                dosing=False,
+                intro=True,
+            )
         except Exception as exc:
             problems.append(f"responses/templates/{name}: {type(exc).__name__}: {exc}")
     return problems
@@ -49,7 +58,10 @@ def check_rules() -> list[str]:
     for intent in sorted(set(domain["intents"]) - trained - {"nlu_fallback", "inform"}):
         problems.append(f"intents/domain.yml: intent {intent!r} has no training data")
     known_actions = set(domain["actions"]) | {"triage_form", "action_deactivate_loop"}
-    renderer_templates = {n.removesuffix(".txt.j2") for n in Renderer(knowledge().facts, Settings().clinic()).template_names()}
+    renderer_templates = {
+        n.removesuffix(".txt.j2")
+        for n in Renderer(knowledge().facts, Settings().clinic()).template_names()
+    }
     for action in sorted(policy.actions):
         if action.startswith("utter_"):
             if action not in renderer_templates:
@@ -77,12 +89,14 @@ def check_files(settings: Settings) -> list[str]:
 
 def run_checks(settings: Settings) -> list[str]:
     problems: list[str] = []
-    for check in (check_facts, lambda: check_templates(settings), check_rules,
-                  lambda: check_files(settings)):
+    for check in (
+        check_facts,
+        lambda: check_templates(settings),
+        check_rules,
+        lambda: check_files(settings),
+    ):
         try:
             problems += check()
         except Exception as exc:  # a file that does not even load is itself the finding
             problems.append(f"{type(exc).__name__}: {exc}")
     return problems
-
-

@@ -39,7 +39,9 @@ async def chat(settings: Settings) -> None:
                 continue
             if text.isdigit() and 0 < int(text) <= len(payloads):
                 text = payloads[int(text) - 1]
-            turn = await agent.handle(sender, text, await store.load(sender), input_channel="cmdline")
+            turn = await agent.handle(
+                sender, text, await store.load(sender), input_channel="cmdline"
+            )
             await store.append(sender, turn.events)
             payloads = show(turn.messages)
     finally:

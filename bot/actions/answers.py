@@ -18,6 +18,8 @@ from bot.actions.knowledge import (
 )
 
 Note = dict[str, str]
+# conditions the source covers in other words: neither "listed" nor "not mentioned"
+SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
 
 
 def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
@@ -36,6 +38,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
             continue
         seen.add(value)
         if entity["entity"] == "condition":
+            if value in SPOKEN_OF_OTHERWISE:  # "cancer": the source says malignant, tumors
+                continue
             listed = value in LISTED_CONDITIONS or k.facts.mentions(value)
             notes.append({"kind": "listed" if listed else "not_mentioned", "name": value})
         elif entity["entity"] == "cause" and topic == "causes":
@@ -80,7 +84,7 @@ class ActionAnswer(Action):
 
 
 class ActionMore(Action):
-    """"Tell me more": the next facts of the last topic, never the same answer again."""
+    """ "Tell me more": the next facts of the last topic, never the same answer again."""
 
     def name(self) -> str:
         return "action_more"

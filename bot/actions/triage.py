@@ -156,7 +156,7 @@ class ValidateTriageForm(FormValidationAction):
             if slot == "unsure_of":
                 unsure = list(dict.fromkeys([*unsure, *value]))
                 events.append(SlotSet("unsure_of", unsure))
-            elif slot in TRIAGE_SLOTS and tracker.get_slot(slot) is None or slot == requested:
+            elif (slot in TRIAGE_SLOTS and tracker.get_slot(slot) is None) or slot == requested:
                 events.append(SlotSet(slot, value))
         tracker.add_slots(events)
         return events

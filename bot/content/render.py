@@ -65,8 +65,7 @@ class Renderer:
             variables = {
                 k: v
                 for k, v in raw.items()
-                if k not in {"response", "template", "text", "buttons", "custom"}
-                and v is not None
+                if k not in {"response", "template", "text", "buttons", "custom"} and v is not None
             }
             text = self.render(str(response), **variables)
         else:

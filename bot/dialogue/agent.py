@@ -28,7 +28,12 @@ from bot.safety.redflags import RedFlagDetector
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
 SLOT_MAPPINGS = "action_validate_slot_mappings"
-FORM_ANSWER_ENTITIES = frozenset({"symptom", "condition", "cause"})
+SLOT_ENTITIES = {
+    "deposit_noticed": "symptom",
+    "pain": "symptom",
+    "known_condition": "condition",
+    "possible_trigger": "cause",
+}
 
 
 def now() -> float:
@@ -158,7 +163,7 @@ class Agent:
             return ("action_emergency",)
         loop = state.active_loop
         prefix = ("action_extract_slots",)
-        if loop == FORM and self._answers_form(parse):
+        if loop == FORM and self._answers_form(parse, state.slots.get("requested_slot")):
             return (*prefix, FORM)
         actions = self.policy.actions_for(intent, loop)
         if loop and (
@@ -170,13 +175,14 @@ class Agent:
         return (*prefix, *(actions or ("action_fallback",)))
 
     @staticmethod
-    def _answers_form(parse: ParseResult) -> bool:
+    def _answers_form(parse: ParseResult, requested: str | None) -> bool:
+        """An answer to the open question: a yes/no/not sure, or an entity that fills the
+        requested slot whatever the intent (Rasa's from_entity mapping)."""
         intent = parse["intent"]["name"]
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
-        return intent == "out_of_scope" and any(
-            e["entity"] in FORM_ANSWER_ENTITIES for e in parse["entities"]
-        )
+        wanted = SLOT_ENTITIES.get(str(requested))
+        return any(e["entity"] == wanted and not e.get("negated") for e in parse["entities"])
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:
         if action == "action_extract_slots":

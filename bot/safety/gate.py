@@ -18,6 +18,12 @@ class SafeUnderstanding:
     def __call__(self, text: str) -> ParseResult:
         parse, doc = self.interpreter.understand(text)
         flags = self.detector.find(doc) if doc is not None else []
+        # "no chest pain, just a lump": the pain of a red flag is not the lump's pain
+        parse["entities"] = [
+            e
+            for e in parse["entities"]
+            if not any(f.start < e["end"] and e["start"] < f.end for f in flags)
+        ]
         category = is_emergency(flags, parse["intent"]["name"])
         if category:
             parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]

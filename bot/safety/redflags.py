@@ -29,6 +29,8 @@ class RedFlag:
     category: str
     text: str
     negated: bool
+    start: int
+    end: int
 
 
 def load_red_flags(path: Path = SAFETY_FILE) -> dict[str, list[str]]:
@@ -52,7 +54,12 @@ class RedFlagDetector:
         found = []
         for match_id, start, end in self.matcher(doc):
             category = doc.vocab.strings[match_id]
-            found.append(RedFlag(category, doc[start:end].text, self._negated(doc, start)))
+            span = doc[start:end]
+            found.append(
+                RedFlag(
+                    category, span.text, self._negated(doc, start), span.start_char, span.end_char
+                )
+            )
         return found
 
     @staticmethod

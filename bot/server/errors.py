@@ -58,7 +58,9 @@ def error_body(status: int, message: str, **details: Any) -> dict[str, Any]:
     return body
 
 
-def error_response(status: int, message: str, headers: dict[str, str] | None = None, **details: Any) -> JSONResponse:
+def error_response(
+    status: int, message: str, headers: dict[str, str] | None = None, **details: Any
+) -> JSONResponse:
     return JSONResponse(error_body(status, message, **details), status_code=status, headers=headers)
 
 

@@ -89,7 +89,9 @@ def sections(k: Knowledge) -> list[Section]:
             continue
         texts = [fact.text for fact in k.facts.facts if fact.topics and fact.topics[0] == topic]
         if texts:
-            result.append(Section(id=topic.replace("_", "-"), title=str(spec["title"]), facts=texts))
+            result.append(
+                Section(id=topic.replace("_", "-"), title=str(spec["title"]), facts=texts)
+            )
     return result
 
 

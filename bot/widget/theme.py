@@ -9,6 +9,8 @@ HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 DEFAULT_PRIMARY = "#0b5cad"
 WHITE = "#ffffff"
 BLACK = "#000000"
+# The bot's bubble, the darkest surface `accent` text sits on (so it is readable on white too).
+SURFACE = "#eef1f4"
 TEXT_CONTRAST = 4.5
 
 RGB = tuple[int, int, int]
@@ -56,7 +58,7 @@ def readable_on(background: str, preferred: str | None) -> str:
     return WHITE if contrast(background, WHITE) >= contrast(background, BLACK) else BLACK
 
 
-def darken_until_readable(color: str, background: str = WHITE) -> str:
+def darken_until_readable(color: str, background: str = SURFACE) -> str:
     """``color`` darkened step by step until it reads as text on ``background``."""
     rgb = _rgb(color)
     for step in range(21):
@@ -69,7 +71,7 @@ def darken_until_readable(color: str, background: str = WHITE) -> str:
 
 @dataclass(frozen=True)
 class Palette:
-    """`primary` fills buttons and bubbles, `on_primary` is text on it, `accent` is text on white."""
+    """`primary` fills buttons; `on_primary` is text on it; `accent` is text on light colours."""
 
     primary: str
     on_primary: str

@@ -10,7 +10,9 @@ from bot.content.facts import TOPICS, FactBase, source_sentences
 def test_the_source_is_kept_unchanged() -> None:
     text = SOURCE_FILE.read_text(encoding="utf-8")
     assert text.startswith("Calcinosis\n")
-    assert "If you suspect calcification, you should see a doctor for diagnosis and treatment." in text
+    assert (
+        "If you suspect calcification, you should see a doctor for diagnosis and treatment." in text
+    )
 
 
 def test_every_fact_source_is_a_verbatim_substring_of_the_source() -> None:

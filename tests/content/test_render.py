@@ -12,7 +12,9 @@ from bot.config import CLOSING_ADVICE, Clinic
 from bot.content.render import BotMessage, Renderer
 
 FORBIDDEN = [
-    re.compile(r"\byou (have|'ve got|have got|are suffering from) (calcinosis|calcification)", re.I),
+    re.compile(
+        r"\byou (have|'ve got|have got|are suffering from) (calcinosis|calcification)", re.I
+    ),
     re.compile(r"\byou (definitely|probably|likely) have\b", re.I),
     re.compile(r"\bthis is (calcinosis|calcification)\b", re.I),
     re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|ml|milligrams?|iu)\b", re.I),

@@ -61,6 +61,13 @@ def test_negated_or_absent_red_flags_are_not_emergencies(
 def test_the_safety_list_loads_every_family() -> None:
     flags = load_red_flags()
     assert {
-        "chest_pain", "breathing", "stroke", "bleeding", "unconscious", "seizure", "allergy",
-        "poisoning", "suicide",
+        "chest_pain",
+        "breathing",
+        "stroke",
+        "bleeding",
+        "unconscious",
+        "seizure",
+        "allergy",
+        "poisoning",
+        "suicide",
     } <= set(flags)

@@ -82,7 +82,7 @@ async def chat(
         host_origin=origins.accepted_host(host, allowed, own),
         max_chars=settings.max_message_chars,
         nonce=nonce,
-        assets={name: asset_url(name) for name in ("chat.js", "chat.css")},
+        assets={name: asset_url(name) for name in ("chat.js", "chat.css", "icon.svg")},
     )
     return page_response(page.html(), origins.chat_csp(allowed, nonce))
 
@@ -97,6 +97,6 @@ async def clinic_page(settings: SettingsDep) -> HTMLResponse:
         palette=palette(clinic.theme.primary, clinic.theme.on_primary),
         nonce=nonce,
         widget_src="/widget.js",
-        assets={"clinic.css": asset_url("clinic.css")},
+        assets={name: asset_url(name) for name in ("clinic.css", "icon.svg")},
     )
     return page_response(page.html(), origins.page_csp(nonce))

@@ -62,35 +62,26 @@ def new_nonce() -> str:
     return secrets.token_urlsafe(18)
 
 
+def _csp(nonce: str, *extra: str) -> str:
+    """Own scripts and styles only (styles with a per-response nonce), nothing else."""
+    base = [
+        "default-src 'none'",
+        "script-src 'self'",
+        f"style-src 'self' 'nonce-{nonce}'",
+        "connect-src 'self'",
+        "img-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ]
+    return "; ".join([*base, *extra])
+
+
 def chat_csp(allowed: list[str], nonce: str) -> str:
-    """The chat page: own scripts and styles only, framed by itself and the allowed origins."""
+    """The chat page: framed by itself and the allowed origins only."""
     ancestors = " ".join(["'self'", *allowed])
-    return "; ".join(
-        [
-            "default-src 'none'",
-            "script-src 'self'",
-            f"style-src 'self' 'nonce-{nonce}'",
-            "connect-src 'self'",
-            "img-src 'self'",
-            "base-uri 'none'",
-            "form-action 'none'",
-            f"frame-ancestors {ancestors}",
-        ]
-    )
+    return _csp(nonce, f"frame-ancestors {ancestors}")
 
 
 def page_csp(nonce: str) -> str:
-    """The demo clinic page: embeds the widget from this server, is framed by nobody."""
-    return "; ".join(
-        [
-            "default-src 'none'",
-            "script-src 'self'",
-            f"style-src 'self' 'nonce-{nonce}'",
-            "connect-src 'self'",
-            "img-src 'self'",
-            "frame-src 'self'",
-            "base-uri 'none'",
-            "form-action 'none'",
-            "frame-ancestors 'self'",
-        ]
-    )
+    """The demo clinic page: embeds the widget from this server, is framed by nobody else."""
+    return _csp(nonce, "frame-src 'self'", "frame-ancestors 'self'")

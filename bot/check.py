@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import yaml
+
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
 from bot.config import INTENTS_DIR, Settings
 from bot.content.facts import FactBase
@@ -78,11 +80,11 @@ def check_files(settings: Settings) -> list[str]:
     problems = []
     try:
         load_red_flags()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:
         problems.append(f"responses/safety.yml: {exc}")
     try:
         settings.clinic()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:
         problems.append(f"{settings.clinic_file}: {exc}")
     return problems
 

@@ -28,9 +28,11 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from bot.logs import configure_json_logging
     from bot.server.runtime import ensure_model
 
     ensure_model(get_settings())
+    configure_json_logging()
     print(f"Calcibot on http://{args.host}:{args.port}/ (demo clinic page), API docs at /docs")
     uvicorn.run(
         "bot.server.app:create_app",

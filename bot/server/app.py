@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from bot import __version__
 from bot.config import Settings, get_settings
+from bot.logs import configure_json_logging
 from bot.server.errors import install_error_handlers
 from bot.server.limits import BodySizeLimit
 from bot.server.routers import conversations, health, metrics, parse, rest, widget
@@ -22,6 +23,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_json_logging()  # each worker process logs JSON lines
         runtime = Runtime.start(settings)
         app.state.runtime = runtime
         try:

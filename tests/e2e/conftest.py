@@ -194,8 +194,10 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float = 
     pytest.fail("calcibot serve did not become healthy")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium_path: str) -> Iterator[Browser]:
+    """Package-scoped: Playwright's sync API runs an event loop in this thread while it lives,
+    so it must be stopped before the other test packages use asyncio."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

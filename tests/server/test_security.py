@@ -102,3 +102,18 @@ def test_logs_keep_message_text_out_unless_the_clinic_allows(
     fields = turns[-1].fields  # type: ignore[attr-defined]
     assert fields["sender"] != "privacy"
     assert ("text" in fields) is log_text
+
+
+def test_log_lines_are_json() -> None:
+    from bot.logs import JsonFormatter
+
+    record = logging.LogRecord("calcibot.turns", logging.INFO, "x", 1, "turn", None, None)
+    record.fields = {"sender": "abc", "intent": "greet"}
+    assert json.loads(JsonFormatter().format(record)) == {
+        "time": json.loads(JsonFormatter().format(record))["time"],
+        "level": "info",
+        "logger": "calcibot.turns",
+        "message": "turn",
+        "sender": "abc",
+        "intent": "greet",
+    }

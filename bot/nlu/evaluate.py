@@ -288,9 +288,15 @@ def format_summary(result: dict[str, Any]) -> str:
     lines.append(
         f"typos: accuracy {result['typos']['accuracy']:.3f} on {result['typos']['support']}"
     )
+    only = result["nlu_only"]
+    lines.append(
+        f"(NLU alone, before the safety gate: accuracy {only['accuracy']:.3f}, "
+        f"macro-F1 {only['macro_f1']:.3f}, emergency recall {only['emergency_recall']:.3f})"
+    )
     ents, neg = result["entities"], result["negation"]
     lines.append(
-        f"entities: recall {ents['recall']:.3f}, precision {ents['precision']:.3f} "
+        f"entities: recall {ents['recall']:.3f}, precision {ents['precision']:.3f} (test "
+        f"sentences are partly annotated, so precision is a lower bound) "
         f"on {ents['annotated']} annotated; negation: accuracy {neg['accuracy']:.3f} "
         f"on {neg['cases']}"
     )

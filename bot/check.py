@@ -49,7 +49,7 @@ def check_templates(settings: Settings) -> list[str]:
     return problems
 
 
-def check_rules() -> list[str]:
+def check_rules(settings: Settings) -> list[str]:
     policy = RulePolicy.load()
     domain = load_domain()
     trained = set(training_data(INTENTS_DIR).intents)
@@ -62,7 +62,7 @@ def check_rules() -> list[str]:
     known_actions = set(domain["actions"]) | {"triage_form", "action_deactivate_loop"}
     renderer_templates = {
         n.removesuffix(".txt.j2")
-        for n in Renderer(knowledge().facts, Settings().clinic()).template_names()
+        for n in Renderer(knowledge().facts, settings.clinic()).template_names()
     }
     for action in sorted(policy.actions):
         if action.startswith("utter_"):
@@ -94,7 +94,7 @@ def run_checks(settings: Settings) -> list[str]:
     for check in (
         check_facts,
         lambda: check_templates(settings),
-        check_rules,
+        lambda: check_rules(settings),
         lambda: check_files(settings),
     ):
         try:

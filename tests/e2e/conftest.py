@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from tests.conftest import free_port, require
+from tests.conftest import free_port, require, wait_healthy
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
@@ -164,7 +163,7 @@ def bot_url(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url, process)
+        wait_healthy(f"{url}/health", process, seconds=60)
         if httpx.get(f"{url}/widget.js").status_code != 200:
             pytest.fail("GET /widget.js is not served: include the widget router in create_app")
         for server in host_servers:
@@ -178,20 +177,6 @@ def bot_url(
             process.kill()
             process.wait(timeout=5)
         log.close()
-
-
-def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"calcibot serve exited with {process.returncode}")
-        try:
-            if httpx.get(f"{url}/health", timeout=0.5).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    pytest.fail("calcibot serve did not become healthy")
 
 
 @pytest.fixture(scope="package")

@@ -10,7 +10,7 @@ from bot.actions.knowledge import INTENT_TOPIC, knowledge
 from bot.config import INTENTS_DIR, Settings
 from bot.content.facts import FactBase
 from bot.content.render import Renderer
-from bot.dialogue.agent import load_domain
+from bot.dialogue.domain import load_domain
 from bot.dialogue.rules import RulePolicy
 from bot.nlu.data import training_data
 from bot.safety.redflags import load_red_flags

@@ -13,7 +13,6 @@ from rasa_sdk.types import DomainDict
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
-TRIAGE_SLOTS_LIST = list(TRIAGE_SLOTS)
 DEPOSIT_WORDS = frozenset({"lump", "deposit", "bump", "nodule", "knot", "ulcer"})
 PAIN_WORDS = frozenset({"pain", "tenderness", "discomfort", "swelling"})
 TRIGGERS = frozenset({"injury", "infection", "medication"})
@@ -137,7 +136,7 @@ class ValidateTriageForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventType:
         """Always name the next question (None when done), so the form never guesses."""
-        required = await self.required_slots(TRIAGE_SLOTS_LIST, dispatcher, tracker, domain)
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         missing = (s for s in required if s in TRIAGE_SLOTS and tracker.get_slot(s) is None)
         return SlotSet("requested_slot", next(missing, None))
 

@@ -9,21 +9,17 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import rasa_sdk
-import yaml
 
-from bot.config import INTENTS_DIR
 from bot.content.render import BotMessage, Renderer
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
-from bot.nlu.interpreter import Interpreter, ParseResult
+from bot.nlu.interpreter import ParseResult
 from bot.safety.gate import SafeUnderstanding
-from bot.safety.redflags import RedFlagDetector
 
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
@@ -56,11 +52,6 @@ def slot_event(name: str, value: Any) -> Event:
 
 def loop_event(name: str | None) -> Event:
     return {"event": "active_loop", "timestamp": now(), "name": name}
-
-
-def load_domain(path: Path = INTENTS_DIR / "domain.yml") -> dict[str, Any]:
-    domain: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return dict(domain)
 
 
 @dataclass
@@ -104,22 +95,19 @@ class Agent:
 
     def __init__(
         self,
-        interpreter: Interpreter,
-        detector: RedFlagDetector,
+        gate: SafeUnderstanding,
         policy: RulePolicy,
         runner: ActionRunner,
         renderer: Renderer,
         domain: dict[str, Any],
         form_buttons: dict[str, list[dict[str, str]]],
     ) -> None:
-        self.interpreter = interpreter
-        self.detector = detector
+        self.gate = gate
         self.policy = policy
         self.runner = runner
         self.renderer = renderer
         self.domain = domain
         self.form_buttons = form_buttons
-        self.gate = SafeUnderstanding(interpreter, detector)
 
     def understand(self, text: str) -> ParseResult:
         """NLU plus the safety gate: a red flag overrides the intent."""

@@ -5,18 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from bot.dialogue.domain import slot_names
+
 Event = dict[str, Any]
-TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
-SLOTS: dict[str, Any] = {
-    "deposit_noticed": None,
-    "pain": None,
-    "known_condition": None,
-    "possible_trigger": None,
-    "unsure_of": None,
-    "last_topic": None,
-    "facts_shown": None,
-    "requested_slot": None,
-}
 
 
 class DialogueState:
@@ -25,7 +16,7 @@ class DialogueState:
     def __init__(self, sender_id: str, events: Iterable[Event] = ()) -> None:
         self.sender_id = sender_id
         self.events: list[Event] = []
-        self.slots: dict[str, Any] = dict(SLOTS)
+        self.slots: dict[str, Any] = dict.fromkeys(slot_names())
         self.active_loop: str | None = None
         self.latest_message: dict[str, Any] = {}
         self.latest_action_name: str | None = None

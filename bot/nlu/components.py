@@ -136,6 +136,17 @@ if not Doc.has_extension("intent"):
     Doc.set_extension("intent_ranking", default=None)
 
 
+def decide(ranking: list[IntentScore], threshold: float, ambiguity: float) -> IntentScore:
+    """The top intent, or `nlu_fallback` when it is unsure or the top two are too close."""
+    if not ranking:
+        return IntentScore(name=FALLBACK_INTENT, confidence=1.0)
+    top = ranking[0]
+    second = ranking[1]["confidence"] if len(ranking) > 1 else 0.0
+    if top["confidence"] < threshold or top["confidence"] - second < ambiguity:
+        return IntentScore(name=FALLBACK_INTENT, confidence=threshold)
+    return top
+
+
 class IntentClassifier:
     """Reads the textcat scores, ranks them and falls back when unsure.
 
@@ -165,15 +176,7 @@ class IntentClassifier:
         ]
 
     def decide(self, ranking: list[IntentScore]) -> IntentScore:
-        if not ranking:
-            return IntentScore(name=FALLBACK_INTENT, confidence=1.0)
-        top = ranking[0]
-        second = ranking[1]["confidence"] if len(ranking) > 1 else 0.0
-        if top["confidence"] < self.threshold or (
-            top["confidence"] - second < self.ambiguity_threshold
-        ):
-            return IntentScore(name=FALLBACK_INTENT, confidence=self.threshold)
-        return top
+        return decide(ranking, self.threshold, self.ambiguity_threshold)
 
     def __call__(self, doc: Doc) -> Doc:
         ranking = self.rank(doc.cats)

@@ -14,10 +14,12 @@ from spacy.language import Language
 
 from bot.config import INTENTS_DIR
 from bot.nlu import pipeline
-from bot.nlu.components import FALLBACK_INTENT, IntentClassifier, IntentScore
+from bot.nlu.components import FALLBACK_INTENT, IntentScore, decide
 from bot.nlu.data import Example, NluData, held_out_data, training_data
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.nlu.metrics import Report, classification_report
+from bot.safety.gate import SafeUnderstanding
+from bot.safety.redflags import RedFlagDetector, load_red_flags
 
 # DESIGN.md §5 quality bars
 BARS = {"accuracy": 0.95, "macro_f1": 0.93, "out_of_scope_recall": 0.95, "emergency_recall": 1.0}
@@ -105,11 +107,9 @@ def tune_fallback(predictions: Sequence[Prediction]) -> dict[str, float]:
     grid = []
     for threshold in [t / 100 for t in range(0, 70, 5)]:
         for margin in [m / 100 for m in range(0, 30, 2)]:
-            clf = IntentClassifier.__new__(IntentClassifier)
-            clf.threshold, clf.ambiguity_threshold = threshold, margin
             scores = []
             for p in predictions:
-                decided = clf.decide(p["ranking"])["name"]
+                decided = decide(p["ranking"], threshold, margin)["name"]
                 if decided == FALLBACK_INTENT:
                     scores.append(0.0)
                 else:
@@ -224,9 +224,6 @@ def run(out: Path, *, folds: int = 5, model_dir: Path | None = None) -> dict[str
     else:
         nlp = pipeline.train_pipeline(data)
     interpreter = Interpreter(nlp)
-    from bot.safety.gate import SafeUnderstanding
-    from bot.safety.redflags import RedFlagDetector, load_red_flags
-
     understand = SafeUnderstanding(interpreter, RedFlagDetector(nlp, load_red_flags()))
     held_out = held_out_data(INTENTS_DIR, "nlu.yml")
     typos = held_out_data(INTENTS_DIR, "typos.yml")

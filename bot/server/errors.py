@@ -12,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bot.store.base import StoreUnavailable
+
 log = logging.getLogger("calcibot.server")
 
 
@@ -81,6 +83,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CalcibotError)
     async def _calcibot(_: Request, exc: CalcibotError) -> JSONResponse:
         return error_response(exc.status, exc.message, exc.headers, **exc.details)
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("store unavailable: %s", exc)
+        return error_response(503, "the conversation store is unavailable; try again")
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from bot.actions.knowledge import knowledge
 from bot.config import Clinic, Settings
 from bot.content.render import Renderer
-from bot.dialogue.agent import Agent, load_domain
+from bot.dialogue.agent import Agent
+from bot.dialogue.domain import load_domain
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import make_runner
 from bot.nlu import pipeline
 from bot.nlu.interpreter import Interpreter
+from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import RedFlagDetector, load_red_flags
 from bot.server.metrics import Metrics
 from bot.server.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
@@ -36,8 +38,7 @@ def build_agent(settings: Settings, clinic: Clinic) -> Agent:
     interpreter = Interpreter.load(settings.model_dir, frozenset(domain["intents"]))
     k = knowledge()
     return Agent(
-        interpreter=interpreter,
-        detector=RedFlagDetector(interpreter.nlp, load_red_flags()),
+        gate=SafeUnderstanding(interpreter, RedFlagDetector(interpreter.nlp, load_red_flags())),
         policy=RulePolicy.load(),
         runner=make_runner(settings.action_endpoint, settings.action_timeout_s),
         renderer=Renderer(k.facts, clinic),
@@ -68,7 +69,7 @@ class Runtime:
 
     @property
     def interpreter(self) -> Interpreter:
-        return self.agent.interpreter
+        return self.agent.gate.interpreter
 
     @classmethod
     def start(cls, settings: Settings) -> Runtime:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
 
 from bot.dialogue.tracker import DialogueState
 from bot.server.deps import RuntimeDep
-from bot.server.errors import ServiceUnavailable
 from bot.server.routers.rest import SENDER_PATTERN
-from bot.store.base import StoreUnavailable
 
 router = APIRouter(prefix="/conversations", tags=["conversations"])
 SenderPath = Annotated[str, Path(pattern=SENDER_PATTERN, description="the sender id")]
@@ -20,21 +17,12 @@ SenderPath = Annotated[str, Path(pattern=SENDER_PATTERN, description="the sender
 @router.get("/{sender_id}/tracker")
 async def tracker(sender_id: SenderPath, runtime: RuntimeDep) -> dict[str, Any]:
     """Rasa tracker JSON; an unknown sender has an empty tracker, as in Rasa."""
-    try:
-        events = await runtime.store.load(sender_id)
-    except StoreUnavailable as exc:
-        logging.getLogger("calcibot.store").warning("store unavailable: %s", exc)
-        raise ServiceUnavailable("the conversation store is unavailable; try again") from exc
-    return DialogueState(sender_id, events).as_dict()
+    return DialogueState(sender_id, await runtime.store.load(sender_id)).as_dict()
 
 
 @router.delete("/{sender_id}", status_code=204, response_class=Response)
 async def forget(sender_id: SenderPath, runtime: RuntimeDep) -> Response:
     """Forget the conversation now."""
-    try:
-        async with runtime.store.lock(sender_id):
-            await runtime.store.delete(sender_id)
-    except StoreUnavailable as exc:
-        logging.getLogger("calcibot.store").warning("store unavailable: %s", exc)
-        raise ServiceUnavailable("the conversation store is unavailable; try again") from exc
+    async with runtime.store.lock(sender_id):
+        await runtime.store.delete(sender_id)
     return Response(status_code=204)

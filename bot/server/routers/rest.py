@@ -13,11 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from bot.logs import pseudonym
 from bot.nlu.interpreter import PayloadError
 from bot.server.deps import RuntimeDep
-from bot.server.errors import BadRequest, RateLimited, ServiceUnavailable
+from bot.server.errors import BadRequest, RateLimited
 from bot.server.ratelimit import retry_after
 from bot.server.runtime import Runtime
 from bot.server.text import clean_message
-from bot.store.base import StoreUnavailable
 
 log = logging.getLogger("calcibot.turns")
 router = APIRouter(prefix="/webhooks/rest", tags=["channel"])
@@ -80,17 +79,13 @@ async def webhook(body: UserMessage, request: Request, runtime: RuntimeDep) -> l
     text = clean_message(body.message, runtime.settings.max_message_chars, field="message")
     await enforce_rate_limits(runtime, request.client.host if request.client else "-", body.sender)
     store = runtime.store
-    try:
-        async with store.lock(body.sender):
-            history = await store.load(body.sender)
-            try:
-                turn = await runtime.agent.handle(body.sender, text, history, body.metadata)
-            except PayloadError as exc:
-                raise BadRequest(str(exc), field="message") from exc
-            await store.append(body.sender, turn.events)
-    except StoreUnavailable as exc:
-        logging.getLogger("calcibot.store").warning("store unavailable: %s", exc)
-        raise ServiceUnavailable("the conversation store is unavailable; try again") from exc
+    async with store.lock(body.sender):  # a store outage becomes a 503 (errors.py)
+        history = await store.load(body.sender)
+        try:
+            turn = await runtime.agent.handle(body.sender, text, history, body.metadata)
+        except PayloadError as exc:
+            raise BadRequest(str(exc), field="message") from exc
+        await store.append(body.sender, turn.events)
     seconds = time.perf_counter() - started
     intent = turn.parse["intent"]["name"]
     actions = [e["name"] for e in turn.events if e["event"] == "action"]

@@ -10,7 +10,14 @@ from bot.config import INTENTS_DIR
 from bot.nlu import pipeline
 from bot.nlu.components import FALLBACK_INTENT, build_entity_patterns
 from bot.nlu.data import entity_data, held_out_data
-from bot.nlu.evaluate import evaluate_negation, predict, recall_of, report_of
+from bot.nlu.evaluate import (
+    BARS,
+    TYPO_BAR,
+    evaluate_negation,
+    predict,
+    recall_of,
+    report_of,
+)
 from bot.nlu.interpreter import Interpreter
 from bot.nlu.metrics import Report
 from bot.safety.gate import SafeUnderstanding
@@ -29,17 +36,15 @@ def held_out_report(understand: SafeUnderstanding) -> Report:
 
 
 def test_held_out_macro_f1_meets_the_bar(held_out_report: Report) -> None:
-    assert held_out_report["macro_f1"] >= 0.93, held_out_report["confused_pairs"]
+    assert held_out_report["macro_f1"] >= BARS["macro_f1"], held_out_report["confused_pairs"]
 
 
 def test_held_out_accuracy_meets_the_bar(held_out_report: Report) -> None:
-    assert held_out_report["accuracy"] >= 0.95, held_out_report["confused_pairs"]
+    assert held_out_report["accuracy"] >= BARS["accuracy"], held_out_report["confused_pairs"]
 
 
-def test_out_of_scope_recall_does_not_regress(held_out_report: Report) -> None:
-    """A floor at the level reached (0.873); DESIGN.md's bar of 0.95 is not met yet and is
-    reported by `calcibot test`."""
-    assert recall_of(held_out_report, "out_of_scope") >= 0.87
+def test_out_of_scope_recall_meets_the_bar(held_out_report: Report) -> None:
+    assert recall_of(held_out_report, "out_of_scope") >= BARS["out_of_scope_recall"]
 
 
 def test_every_emergency_sentence_is_an_emergency(understand: SafeUnderstanding) -> None:
@@ -51,7 +56,7 @@ def test_every_emergency_sentence_is_an_emergency(understand: SafeUnderstanding)
 
 def test_typo_set_accuracy(understand: SafeUnderstanding) -> None:
     report = report_of(predict(understand, held_out_data(INTENTS_DIR, "typos.yml").examples))
-    assert report["accuracy"] >= 0.90, report["confused_pairs"]
+    assert report["accuracy"] >= TYPO_BAR, report["confused_pairs"]
 
 
 def test_negation_cases_are_marked(interpreter: Interpreter) -> None:

@@ -7,6 +7,7 @@ import uuid
 
 from bot.config import Settings
 from bot.content.render import BotMessage
+from bot.dialogue.conversations import Conversations
 from bot.server.runtime import build_agent, ensure_model
 from bot.store.sqlite import SQLiteStore
 
@@ -25,6 +26,7 @@ async def chat(settings: Settings) -> None:
     ensure_model(settings)
     agent = build_agent(settings, settings.clinic())
     store = SQLiteStore(settings.sqlite_path, settings.conversation_ttl_days * 86400)
+    conversations = Conversations(store)
     sender = f"shell-{uuid.uuid4().hex[:8]}"
     print("Type a message (a number picks a button, /stop to leave the questions, Ctrl-D quits).")
     payloads: list[str] = []
@@ -39,10 +41,9 @@ async def chat(settings: Settings) -> None:
                 continue
             if text.isdigit() and 0 < int(text) <= len(payloads):
                 text = payloads[int(text) - 1]
-            turn = await agent.handle(
-                sender, text, await store.load(sender), input_channel="cmdline"
-            )
-            await store.append(sender, turn.events)
+            state = await conversations.take(sender)
+            turn = await agent.handle(state, text, input_channel="cmdline")
+            await conversations.keep(state, turn.events)
             payloads = show(turn.messages)
     finally:
         await agent.runner.close()

@@ -91,7 +91,7 @@ class _TurnBuilder:
 
 
 class Agent:
-    """The dialogue manager for every conversation (stateless: state lives in events)."""
+    """The dialogue manager for every conversation (its state lives in events)."""
 
     def __init__(
         self,
@@ -115,13 +115,12 @@ class Agent:
 
     async def handle(
         self,
-        sender_id: str,
+        state: DialogueState,
         text: str,
-        history: list[Event],
         metadata: dict[str, Any] | None = None,
         input_channel: str = "rest",
     ) -> Turn:
-        state = DialogueState(sender_id, history)
+        """One turn on ``state``, which takes the turn's events as they happen."""
         parse = self.understand(text)
         builder = _TurnBuilder(state, parse)
         builder.add(

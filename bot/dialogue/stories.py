@@ -83,12 +83,10 @@ def check_turn(
 
 async def run_story(agent: Agent, file: str, story: dict[str, Any], sender: str) -> StoryResult:
     result = StoryResult(name=str(story.get("name")), file=file)
-    history: list[Event] = []
+    state = DialogueState(sender)
     advice = agent.renderer.clinic.closing_advice
     for number, expect in enumerate(story.get("turns") or [], start=1):
-        turn = await agent.handle(sender, str(expect["user"]), history)
-        history.extend(turn.events)
-        state = DialogueState(sender, history)
+        turn = await agent.handle(state, str(expect["user"]))
         for problem in check_turn(expect, turn.events, state, turn.messages, advice):
             result.failures.append(f"turn {number} ({expect['user']!r}): {problem}")
     return result

@@ -87,7 +87,9 @@ class Interpreter:
         return cls(pipeline.load(model_dir), payload_intents)
 
     def parse(self, text: str) -> ParseResult:
-        return self.understand(text)[0]
+        """The parse alone; spaCy's memory zone frees the strings of this one text."""
+        with self.nlp.memory_zone():
+            return self.understand(text)[0]
 
     def understand(self, text: str) -> tuple[ParseResult, Doc | None]:
         """The parse and, unless the text was a button payload, the processed Doc."""

@@ -2,22 +2,60 @@
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
+from typing import cast
+
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety.redflags import RedFlagDetector, is_emergency
 
+PARSE_CACHE_SIZE = 4096
+
 
 class SafeUnderstanding:
     """Red flags on every message, before anything else: they make the intent `emergency`;
-    a classifier `emergency` whose red flags are all negated ("no chest pain") is not one."""
+    a classifier `emergency` whose red flags are all negated ("no chest pain") is not one.
 
-    def __init__(self, interpreter: Interpreter, detector: RedFlagDetector) -> None:
+    The result depends on the text alone, so the last ``cache_size`` distinct texts are kept
+    (as JSON, so no caller can change a cached parse); patients repeat the same short
+    messages and questions. Each parse runs in spaCy's memory zone: the strings of texts
+    seen once are freed, so memory stays flat however varied the messages.
+    """
+
+    def __init__(
+        self,
+        interpreter: Interpreter,
+        detector: RedFlagDetector,
+        *,
+        cache_size: int = PARSE_CACHE_SIZE,
+    ) -> None:
         self.interpreter = interpreter
         self.detector = detector
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, str] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
 
     def __call__(self, text: str) -> ParseResult:
-        parse, doc = self.interpreter.understand(text)
-        flags = self.detector.find(doc) if doc is not None else []
+        cached = self._cache.get(text)
+        if cached is not None:
+            self._cache.move_to_end(text)
+            self.hits += 1
+            return cast(ParseResult, json.loads(cached))
+        self.misses += 1
+        parse = self.understand(text)
+        if self.cache_size > 0:
+            self._cache[text] = json.dumps(parse)
+            if len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return parse
+
+    def understand(self, text: str) -> ParseResult:
+        """NLU and red flags, without the cache."""
+        with self.interpreter.nlp.memory_zone():
+            parse, doc = self.interpreter.understand(text)
+            flags = self.detector.find(doc) if doc is not None else []
         # "no chest pain, just a lump": the pain of a red flag is not the lump's pain
         parse["entities"] = [
             e

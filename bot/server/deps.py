@@ -11,7 +11,8 @@ from bot.server.errors import ServiceUnavailable
 from bot.server.runtime import Runtime
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
+    """Async so FastAPI calls it on the event loop, not through a worker thread."""
     runtime: Runtime | None = getattr(request.app.state, "runtime", None)
     if runtime is None:
         raise ServiceUnavailable("the model is still loading")

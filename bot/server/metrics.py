@@ -2,7 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from typing import Protocol
+
 from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.core import CounterMetricFamily
+from prometheus_client.registry import Collector
+
+
+class CacheStats(Protocol):
+    hits: int
+    misses: int
+
+
+class CacheCollector(Collector):
+    """Hits and misses of the parse and state caches, read when scraped."""
+
+    def __init__(self, caches: Mapping[str, CacheStats]) -> None:
+        self.caches = caches
+
+    def collect(self) -> Iterator[CounterMetricFamily]:
+        family = CounterMetricFamily(
+            "calcibot_cache_lookups",
+            "Cache lookups by cache and result",
+            labels=["cache", "result"],
+        )
+        for name, cache in self.caches.items():
+            family.add_metric([name, "hit"], cache.hits)
+            family.add_metric([name, "miss"], cache.misses)
+        yield family
 
 
 class Metrics:
@@ -28,6 +56,9 @@ class Metrics:
             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
             registry=self.registry,
         )
+
+    def watch_caches(self, caches: Mapping[str, CacheStats]) -> None:
+        self.registry.register(CacheCollector(caches))
 
     def observe_turn(self, intent: str, actions: list[str], seconds: float) -> None:
         self.turns.labels(intent=intent).inc()

@@ -9,6 +9,7 @@ from bot.actions.knowledge import knowledge
 from bot.config import Clinic, Settings
 from bot.content.render import Renderer
 from bot.dialogue.agent import Agent
+from bot.dialogue.conversations import Conversations
 from bot.dialogue.domain import load_domain
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import make_runner
@@ -64,6 +65,7 @@ class Runtime:
     clinic: Clinic
     agent: Agent
     store: ConversationStore
+    conversations: Conversations
     limiter: RateLimiter
     metrics: Metrics
 
@@ -77,13 +79,18 @@ class Runtime:
         clinic = settings.clinic()
         store = build_store(settings)
         redis = getattr(store, "redis", None)
+        agent = build_agent(settings, clinic)
+        conversations = Conversations(store)
+        metrics = Metrics()
+        metrics.watch_caches({"parse": agent.gate, "state": conversations})
         return cls(
             settings=settings,
             clinic=clinic,
-            agent=build_agent(settings, clinic),
+            agent=agent,
             store=store,
+            conversations=conversations,
             limiter=RedisRateLimiter(redis) if redis is not None else MemoryRateLimiter(),
-            metrics=Metrics(),
+            metrics=metrics,
         )
 
     async def close(self) -> None:

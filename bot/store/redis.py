@@ -70,15 +70,33 @@ class RedisStore:
             raise StoreUnavailable(str(exc)) from exc
         return [json.loads(item) for item in raw]
 
-    async def append(self, sender_id: str, events: list[Event]) -> None:
+    async def version(self, sender_id: str) -> str | None:
+        """The length and the last event: another worker's turn changes both."""
         key = self.key(sender_id)
         try:
             async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.rpush(key, *[json.dumps(e) for e in events])
-                pipe.expire(key, self.ttl)
-                await pipe.execute()
+                pipe.llen(key)
+                pipe.lindex(key, -1)
+                length, last = await pipe.execute()
         except RedisError as exc:
             raise StoreUnavailable(str(exc)) from exc
+        return self._version(int(length), last) if length else None
+
+    @staticmethod
+    def _version(length: int, last: bytes | str) -> str:
+        return f"{length}:{last.decode() if isinstance(last, bytes) else last}"
+
+    async def append(self, sender_id: str, events: list[Event]) -> str:
+        key = self.key(sender_id)
+        encoded = [json.dumps(e) for e in events]
+        try:
+            async with self.redis.pipeline(transaction=True) as pipe:
+                pipe.rpush(key, *encoded)
+                pipe.expire(key, self.ttl)
+                length, _ = await pipe.execute()
+        except RedisError as exc:
+            raise StoreUnavailable(str(exc)) from exc
+        return self._version(int(length), encoded[-1])
 
     async def delete(self, sender_id: str) -> bool:
         try:

@@ -44,18 +44,28 @@ class SQLiteStore:
     def lock(self, sender_id: str) -> AbstractAsyncContextManager[None]:
         return self.locks.hold(sender_id)
 
-    async def load(self, sender_id: str) -> list[Event]:
-        updated = self.db.execute(
+    def _updated(self, sender_id: str) -> float | None:
+        """When the conversation last changed, unless it has expired."""
+        row = self.db.execute(
             "SELECT updated FROM conversations WHERE sender_id = ?", (sender_id,)
         ).fetchone()
-        if updated is None or time.time() - updated[0] > self.ttl_seconds:
+        if row is None or time.time() - row[0] > self.ttl_seconds:
+            return None
+        return float(row[0])
+
+    async def version(self, sender_id: str) -> str | None:
+        updated = self._updated(sender_id)
+        return None if updated is None else repr(updated)
+
+    async def load(self, sender_id: str) -> list[Event]:
+        if self._updated(sender_id) is None:
             return []
         rows = self.db.execute(
             "SELECT event FROM events WHERE sender_id = ? ORDER BY seq", (sender_id,)
         )
         return [json.loads(row[0]) for row in rows]
 
-    async def append(self, sender_id: str, events: list[Event]) -> None:
+    async def append(self, sender_id: str, events: list[Event]) -> str:
         now = time.time()
         with self.db:  # BEGIN ... COMMIT, or ROLLBACK on error
             self.db.execute("BEGIN IMMEDIATE")
@@ -76,6 +86,7 @@ class SQLiteStore:
                 "ON CONFLICT(sender_id) DO UPDATE SET updated = excluded.updated",
                 (sender_id, now),
             )
+        return repr(now)
 
     async def delete(self, sender_id: str) -> bool:
         with self.db:

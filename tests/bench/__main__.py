@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 
 from bot.config import INTENTS_DIR, Settings
+from bot.dialogue.tracker import DialogueState
 from bot.nlu import pipeline
 from bot.nlu.data import held_out_data
 from bot.nlu.interpreter import Interpreter
@@ -237,13 +238,12 @@ def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
         agent = build_agent(settings, settings.clinic())
 
         async def conversation(sender: str) -> list[float]:
-            history: list[dict[str, Any]] = []
+            state = DialogueState(sender)
             times = []
             for message in MESSAGES:
                 started = time.perf_counter()
-                turn = await agent.handle(sender, message, history)
+                await agent.handle(state, message)
                 times.append((time.perf_counter() - started) * 1000)
-                history.extend(turn.events)
             return times
 
         async def run() -> list[float]:

@@ -78,6 +78,12 @@ def test_metrics_count_turns(client: TestClient) -> None:
     assert 'calcibot_turns_total{intent="greet"} 1.0' in text
     assert "calcibot_fallbacks_total 1.0" in text
     assert "calcibot_turn_latency_seconds_bucket" in text
+    client.post(HOOK, json={"sender": "m", "message": "/greet"})
+    text = client.get("/metrics").text
+    assert 'calcibot_cache_lookups_total{cache="parse",result="hit"} 1.0' in text
+    assert 'calcibot_cache_lookups_total{cache="parse",result="miss"} 2.0' in text
+    assert 'calcibot_cache_lookups_total{cache="state",result="hit"} 2.0' in text
+    assert 'calcibot_cache_lookups_total{cache="state",result="miss"} 1.0' in text
 
 
 def test_openapi_docs_are_served(client: TestClient) -> None:

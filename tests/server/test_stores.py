@@ -1,4 +1,5 @@
-"""Both stores: whole turns in order, forgetting, and expiry after the idle time."""
+"""Both stores: whole turns in order, version tokens, forgetting, and expiry after the idle
+time."""
 
 from __future__ import annotations
 
@@ -15,16 +16,22 @@ TURN = [{"event": "user", "text": "hi"}, {"event": "action", "name": "action_lis
 
 def exercise(store: SQLiteStore | RedisStore, ttl_s: float) -> None:
     async def run() -> None:
+        assert await store.version("a") is None
         async with store.lock("a"):
-            await store.append("a", TURN)
-        await store.append("a", TURN[:1])
+            first = await store.append("a", TURN)
+        assert await store.version("a") == first
+        second = await store.append("a", TURN[:1])
+        assert second != first
+        assert await store.version("a") == second
         assert await store.load("a") == [*TURN, TURN[0]]
         assert [s async for s in store.senders()] == ["a"]
         assert await store.delete("a") is True
         assert await store.load("a") == []
+        assert await store.version("a") is None
         await store.append("b", TURN)
         time.sleep(ttl_s + 1.1)
         assert await store.load("b") == []
+        assert await store.version("b") is None
         await store.close()
 
     asyncio.run(run())

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
 
-from bot.dialogue.tracker import DialogueState
 from bot.server.deps import RuntimeDep
 from bot.server.routers.rest import SENDER_PATTERN
 
@@ -17,12 +16,11 @@ SenderPath = Annotated[str, Path(pattern=SENDER_PATTERN, description="the sender
 @router.get("/{sender_id}/tracker")
 async def tracker(sender_id: SenderPath, runtime: RuntimeDep) -> dict[str, Any]:
     """Rasa tracker JSON; an unknown sender has an empty tracker, as in Rasa."""
-    return DialogueState(sender_id, await runtime.store.load(sender_id)).as_dict()
+    return (await runtime.conversations.state(sender_id)).as_dict()
 
 
 @router.delete("/{sender_id}", status_code=204, response_class=Response)
 async def forget(sender_id: SenderPath, runtime: RuntimeDep) -> Response:
     """Forget the conversation now."""
-    async with runtime.store.lock(sender_id):
-        await runtime.store.delete(sender_id)
+    await runtime.conversations.forget(sender_id)
     return Response(status_code=204)

@@ -78,14 +78,14 @@ async def webhook(body: UserMessage, request: Request, runtime: RuntimeDep) -> l
     started = time.perf_counter()
     text = clean_message(body.message, runtime.settings.max_message_chars, field="message")
     await enforce_rate_limits(runtime, request.client.host if request.client else "-", body.sender)
-    store = runtime.store
-    async with store.lock(body.sender):  # a store outage becomes a 503 (errors.py)
-        history = await store.load(body.sender)
+    conversations = runtime.conversations
+    async with conversations.lock(body.sender):  # a store outage becomes a 503 (errors.py)
+        state = await conversations.take(body.sender)
         try:
-            turn = await runtime.agent.handle(body.sender, text, history, body.metadata)
+            turn = await runtime.agent.handle(state, text, body.metadata)
         except PayloadError as exc:
             raise BadRequest(str(exc), field="message") from exc
-        await store.append(body.sender, turn.events)
+        await conversations.keep(state, turn.events)
     seconds = time.perf_counter() - started
     intent = turn.parse["intent"]["name"]
     actions = [e["name"] for e in turn.events if e["event"] == "action"]

@@ -74,9 +74,10 @@ def free_port() -> int:
 class RedisServer:
     """A real `redis-server` on a free port, which a test may stop and start again."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, fsync: str = "always") -> None:
         self.port = free_port()
         self.directory = directory
+        self.fsync = fsync  # "always" for durability tests; docker-compose runs "everysec"
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -98,7 +99,7 @@ class RedisServer:
                 "--appendonly",
                 "yes",
                 "--appendfsync",
-                "always",
+                self.fsync,
             ],
             stdout=subprocess.DEVNULL,
         )

@@ -48,6 +48,7 @@ class BotServer:
                 str(self.port),
                 "--log-level",
                 "warning",
+                *self.args,
             ],
             env=self.env,
             stdout=subprocess.DEVNULL,

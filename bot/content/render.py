@@ -36,6 +36,7 @@ def make_environment(*directories: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # templates ship with the release: no file check per render
     )
 
 

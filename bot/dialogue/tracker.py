@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,22 +12,38 @@ Event = dict[str, Any]
 
 
 class DialogueState:
-    """What the events say now: slots, active form, latest message and action."""
+    """What the events say now: slots, active form, latest message and action.
 
-    def __init__(self, sender_id: str, events: Iterable[Event] = ()) -> None:
+    ``max_events`` keeps only the latest events (Rasa's ``max_event_history``): what actions
+    look back on. The slots and the rest are folded from every event; ``position`` counts
+    every event applied, restarts included, which is the conversation's length in the store.
+    """
+
+    def __init__(
+        self, sender_id: str, events: Iterable[Event] = (), *, max_events: int | None = None
+    ) -> None:
         self.sender_id = sender_id
-        self.events: list[Event] = []
+        self.events: deque[Event] = deque(maxlen=max_events)
+        self.position = 0
+        self._reset()
+        for event in events:
+            self.apply(event)
+
+    def _reset(self) -> None:
+        self.events.clear()
         self.slots: dict[str, Any] = dict.fromkeys(slot_names())
         self.active_loop: str | None = None
         self.latest_message: dict[str, Any] = {}
         self.latest_action_name: str | None = None
         self.latest_input_channel: str | None = None
-        for event in events:
-            self.apply(event)
 
     def apply(self, event: Event) -> None:
-        self.events.append(event)
+        self.position += 1
         kind = event.get("event")
+        if kind == "restart":
+            self._reset()  # what came before no longer counts
+            return
+        self.events.append(event)
         if kind == "user":
             self.latest_message = {**(event.get("parse_data") or {}), "text": event.get("text")}
             self.latest_input_channel = event.get("input_channel")
@@ -36,8 +53,6 @@ class DialogueState:
             self.active_loop = event.get("name")
         elif kind == "action":
             self.latest_action_name = event.get("name")
-        elif kind == "restart":
-            self.__init__(self.sender_id)  # type: ignore[misc]
 
     def extend(self, events: Iterable[Event]) -> None:
         for event in events:
@@ -57,8 +72,8 @@ class DialogueState:
             "followup_action": None,
             "paused": False,
             "events": list(self.events),
-            "latest_input_channel": self.latest_input_channel,
-            "active_loop": {"name": self.active_loop} if self.active_loop else {},
             "latest_action": {"action_name": self.latest_action_name},
             "latest_action_name": self.latest_action_name,
+            "latest_input_channel": self.latest_input_channel,
+            "active_loop": {"name": self.active_loop} if self.active_loop else {},
         }

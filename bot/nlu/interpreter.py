@@ -20,6 +20,7 @@ from bot.nlu.components import FALLBACK_INTENT, IntentScore
 
 _PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_][A-Za-z0-9_]*)(?P<entities>\{.*)?\s*$", re.DOTALL)
 EXTRACTOR = "CalcibotEntityRuler"
+RANKING_LENGTH = 10  # as Rasa's classifiers: the top ten intents, enough to choose from
 
 
 class ParsedEntity(TypedDict):
@@ -113,6 +114,6 @@ class Interpreter:
             text=text,
             intent=doc._.intent,
             entities=entities,
-            intent_ranking=doc._.intent_ranking,
+            intent_ranking=doc._.intent_ranking[:RANKING_LENGTH],
         )
         return parsed, doc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -25,6 +26,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_json_logging()  # each worker process logs JSON lines
         runtime = Runtime.start(settings)
+        # the model, vocab and templates live as long as the process: keep them out of the
+        # garbage collector's full passes, which otherwise pause turns now and then
+        gc.collect()
+        gc.freeze()
         app.state.runtime = runtime
         try:
             yield
@@ -38,7 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="A triage chatbot about calcinosis, with Rasa-compatible routes.",
         lifespan=lifespan,
     )
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_cors(app, settings.clinic())
     app.add_middleware(SecurityHeaders)

@@ -19,5 +19,15 @@ async def get_runtime(request: Request) -> Runtime:
     return runtime
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+async def get_app_settings(request: Request) -> Settings:
+    """The settings the app was created with (``create_app``), else the environment's.
+
+    Read from the app's state rather than set as a dependency override: any override makes
+    FastAPI re-inspect every dependency of every request.
+    """
+    settings: Settings | None = getattr(request.app.state, "settings", None)
+    return settings if settings is not None else get_settings()
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]

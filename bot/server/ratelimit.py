@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from typing import Protocol
 
 import redis.asyncio as aioredis
@@ -14,8 +15,9 @@ from redis.exceptions import RedisError
 
 
 class RateLimiter(Protocol):
-    async def hit(self, key: str, limit: int, window_s: float) -> float:
-        """Count one request; 0 when allowed, else the seconds until the window resets."""
+    async def hit(self, limits: Sequence[tuple[str, int]], window_s: float) -> float:
+        """Count one request against each (key, limit); 0 when all allow it, else the seconds
+        until the window resets."""
         ...
 
 
@@ -23,7 +25,10 @@ class MemoryRateLimiter:
     def __init__(self) -> None:
         self._windows: dict[str, tuple[int, int]] = {}
 
-    async def hit(self, key: str, limit: int, window_s: float) -> float:
+    async def hit(self, limits: Sequence[tuple[str, int]], window_s: float) -> float:
+        return max((self.hit_one(key, limit, window_s) for key, limit in limits), default=0.0)
+
+    def hit_one(self, key: str, limit: int, window_s: float) -> float:
         now = time.monotonic()
         window = int(now // window_s)
         current, count = self._windows.get(key, (window, 0))
@@ -43,17 +48,20 @@ class RedisRateLimiter:
         self.redis = redis
         self.fallback = MemoryRateLimiter()
 
-    async def hit(self, key: str, limit: int, window_s: float) -> float:
+    async def hit(self, limits: Sequence[tuple[str, int]], window_s: float) -> float:
+        """All the counters in one round trip."""
         window = int(time.time() // window_s)
-        redis_key = f"calcibot:rate:{key}:{window}"
         try:
             async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.incr(redis_key)
-                pipe.expire(redis_key, math.ceil(window_s) + 1)
-                count, _ = await pipe.execute()
+                for key, _ in limits:
+                    redis_key = f"calcibot:rate:{key}:{window}"
+                    pipe.incr(redis_key)
+                    pipe.expire(redis_key, math.ceil(window_s) + 1)
+                replies = await pipe.execute()
         except RedisError:
-            return await self.fallback.hit(key, limit, window_s)
-        if int(count) > limit:
+            return await self.fallback.hit(limits, window_s)
+        counts = replies[::2]
+        if any(int(count) > limit for count, (_, limit) in zip(counts, limits, strict=True)):
             return (window + 1) * window_s - time.time()
         return 0.0
 

@@ -20,14 +20,13 @@ class ConversationStore(Protocol):
         """Held for a whole turn: one turn of a conversation at a time, in arrival order."""
         ...
 
-    async def load(self, sender_id: str) -> list[Event]: ...
-
-    async def version(self, sender_id: str) -> str | None:
-        """A token that changes with every append, delete or expiry; None when empty."""
+    async def load(self, sender_id: str, start: int = 0) -> list[Event]:
+        """The events from position ``start`` on; none when the conversation is unknown,
+        forgotten or expired."""
         ...
 
-    async def append(self, sender_id: str, events: list[Event]) -> str:
-        """Keeps the events; returns the conversation's new version token."""
+    async def append(self, sender_id: str, events: list[Event]) -> int:
+        """Keeps the events; returns how many the conversation now has."""
         ...
 
     async def delete(self, sender_id: str) -> bool: ...

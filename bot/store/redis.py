@@ -63,40 +63,23 @@ class RedisStore:
                 with contextlib.suppress(LockError, RedisError):
                     await lock.release()  # expired or Redis gone: it times out by itself
 
-    async def load(self, sender_id: str) -> list[Event]:
+    async def load(self, sender_id: str, start: int = 0) -> list[Event]:
         try:
-            raw = await self.redis.lrange(self.key(sender_id), 0, -1)
+            raw = await self.redis.lrange(self.key(sender_id), start, -1)
         except RedisError as exc:
             raise StoreUnavailable(str(exc)) from exc
         return [json.loads(item) for item in raw]
 
-    async def version(self, sender_id: str) -> str | None:
-        """The length and the last event: another worker's turn changes both."""
+    async def append(self, sender_id: str, events: list[Event]) -> int:
         key = self.key(sender_id)
         try:
             async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.llen(key)
-                pipe.lindex(key, -1)
-                length, last = await pipe.execute()
-        except RedisError as exc:
-            raise StoreUnavailable(str(exc)) from exc
-        return self._version(int(length), last) if length else None
-
-    @staticmethod
-    def _version(length: int, last: bytes | str) -> str:
-        return f"{length}:{last.decode() if isinstance(last, bytes) else last}"
-
-    async def append(self, sender_id: str, events: list[Event]) -> str:
-        key = self.key(sender_id)
-        encoded = [json.dumps(e) for e in events]
-        try:
-            async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.rpush(key, *encoded)
+                pipe.rpush(key, *[json.dumps(e) for e in events])
                 pipe.expire(key, self.ttl)
                 length, _ = await pipe.execute()
         except RedisError as exc:
             raise StoreUnavailable(str(exc)) from exc
-        return self._version(int(length), encoded[-1])
+        return int(length)
 
     async def delete(self, sender_id: str) -> bool:
         try:

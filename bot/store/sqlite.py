@@ -44,28 +44,23 @@ class SQLiteStore:
     def lock(self, sender_id: str) -> AbstractAsyncContextManager[None]:
         return self.locks.hold(sender_id)
 
-    def _updated(self, sender_id: str) -> float | None:
-        """When the conversation last changed, unless it has expired."""
+    def _live(self, sender_id: str) -> bool:
+        """The conversation exists and has not expired."""
         row = self.db.execute(
             "SELECT updated FROM conversations WHERE sender_id = ?", (sender_id,)
         ).fetchone()
-        if row is None or time.time() - row[0] > self.ttl_seconds:
-            return None
-        return float(row[0])
+        return row is not None and time.time() - row[0] <= self.ttl_seconds
 
-    async def version(self, sender_id: str) -> str | None:
-        updated = self._updated(sender_id)
-        return None if updated is None else repr(updated)
-
-    async def load(self, sender_id: str) -> list[Event]:
-        if self._updated(sender_id) is None:
+    async def load(self, sender_id: str, start: int = 0) -> list[Event]:
+        if not self._live(sender_id):
             return []
         rows = self.db.execute(
-            "SELECT event FROM events WHERE sender_id = ? ORDER BY seq", (sender_id,)
+            "SELECT event FROM events WHERE sender_id = ? AND seq >= ? ORDER BY seq",
+            (sender_id, start),
         )
         return [json.loads(row[0]) for row in rows]
 
-    async def append(self, sender_id: str, events: list[Event]) -> str:
+    async def append(self, sender_id: str, events: list[Event]) -> int:
         now = time.time()
         with self.db:  # BEGIN ... COMMIT, or ROLLBACK on error
             self.db.execute("BEGIN IMMEDIATE")
@@ -86,7 +81,7 @@ class SQLiteStore:
                 "ON CONFLICT(sender_id) DO UPDATE SET updated = excluded.updated",
                 (sender_id, now),
             )
-        return repr(now)
+        return int(start) + len(events)
 
     async def delete(self, sender_id: str) -> bool:
         with self.db:

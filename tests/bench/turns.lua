@@ -1,9 +1,17 @@
--- Varied turns over many conversations: questions, triage answers, small talk.
+-- Varied turns over many conversations: questions, triage answers, small talk. Every fourth
+-- message is free text no one typed before (a number in it), so the parse cache cannot hide
+-- the cost of understanding a new sentence.
 local messages = {
   "what causes calcinosis", "is it cancer?", "how is calcinosis treated", "tell me more",
   "hello", "thanks", "i have a hard lump on my finger", "/affirm", "/deny", "/unsure",
   "can lupus cause calcium deposits", "where does calcinosis occur", "what are the deposits made of",
   "should i see a doctor", "how do i treat the flu", "where does this come from?",
+}
+local fresh = {
+  "i have had a hard lump on my elbow for %d days",
+  "my mum is %d and has scleroderma, can she get calcium deposits",
+  "is calcinosis common after %d years of lupus",
+  "the bump on my finger has been sore for %d weeks, what is it",
 }
 local conversations = tonumber(os.getenv("BENCH_CONVERSATIONS") or "500")
 local counter = 0
@@ -17,7 +25,12 @@ end
 function request()
   counter = counter + 1
   local sender = string.format("bench-%d-%d", thread_id, counter % conversations)
-  local message = messages[(counter % #messages) + 1]
+  local message
+  if counter % 4 == 0 then
+    message = string.format(fresh[(counter / 4) % #fresh + 1], counter)
+  else
+    message = messages[(counter % #messages) + 1]
+  end
   local body = string.format('{"sender": "%s", "message": "%s"}', sender, message)
   return wrk.format("POST", "/webhooks/rest/webhook", {["Content-Type"] = "application/json"}, body)
 end

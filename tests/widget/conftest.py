@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from bot.config import Settings, get_settings
+from bot.config import Settings
 from bot.server.errors import install_error_handlers
 from bot.server.routers import widget
 
@@ -40,7 +40,7 @@ def widget_client(clinic_file: Path) -> Iterator[TestClient]:
     app = FastAPI()
     install_error_handlers(app)
     settings = Settings(clinic_file=clinic_file, max_message_chars=1000)
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
     app.include_router(widget.router)
     with TestClient(app) as client:
         yield client

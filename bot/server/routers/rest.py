@@ -60,16 +60,16 @@ async def status() -> ChannelStatus:
 
 async def enforce_rate_limits(runtime: Runtime, client_ip: str, sender: str) -> None:
     settings = runtime.settings
-    for key, limit in (
+    limits = [
         (f"ip:{client_ip}", settings.rate_limit_per_ip),
         (f"sender:{sender}", settings.rate_limit_per_sender),
-    ):
-        wait = await runtime.limiter.hit(key, limit, settings.rate_limit_window_s)
-        if wait:
-            raise RateLimited(
-                f"too many messages; try again in {retry_after(wait)} s",
-                retry_after=retry_after(wait),
-            )
+    ]
+    wait = await runtime.limiter.hit(limits, settings.rate_limit_window_s)
+    if wait:
+        raise RateLimited(
+            f"too many messages; try again in {retry_after(wait)} s",
+            retry_after=retry_after(wait),
+        )
 
 
 @router.post("/webhook", response_model=list[BotReply], response_model_exclude_none=True)

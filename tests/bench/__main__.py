@@ -82,7 +82,7 @@ def wrk(url: str, connections: int, seconds: int = SECONDS) -> dict[str, float]:
 
 
 class BareServer:
-    def __init__(self) -> None:
+    def __init__(self, cpu_ms: float = 0.0) -> None:
         self.port = free_port()
         self.process = subprocess.Popen(
             [
@@ -96,6 +96,7 @@ class BareServer:
                 "warning",
                 "--no-access-log",
             ],
+            env={**os.environ, "BENCH_BARE_CPU_MS": str(cpu_ms)},
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -182,6 +183,12 @@ def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
             )
         results["http"] = rows
         assert bot.process is not None
+        busy = BareServer(cpu_ms=1.0)
+        try:
+            wrk(busy.url, 20, 2)
+            results["bare_1ms_cpu_at_100"] = wrk(busy.url, 100)
+        finally:
+            busy.stop()
         start = rss_mb(bot.process.pid)
         turns(bot.url, 1000)
         after_1k = rss_mb(bot.process.pid)
@@ -291,6 +298,7 @@ def check_targets(results: dict[str, Any]) -> dict[str, bool]:
 
 
 def write_report(results: dict[str, Any]) -> None:
+    busy = results["bare_1ms_cpu_at_100"]
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2))
     lines = [
@@ -315,6 +323,9 @@ def write_report(results: dict[str, Any]) -> None:
         f"{results['turn_ms']['median']} / {results['turn_ms']['p99']} ms |",
         f"| dialogue turn median / p99 (in-process, repeated texts from the parse cache) | "
         f"{results['turn_cached_ms']['median']} / {results['turn_cached_ms']['p99']} ms |",
+        f"| bare endpoint spending 1 ms of CPU, 100 connections: rps, p50/p95/p99 | "
+        f"{busy['rps']:.0f}, {busy['p50_ms']:.2f} / {busy['p95_ms']:.2f} / {busy['p99_ms']:.2f}"
+        f" ms ({busy['errors']} errors) |",
         f"| training | {results['train_seconds']} s |",
         f"| start to healthy | {results['healthy_seconds']} s |",
         f"| RSS start / 1k / 10k turns | {results['rss_mb']['start']} / "

@@ -1,0 +1,38 @@
+"""The benchmark harness keeps working as the code changes (`make bench` is not run in CI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.bench.__main__ import bench_in_process, check_targets
+
+
+def test_in_process_figures_are_measured(model_dir: Path) -> None:
+    results: dict[str, Any] = {}
+    bench_in_process(model_dir, results)
+    for key in ("parse_ms", "turn_ms", "turn_cached_ms"):
+        assert results[key]["n"] > 1000
+        assert 0 < results[key]["median"] <= results[key]["p99"]
+    # a repeated text skips the parser: the cached turn is the cheaper one in the same run
+    assert results["turn_cached_ms"]["median"] < results["turn_ms"]["median"]
+
+
+def test_targets_are_checked_as_ratios() -> None:
+    row = {"connections": 20, "throughput_ratio": 0.5, "p99_ratio": 2.0}
+    results: dict[str, Any] = {
+        "http": [row],
+        "parse_ms": {"median": 0.5},
+        "rss_mb": {"after_1k_turns": 150.0, "after_10k_turns": 160.0},
+        "healthy_seconds": 3.0,
+        "train_seconds": 60.0,
+        "redis_workers": {"ratio": 1.3},
+    }
+    assert all(check_targets(results).values())
+    row["throughput_ratio"] = 0.49
+    results["redis_workers"]["ratio"] = 1.29
+    failed = {name for name, ok in check_targets(results).items() if not ok}
+    assert failed == {
+        "throughput >= 0.5 x bare at 20 connections",
+        "2 workers on Redis >= 1.3 x 1 worker",
+    }

@@ -85,7 +85,21 @@ class Interpreter:
 
     @classmethod
     def load(cls, model_dir: Path, payload_intents: frozenset[str] = frozenset()) -> Interpreter:
-        return cls(pipeline.load(model_dir), payload_intents)
+        interpreter = cls(pipeline.load(model_dir), payload_intents)
+        interpreter.warm_up()
+        return interpreter
+
+    def warm_up(self) -> int:
+        """Tokenize the words the model was trained on once, outside any memory zone.
+
+        Parses run in spaCy's memory zone, which forgets every word first seen inside it, and
+        with it the tokenizer's cached work; words tokenized here stay cached for good (a
+        bounded set: the model's own strings). Returns how many words were tokenized.
+        """
+        words = [w for w in self.nlp.vocab.strings if w and not w.isspace() and " " not in w]
+        for word in words:
+            self.nlp.tokenizer(word)
+        return len(words)
 
     def parse(self, text: str) -> ParseResult:
         """The parse alone; spaCy's memory zone frees the strings of this one text."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ from tests.e2e.chat import Chat, expect
 from tests.e2e.conftest import PHONE
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Frame, Page, ViewportSize
+    from playwright.sync_api import Browser, Frame, Locator, Page, ViewportSize
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -91,6 +92,16 @@ def test_targets_are_at_least_24_px(page: Page, bot_url: str) -> None:
     assert box["height"] >= 24
 
 
+def settled_box(locator: Locator, expected: dict[str, float]) -> dict[str, float] | None:
+    """The box once the opening animation (0.18 s) is over: polled, for up to 5 s."""
+    deadline = time.monotonic() + 5
+    box = locator.bounding_box()
+    while box != expected and time.monotonic() < deadline:
+        locator.page.wait_for_timeout(50)
+        box = locator.bounding_box()
+    return dict(box) if box is not None else None
+
+
 def test_full_screen_on_a_phone(browser: Browser, bot_url: str, artifacts: Path) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     try:
@@ -99,8 +110,8 @@ def test_full_screen_on_a_phone(browser: Browser, bot_url: str, artifacts: Path)
         chat = Chat(page)
         chat.launcher.tap()
         expect(chat.input).to_be_visible()
-        frame_box = page.locator("[data-calcibot] iframe").bounding_box()
-        assert frame_box == {"x": 0, "y": 0, "width": PHONE["width"], "height": PHONE["height"]}
+        full = {"x": 0, "y": 0, "width": PHONE["width"], "height": PHONE["height"]}
+        assert settled_box(page.locator("[data-calcibot] iframe"), full) == full
         expect(chat.ui.get_by_role("log")).to_be_focused()
         assert chat.ask("what causes calcinosis").endswith(CLOSING_ADVICE)
         page.screenshot(path=str(artifacts / "phone.png"))

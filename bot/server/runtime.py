@@ -64,7 +64,6 @@ class Runtime:
     settings: Settings
     clinic: Clinic
     agent: Agent
-    store: ConversationStore
     conversations: Conversations
     limiter: RateLimiter
     metrics: Metrics
@@ -87,7 +86,6 @@ class Runtime:
             settings=settings,
             clinic=clinic,
             agent=agent,
-            store=store,
             conversations=conversations,
             limiter=RedisRateLimiter(redis) if redis is not None else MemoryRateLimiter(),
             metrics=metrics,
@@ -95,4 +93,4 @@ class Runtime:
 
     async def close(self) -> None:
         await self.agent.runner.close()
-        await self.store.close()
+        await self.conversations.store.close()

@@ -56,6 +56,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
+def summary(samples: list[float]) -> dict[str, float]:
+    """Median and p99 of timings in ms, and how many there were."""
+    return {
+        "median": round(statistics.median(samples), 4),
+        "p99": round(percentile(samples, 99), 4),
+        "n": len(samples),
+    }
+
+
 def wrk(url: str, connections: int, seconds: int = SECONDS) -> dict[str, float]:
     """Debian's wrk, one thread, with the Lua script of varied turns."""
     out = subprocess.run(
@@ -243,11 +252,7 @@ def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
             started = time.perf_counter()
             interpreter.parse(text)
             samples.append((time.perf_counter() - started) * 1000)
-    results["parse_ms"] = {
-        "median": round(statistics.median(samples), 4),
-        "p99": round(percentile(samples, 99), 4),
-        "n": len(samples),
-    }
+    results["parse_ms"] = summary(samples)
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
@@ -274,12 +279,8 @@ def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
         fresh_ms = asyncio.run(run())
         agent.gate.cache_size = PARSE_CACHE_SIZE
         cached_ms = asyncio.run(run())
-    for key, samples in (("turn_ms", fresh_ms), ("turn_cached_ms", cached_ms)):
-        results[key] = {
-            "median": round(statistics.median(samples), 4),
-            "p99": round(percentile(samples, 99), 4),
-            "n": len(samples),
-        }
+    results["turn_ms"] = summary(fresh_ms)
+    results["turn_cached_ms"] = summary(cached_ms)
 
 
 def check_targets(results: dict[str, Any]) -> dict[str, bool]:

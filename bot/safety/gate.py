@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from typing import cast
 
+from bot import codec
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety.redflags import RedFlagDetector, is_emergency
@@ -33,7 +33,7 @@ class SafeUnderstanding:
         self.interpreter = interpreter
         self.detector = detector
         self.cache_size = cache_size
-        self._cache: OrderedDict[str, str] = OrderedDict()
+        self._cache: OrderedDict[str, bytes] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
@@ -42,11 +42,11 @@ class SafeUnderstanding:
         if cached is not None:
             self._cache.move_to_end(text)
             self.hits += 1
-            return cast(ParseResult, json.loads(cached))
+            return cast(ParseResult, codec.loads(cached))
         self.misses += 1
         parse = self.understand(text)
         if self.cache_size > 0:
-            self._cache[text] = json.dumps(parse)
+            self._cache[text] = codec.dumpb(parse)
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return parse

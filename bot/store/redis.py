@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import redis.asyncio as aioredis
 from redis.exceptions import LockError, RedisError
 
+from bot import codec
 from bot.store.base import Event, StoreUnavailable
 from bot.store.locks import SenderLocks
 
@@ -68,13 +68,13 @@ class RedisStore:
             raw = await self.redis.lrange(self.key(sender_id), start, -1)
         except RedisError as exc:
             raise StoreUnavailable(str(exc)) from exc
-        return [json.loads(item) for item in raw]
+        return [codec.loads(item) for item in raw]
 
     async def append(self, sender_id: str, events: list[Event]) -> int:
         key = self.key(sender_id)
         try:
             async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.rpush(key, *[json.dumps(e) for e in events])
+                pipe.rpush(key, *[codec.dumpb(e) for e in events])
                 pipe.expire(key, self.ttl)
                 length, _ = await pipe.execute()
         except RedisError as exc:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
+from bot import codec
 from bot.store.base import Event
 from bot.store.locks import SenderLocks
 
@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS conversations (
     sender_id TEXT PRIMARY KEY,
     updated REAL NOT NULL
 );
-CREATE INDEX IF NOT EXISTS conversations_updated ON conversations (updated);
+-- expiry scans conversations now and then; an index on `updated` would be rewritten by
+-- every turn, which costs more than it saves
+DROP INDEX IF EXISTS conversations_updated;
 """
 
 
@@ -44,37 +46,30 @@ class SQLiteStore:
     def lock(self, sender_id: str) -> AbstractAsyncContextManager[None]:
         return self.locks.hold(sender_id)
 
-    def _live(self, sender_id: str) -> bool:
-        """The conversation exists and has not expired."""
-        row = self.db.execute(
-            "SELECT updated FROM conversations WHERE sender_id = ?", (sender_id,)
-        ).fetchone()
-        return row is not None and time.time() - row[0] <= self.ttl_seconds
-
     async def load(self, sender_id: str, start: int = 0) -> list[Event]:
-        if not self._live(sender_id):
-            return []
+        """One query: the events of a live (not expired) conversation from ``start`` on."""
         rows = self.db.execute(
-            "SELECT event FROM events WHERE sender_id = ? AND seq >= ? ORDER BY seq",
-            (sender_id, start),
+            "SELECT e.event FROM conversations c JOIN events e ON e.sender_id = c.sender_id "
+            "WHERE c.sender_id = ? AND c.updated >= ? AND e.seq >= ? ORDER BY e.seq",
+            (sender_id, time.time() - self.ttl_seconds, start),
         )
-        return [json.loads(row[0]) for row in rows]
+        return [codec.loads(row[0]) for row in rows]
 
     async def append(self, sender_id: str, events: list[Event]) -> int:
         now = time.time()
         with self.db:  # BEGIN ... COMMIT, or ROLLBACK on error
             self.db.execute("BEGIN IMMEDIATE")
-            row = self.db.execute(
-                "SELECT updated FROM conversations WHERE sender_id = ?", (sender_id,)
+            updated, start = self.db.execute(
+                "SELECT (SELECT updated FROM conversations WHERE sender_id = ?1), "
+                "(SELECT COALESCE(MAX(seq), -1) + 1 FROM events WHERE sender_id = ?1)",
+                (sender_id,),
             ).fetchone()
-            if row is not None and now - row[0] > self.ttl_seconds:
+            if updated is not None and now - updated > self.ttl_seconds:
                 self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
-            start = self.db.execute(
-                "SELECT COALESCE(MAX(seq), -1) + 1 FROM events WHERE sender_id = ?", (sender_id,)
-            ).fetchone()[0]
+                start = 0
             self.db.executemany(
                 "INSERT INTO events (sender_id, seq, event) VALUES (?, ?, ?)",
-                [(sender_id, start + i, json.dumps(e)) for i, e in enumerate(events)],
+                [(sender_id, start + i, codec.dumps(e)) for i, e in enumerate(events)],
             )
             self.db.execute(
                 "INSERT INTO conversations (sender_id, updated) VALUES (?, ?) "

@@ -30,6 +30,8 @@ def exercise(store: SQLiteStore | RedisStore, ttl_s: float) -> None:
         time.sleep(ttl_s + 1.1)
         assert await store.load("b") == []
         assert await store.load("b", 1) == []
+        assert await store.append("b", TURN) == 2  # expired: it starts again from 0
+        assert await store.load("b") == TURN
         await store.close()
 
     asyncio.run(run())

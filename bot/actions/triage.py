@@ -83,6 +83,16 @@ def is_personal(message: dict[str, Any]) -> bool:
 class ValidateSlotMappings(ValidationAction):
     """Global slot filling: whatever the patient says of themselves, in any turn."""
 
+    _domain_slots: tuple[DomainDict, list[str]] | None = None
+
+    def domain_slots(self, domain: DomainDict) -> list[str]:
+        """Computed once per domain: rasa-sdk asks again for every slot it extracts, and each
+        answer scans every slot's mappings (n² a turn). The domain object is held, so a new
+        one (an action server's next request) is never mistaken for it."""
+        if self._domain_slots is None or self._domain_slots[0] is not domain:
+            self._domain_slots = (domain, super().domain_slots(domain))
+        return list(self._domain_slots[1])
+
     def _statement(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         message = tracker.latest_message
         if tracker.active_loop_name or not is_personal(message):

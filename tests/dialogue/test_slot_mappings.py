@@ -1,0 +1,72 @@
+"""Global slot filling through rasa-sdk's executor: the whole event list for a statement, and
+the domain's slot list worked out once per domain, never reused for another one."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from typing import Any
+
+import rasa_sdk
+from rasa_sdk.executor import ActionExecutor
+
+from bot.actions.triage import ValidateSlotMappings
+from bot.dialogue.domain import load_domain
+from bot.dialogue.tracker import DialogueState
+
+
+def statement(text: str, entities: list[dict[str, Any]]) -> dict[str, Any]:
+    state = DialogueState("slots")
+    state.apply(
+        {
+            "event": "user",
+            "text": text,
+            "parse_data": {
+                "intent": {"name": "report_symptom", "confidence": 1.0},
+                "entities": entities,
+                "text": text,
+            },
+        }
+    )
+    return state.as_dict()
+
+
+def run(executor: ActionExecutor, tracker: dict[str, Any], domain: dict[str, Any]) -> Any:
+    call = {
+        "next_action": "action_validate_slot_mappings",
+        "sender_id": "slots",
+        "tracker": tracker,
+        "domain": domain,
+        "version": rasa_sdk.__version__,
+    }
+    return asyncio.run(executor.run(call))
+
+
+def test_a_statement_fills_its_slots() -> None:
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    tracker = statement(
+        "i have a hard lump on my finger and it hurts",
+        [
+            {"entity": "symptom", "value": "lump", "start": 14, "end": 18},
+            {"entity": "symptom", "value": "pain", "start": 39, "end": 44},
+        ],
+    )
+    result = run(executor, tracker, load_domain())
+    assert [dict(e) for e in result.events] == [
+        {"event": "slot", "timestamp": None, "name": "deposit_noticed", "value": True},
+        {"event": "slot", "timestamp": None, "name": "pain", "value": True},
+    ]
+    assert result.responses == []
+
+
+def test_domain_slots_are_worked_out_once_per_domain() -> None:
+    action = ValidateSlotMappings()
+    domain = load_domain()
+    first = action.domain_slots(domain)
+    assert first == list(domain["slots"])
+    assert action.domain_slots(domain) == first
+    smaller = copy.deepcopy(domain)
+    del smaller["slots"]["pain"]
+    assert action.domain_slots(smaller) == [s for s in first if s != "pain"]
+    assert action.domain_slots(domain) == first

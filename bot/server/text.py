@@ -6,12 +6,17 @@ import unicodedata
 
 from bot.server.errors import BadRequest
 
+CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
 
 def clean_message(text: str, max_chars: int, field: str = "text") -> str:
     """Drop control characters, refuse empty or too long text with a clear error."""
-    cleaned = "".join(
-        " " if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Zl", "Zp"} else ch for ch in text
-    ).strip()
+    if text.isascii() and text.isprintable():  # most messages: nothing to replace
+        cleaned = text.strip()
+    else:
+        cleaned = "".join(
+            " " if unicodedata.category(ch) in CONTROL_CATEGORIES else ch for ch in text
+        ).strip()
     if len(cleaned) > max_chars:
         raise BadRequest(
             f"{field} is {len(cleaned)} characters long; the limit is {max_chars}",

@@ -48,9 +48,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_cors(app, settings.clinic())
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
+    app.include_router(rest.router)  # first: routes are matched in order, turns are most
     app.include_router(health.router)
     app.include_router(parse.router)
-    app.include_router(rest.router)
     app.include_router(conversations.router)
     app.include_router(metrics.router)
     app.include_router(widget.router)

@@ -7,9 +7,11 @@ import re
 import time
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
+from bot import codec
+from bot.content.render import BotMessage
 from bot.logs import pseudonym
 from bot.nlu.interpreter import PayloadError
 from bot.server.deps import RuntimeDep
@@ -73,7 +75,7 @@ async def enforce_rate_limits(runtime: Runtime, client_ip: str, sender: str) -> 
 
 
 @router.post("/webhook", response_model=list[BotReply], response_model_exclude_none=True)
-async def webhook(body: UserMessage, request: Request, runtime: RuntimeDep) -> list[BotReply]:
+async def webhook(body: UserMessage, request: Request, runtime: RuntimeDep) -> Response:
     """Run one turn; it is stored whole before it is answered (acknowledged = kept)."""
     started = time.perf_counter()
     text = clean_message(body.message, runtime.settings.max_message_chars, field="message")
@@ -94,4 +96,15 @@ async def webhook(body: UserMessage, request: Request, runtime: RuntimeDep) -> l
     if runtime.clinic.log_message_text:
         fields["text"] = text
     log.info("turn", extra={"fields": fields})
-    return [BotReply.model_validate({"recipient_id": body.sender, **m}) for m in turn.messages]
+    return replies(body.sender, turn.messages)
+
+
+def replies(sender: str, messages: list[BotMessage]) -> Response:
+    """The turn's messages in the channel's JSON (`BotReply`, which the route documents).
+
+    Encoded here rather than re-validated through ``response_model``: the renderer already
+    gives each message its final shape, with no ``None`` keys, and every turn pays for it."""
+    return Response(
+        codec.dumpb([{"recipient_id": sender, **m} for m in messages]),
+        media_type="application/json",
+    )

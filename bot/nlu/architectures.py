@@ -56,7 +56,8 @@ def extract_features(ngram_size: int, char_min: int, char_max: int) -> Model[Any
         for doc in docs:
             words = doc.to_array([NORM]).astype("uint64")
             grams = [words] + [ops.ngrams(n, words) for n in range(2, ngram_size + 1)]
-            subwords = [k for token in doc for k in char_keys(token.norm_)]
+            strings = doc.vocab.strings  # norms by hash: no Token objects made per word
+            subwords = [k for norm in words.tolist() for k in char_keys(strings[norm])]
             grams.append(numpy.asarray(subwords, dtype="uint64"))
             keys, vals = numpy.unique(numpy.concatenate(grams), return_counts=True)
             batch_keys.append(keys)

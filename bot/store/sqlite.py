@@ -12,21 +12,49 @@ from bot import codec
 from bot.store.base import Event
 from bot.store.locks import SenderLocks
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS events (
-    sender_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    event TEXT NOT NULL,
-    PRIMARY KEY (sender_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS conversations (
-    sender_id TEXT PRIMARY KEY,
-    updated REAL NOT NULL
-);
--- expiry scans conversations now and then; an index on `updated` would be rewritten by
--- every turn, which costs more than it saves
-DROP INDEX IF EXISTS conversations_updated;
-"""
+SCHEMA_VERSION = 2
+# Events in arrival order (rowid), found by conversation through an index: a turn's rows go
+# to the end of the table, so a commit rewrites few pages, and the same ones turn after turn.
+# Expiry scans `conversations` now and then: an index on `updated` would be rewritten by every
+# turn, which costs more than it saves.
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS events (
+        id INTEGER PRIMARY KEY,
+        sender_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS events_by_conversation ON events (sender_id, seq)",
+    """CREATE TABLE IF NOT EXISTS conversations (
+        sender_id TEXT PRIMARY KEY,
+        updated REAL NOT NULL
+    )""",
+    "DROP INDEX IF EXISTS conversations_updated",
+)
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring a file of any earlier version to ``SCHEMA_VERSION``, keeping every event.
+
+    Version 1 clustered events by conversation (WITHOUT ROWID), so each turn's rows landed
+    in a different page of the file.
+    """
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+            return
+        old = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events'").fetchone()
+        if old is not None and "WITHOUT ROWID" in old[0].upper():
+            db.execute("ALTER TABLE events RENAME TO events_v1")
+        for statement in SCHEMA:
+            db.execute(statement)
+        if old is not None and "WITHOUT ROWID" in old[0].upper():
+            db.execute(
+                "INSERT INTO events (sender_id, seq, event) "
+                "SELECT sender_id, seq, event FROM events_v1 ORDER BY sender_id, seq"
+            )
+            db.execute("DROP TABLE events_v1")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 class SQLiteStore:
@@ -40,7 +68,7 @@ class SQLiteStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA busy_timeout=5000")
-        self.db.executescript(SCHEMA)
+        migrate(self.db)
         self.locks = SenderLocks()
 
     def lock(self, sender_id: str) -> AbstractAsyncContextManager[None]:

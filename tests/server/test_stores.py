@@ -4,11 +4,13 @@ the idle time."""
 from __future__ import annotations
 
 import asyncio
+import json
+import sqlite3
 import time
 from pathlib import Path
 
 from bot.store.redis import RedisStore
-from bot.store.sqlite import SQLiteStore
+from bot.store.sqlite import SCHEMA_VERSION, SQLiteStore
 from tests.conftest import RedisServer
 
 TURN = [{"event": "user", "text": "hi"}, {"event": "action", "name": "action_listen"}]
@@ -51,3 +53,43 @@ def test_sqlite_expire_forgets_idle_conversations(tmp_path: Path) -> None:
 
 def test_redis_store(redis_server: RedisServer) -> None:
     exercise(RedisStore(redis_server.url, ttl_seconds=1), ttl_s=1)
+
+
+V1_SCHEMA = """
+CREATE TABLE events (
+    sender_id TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL,
+    PRIMARY KEY (sender_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE conversations (sender_id TEXT PRIMARY KEY, updated REAL NOT NULL);
+CREATE INDEX conversations_updated ON conversations (updated);
+"""
+
+
+def test_sqlite_file_of_the_first_layout_is_migrated_whole(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(V1_SCHEMA)
+    for sender in ("b", "a"):
+        old.executemany(
+            "INSERT INTO events VALUES (?, ?, ?)",
+            [(sender, i, json.dumps(e)) for i, e in enumerate(TURN)],
+        )
+        old.execute("INSERT INTO conversations VALUES (?, ?)", (sender, time.time()))
+    old.commit()
+    old.close()
+
+    async def run() -> None:
+        store = SQLiteStore(path, ttl_seconds=3600)
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert await store.load("a") == TURN
+        assert await store.load("b", 1) == TURN[1:]
+        assert await store.append("a", TURN[:1]) == 3
+        await store.close()
+        again = SQLiteStore(path, ttl_seconds=3600)  # reopening changes nothing
+        assert await again.load("a") == [*TURN, TURN[0]]
+        tables = {r[0] for r in again.db.execute("SELECT name FROM sqlite_master")}
+        assert "events_v1" not in tables
+        assert "conversations_updated" not in tables
+        await again.close()
+
+    asyncio.run(run())

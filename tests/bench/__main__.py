@@ -29,6 +29,7 @@ from bot.nlu.data import held_out_data
 from bot.nlu.interpreter import Interpreter
 from bot.safety.gate import PARSE_CACHE_SIZE
 from bot.server.runtime import build_agent
+from bot.store.sqlite import SQLiteStore
 from tests.conftest import RedisServer, free_port
 from tests.servers import BotServer
 
@@ -125,22 +126,39 @@ class BareServer:
         self.process.wait(timeout=10)
 
 
+def with_children(pid: int) -> list[int]:
+    """A server process and its children (uvicorn workers)."""
+    children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return [pid, *map(int, children.stdout.split())]
+
+
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (uvicorn workers), in MB."""
-    pids = [
-        pid,
-        *map(
-            int,
-            subprocess.run(
-                ["pgrep", "-P", str(pid)], capture_output=True, text=True
-            ).stdout.split(),
-        ),
-    ]
+    """Resident memory of a process and its children, in MB."""
     total = 0
-    for p in pids:
+    for p in with_children(pid):
         status = Path(f"/proc/{p}/status").read_text()
         total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
     return total / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children so far."""
+    ticks = 0
+    for p in with_children(pid):
+        fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def served(url: str, pid: int, connections: int) -> dict[str, float]:
+    """wrk's figures plus the server's CPU per request: what a turn costs, whatever else
+    runs on the machine."""
+    before = cpu_seconds(pid)
+    result = wrk(url, connections)
+    result["cpu_ms_per_request"] = round(
+        (cpu_seconds(pid) - before) * 1000 / max(1, result["requests"]), 4
+    )
+    return result
 
 
 def turns(url: str, count: int, senders: int = 200) -> None:
@@ -179,8 +197,10 @@ def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
         wrk(bare.url, 20, 2)  # warm up both
         wrk(bot.url, 20, 2)
         rows = []
+        assert bot.process is not None
         for c in CONCURRENCY:
-            base, turn = wrk(bare.url, c), wrk(bot.url, c)
+            base = served(bare.url, bare.process.pid, c)
+            turn = served(bot.url, bot.process.pid, c)
             rows.append(
                 {
                     "connections": c,
@@ -188,10 +208,10 @@ def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
                     "bot": turn,
                     "throughput_ratio": round(turn["rps"] / base["rps"], 3),
                     "p99_ratio": round(turn["p99_ms"] / base["p99_ms"], 3),
+                    "cpu_ratio": round(turn["cpu_ms_per_request"] / base["cpu_ms_per_request"], 3),
                 }
             )
         results["http"] = rows
-        assert bot.process is not None
         busy = BareServer(cpu_ms=1.0)
         try:
             wrk(busy.url, 20, 2)
@@ -259,13 +279,19 @@ def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
         settings = Settings(data_dir=data_dir)
         agent = build_agent(settings, settings.clinic())
 
+        store = SQLiteStore(settings.sqlite_path, ttl_seconds=86400)
+        stored: list[float] = []
+
         async def conversation(sender: str) -> list[float]:
             state = DialogueState(sender)
             times = []
             for message in MESSAGES:
                 started = time.perf_counter()
-                await agent.handle(state, message)
+                turn = await agent.handle(state, message)
                 times.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                await store.append(sender, turn.events)
+                stored.append((time.perf_counter() - started) * 1000)
             return times
 
         async def run() -> list[float]:
@@ -279,8 +305,10 @@ def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
         fresh_ms = asyncio.run(run())
         agent.gate.cache_size = PARSE_CACHE_SIZE
         cached_ms = asyncio.run(run())
+        asyncio.run(store.close())
     results["turn_ms"] = summary(fresh_ms)
     results["turn_cached_ms"] = summary(cached_ms)
+    results["store_turn_ms"] = summary(stored)
 
 
 def check_targets(results: dict[str, Any]) -> dict[str, bool]:
@@ -304,15 +332,16 @@ def write_report(results: dict[str, Any]) -> None:
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2))
     lines = [
         "| connections | bare rps | bot rps | throughput ratio | bare p50/p95/p99 ms "
-        "| bot p50/p95/p99 ms | p99 ratio |",
-        "|---|---|---|---|---|---|---|",
+        "| bot p50/p95/p99 ms | p99 ratio | server CPU ms per request, bare / bot |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in results["http"]:
         b, t = r["bare"], r["bot"]
         lines.append(
             f"| {r['connections']} | {b['rps']:.0f} | {t['rps']:.0f} | {r['throughput_ratio']} "
             f"| {b['p50_ms']:.2f} / {b['p95_ms']:.2f} / {b['p99_ms']:.2f} "
-            f"| {t['p50_ms']:.2f} / {t['p95_ms']:.2f} / {t['p99_ms']:.2f} | {r['p99_ratio']} |"
+            f"| {t['p50_ms']:.2f} / {t['p95_ms']:.2f} / {t['p99_ms']:.2f} | {r['p99_ratio']} "
+            f"| {b['cpu_ms_per_request']:.3f} / {t['cpu_ms_per_request']:.3f} |"
         )
     lines += [
         "",
@@ -324,6 +353,8 @@ def write_report(results: dict[str, Any]) -> None:
         f"{results['turn_ms']['median']} / {results['turn_ms']['p99']} ms |",
         f"| dialogue turn median / p99 (in-process, repeated texts from the parse cache) | "
         f"{results['turn_cached_ms']['median']} / {results['turn_cached_ms']['p99']} ms |",
+        f"| storing a turn's events in SQLite, committed (in-process) median / p99 | "
+        f"{results['store_turn_ms']['median']} / {results['store_turn_ms']['p99']} ms |",
         f"| bare endpoint spending 1 ms of CPU, 100 connections: rps, p50/p95/p99 | "
         f"{busy['rps']:.0f}, {busy['p50_ms']:.2f} / {busy['p95_ms']:.2f} / {busy['p99_ms']:.2f}"
         f" ms ({busy['errors']} errors) |",

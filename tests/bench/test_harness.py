@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
-from tests.bench.__main__ import bench_in_process, check_targets
+from tests.bench.__main__ import bench_in_process, check_targets, cpu_seconds
 
 
 def test_in_process_figures_are_measured(model_dir: Path) -> None:
     results: dict[str, Any] = {}
     bench_in_process(model_dir, results)
-    for key in ("parse_ms", "turn_ms", "turn_cached_ms"):
+    for key in ("parse_ms", "turn_ms", "turn_cached_ms", "store_turn_ms"):
         assert results[key]["n"] > 1000
         assert 0 < results[key]["median"] <= results[key]["p99"]
     # a repeated text skips the parser: the cached turn is the cheaper one in the same run
@@ -36,3 +38,12 @@ def test_targets_are_checked_as_ratios() -> None:
         "throughput >= 0.5 x bare at 20 connections",
         "2 workers on Redis >= 1.3 x 1 worker",
     }
+
+
+def test_server_cpu_is_read_from_proc() -> None:
+    """The CPU per request the report shows: this process's time grows as it works."""
+    before = cpu_seconds(os.getpid())
+    deadline = time.process_time() + 0.2
+    while time.process_time() < deadline:
+        pass
+    assert cpu_seconds(os.getpid()) - before >= 0.1

@@ -11,8 +11,12 @@ from typing import Any, NotRequired, TypedDict
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from bot import codec
 from bot.config import TEMPLATES_DIR, Clinic
 from bot.content.facts import FactBase
+from bot.lru import LRUCache
+
+RENDER_CACHE_SIZE = 1024
 
 
 class Button(TypedDict):
@@ -48,6 +52,7 @@ class Renderer:
         self.clinic = clinic
         self.env = make_environment(templates)
         self.env.globals.update(clinic=clinic, facts=facts.by_id)
+        self.renders: LRUCache[tuple[str, bytes], str] = LRUCache(RENDER_CACHE_SIZE)
 
     def template_names(self) -> list[str]:
         return sorted(n for n in self.env.list_templates() if n.endswith(".txt.j2"))
@@ -56,8 +61,20 @@ class Renderer:
         return f"{name}.txt.j2" in self.env.list_templates()
 
     def render(self, response: str, **variables: Any) -> str:
-        text = self.env.get_template(f"{response}.txt.j2").render(**variables)
-        return "\n".join(line.rstrip() for line in text.strip().splitlines())
+        """A response's text; the same response with the same variables (as JSON) is rendered
+        once: templates read only their variables and the fixed clinic and facts, and
+        patients are sent the same questions and answers again and again."""
+        try:
+            key: tuple[str, bytes] | None = (response, codec.dumpb(variables))
+        except TypeError:  # a variable with no JSON form: render it every time
+            key = None
+        text = self.renders.get(key) if key is not None else None
+        if text is None:
+            text = self.env.get_template(f"{response}.txt.j2").render(**variables)
+            text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+            if key is not None:
+                self.renders.put(key, text)
+        return text
 
     def message(self, raw: dict[str, Any]) -> BotMessage | None:
         """A rasa-sdk dispatcher message -> what the channel sends; None when it is empty."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import cast
 
 from bot import codec
+from bot.lru import LRUCache
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety.redflags import RedFlagDetector, is_emergency
@@ -32,23 +32,14 @@ class SafeUnderstanding:
     ) -> None:
         self.interpreter = interpreter
         self.detector = detector
-        self.cache_size = cache_size
-        self._cache: OrderedDict[str, bytes] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
+        self.cache: LRUCache[str, bytes] = LRUCache(cache_size)
 
     def __call__(self, text: str) -> ParseResult:
-        cached = self._cache.get(text)
+        cached = self.cache.get(text)
         if cached is not None:
-            self._cache.move_to_end(text)
-            self.hits += 1
             return cast(ParseResult, codec.loads(cached))
-        self.misses += 1
         parse = self.understand(text)
-        if self.cache_size > 0:
-            self._cache[text] = codec.dumpb(parse)
-            if len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+        self.cache.put(text, codec.dumpb(parse))
         return parse
 
     def understand(self, text: str) -> ParseResult:

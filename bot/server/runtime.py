@@ -81,7 +81,9 @@ class Runtime:
         agent = build_agent(settings, clinic)
         conversations = Conversations(store)
         metrics = Metrics()
-        metrics.watch_caches({"parse": agent.gate, "state": conversations})
+        metrics.watch_caches(
+            {"parse": agent.gate.cache, "render": agent.renderer.renders, "state": conversations}
+        )
         return cls(
             settings=settings,
             clinic=clinic,

@@ -218,18 +218,29 @@ def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
             results["bare_1ms_cpu_at_100"] = wrk(busy.url, 100)
         finally:
             busy.stop()
-        start = rss_mb(bot.process.pid)
-        turns(bot.url, 1000)
-        after_1k = rss_mb(bot.process.pid)
-        turns(bot.url, 9000)
-        results["rss_mb"] = {
-            "start": round(start, 1),
-            "after_1k_turns": round(after_1k, 1),
-            "after_10k_turns": round(rss_mb(bot.process.pid), 1),
-        }
     finally:
         bot.stop()
         bare.stop()
+
+
+def bench_memory(model_dir: Path, results: dict[str, Any]) -> None:
+    """One worker's memory from start-up through 20,000 turns, on a server of its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+        bot = BotServer(data_dir)
+        bot.start()
+        try:
+            assert bot.process is not None
+            rss = {"start": rss_mb(bot.process.pid)}
+            done = 0
+            for label, count in (("1k", 1000), ("10k", 9000), ("20k", 10000)):
+                turns(bot.url, count)
+                done += count
+                rss[f"after_{label}_turns"] = rss_mb(bot.process.pid)
+        finally:
+            bot.stop()
+    results["rss_mb"] = {k: round(v, 1) for k, v in rss.items()}
 
 
 def bench_redis_workers(model_dir: Path, results: dict[str, Any]) -> None:
@@ -301,9 +312,9 @@ def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
             return out[len(MESSAGES) * 10 :]
 
         # every text parsed anew (the parse cache off), then as repeated texts are
-        agent.gate.cache_size = 0
+        agent.gate.cache.size = 0
         fresh_ms = asyncio.run(run())
-        agent.gate.cache_size = PARSE_CACHE_SIZE
+        agent.gate.cache.size = PARSE_CACHE_SIZE
         cached_ms = asyncio.run(run())
         asyncio.run(store.close())
     results["turn_ms"] = summary(fresh_ms)
@@ -320,6 +331,8 @@ def check_targets(results: dict[str, Any]) -> dict[str, bool]:
         "RSS <= 200 MB per worker after 10k turns": results["rss_mb"]["after_10k_turns"] <= 200,
         "RSS flat from 1k to 10k turns (< 10% growth)": results["rss_mb"]["after_10k_turns"]
         <= 1.1 * results["rss_mb"]["after_1k_turns"],
+        "RSS flat from 10k to 20k turns (< 2% growth)": results["rss_mb"]["after_20k_turns"]
+        <= 1.02 * results["rss_mb"]["after_10k_turns"],
         "healthy <= 3 s with a trained model": results["healthy_seconds"] <= 3.0,
         "training <= 60 s": results["train_seconds"] <= 60.0,
         "2 workers on Redis >= 1.3 x 1 worker": results["redis_workers"]["ratio"] >= 1.3,
@@ -360,8 +373,9 @@ def write_report(results: dict[str, Any]) -> None:
         f" ms ({busy['errors']} errors) |",
         f"| training | {results['train_seconds']} s |",
         f"| start to healthy | {results['healthy_seconds']} s |",
-        f"| RSS start / 1k / 10k turns | {results['rss_mb']['start']} / "
-        f"{results['rss_mb']['after_1k_turns']} / {results['rss_mb']['after_10k_turns']} MB |",
+        f"| RSS of one worker at start / after 1k / 10k / 20k turns | "
+        f"{results['rss_mb']['start']} / {results['rss_mb']['after_1k_turns']} / "
+        f"{results['rss_mb']['after_10k_turns']} / {results['rss_mb']['after_20k_turns']} MB |",
         f"| Redis, 1 vs 2 workers | {results['redis_workers']['one_worker_rps']} vs "
         f"{results['redis_workers']['two_workers_rps']} rps "
         f"(x{results['redis_workers']['ratio']}) |",
@@ -409,6 +423,7 @@ def main() -> int:
         results["train_seconds"] = round(trained.seconds, 2)
         bench_in_process(data_dir / "model", results)
         bench_http(data_dir, results)
+        bench_memory(data_dir / "model", results)
         bench_redis_workers(data_dir / "model", results)
     results["targets"] = check_targets(results)
     write_report(results)

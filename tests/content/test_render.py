@@ -96,3 +96,22 @@ def test_links_come_only_from_the_clinic_file(renderer: Renderer) -> None:
     assert message is not None
     urls = [link["url"] for link in message["custom"]["links"]]
     assert urls == ["https://clinic.example/book", "tel:+15550100"]
+
+
+def test_a_render_is_kept_for_the_same_variables(renderer: Renderer) -> None:
+    """Rendered once per response and variables; other variables get their own text."""
+    first = renderer.render("utter_emergency", category="chest_pain")
+    again = renderer.render("utter_emergency", category="chest_pain")
+    other = renderer.render("utter_emergency", category="suicide")
+    assert again == first != other
+    assert (renderer.renders.hits, renderer.renders.misses) == (1, 2)
+
+
+def test_variables_with_no_json_form_are_rendered_every_time(renderer: Renderer) -> None:
+    class Opaque:
+        def __str__(self) -> str:
+            return "opaque"
+
+    text = renderer.render("utter_emergency", category=Opaque())
+    assert text == renderer.render("utter_emergency", category=Opaque())
+    assert len(renderer.renders) == 0

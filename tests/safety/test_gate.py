@@ -21,8 +21,8 @@ def test_a_cached_parse_is_the_uncached_one(interpreter: Interpreter, text: str)
     cached, uncached = gate(interpreter, 16), gate(interpreter, 0)
     first = cached(text)
     assert cached(text) == first == uncached(text)
-    assert (cached.hits, cached.misses) == (1, 1)
-    assert (uncached.hits, uncached.misses) == (0, 1)
+    assert (cached.cache.hits, cached.cache.misses) == (1, 1)
+    assert (uncached.cache.hits, uncached.cache.misses) == (0, 1)
 
 
 def test_emergencies_stay_emergencies_from_the_cache(interpreter: Interpreter) -> None:
@@ -48,4 +48,4 @@ def test_the_cache_is_bounded(interpreter: Interpreter) -> None:
     for text in TEXTS:
         understand(text)
     understand(TEXTS[0])  # the oldest was dropped: parsed again
-    assert (understand.hits, understand.misses) == (0, 4)
+    assert (understand.cache.hits, understand.cache.misses) == (0, 4)

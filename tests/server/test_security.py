@@ -84,6 +84,8 @@ def test_metrics_count_turns(client: TestClient) -> None:
     assert 'calcibot_cache_lookups_total{cache="parse",result="miss"} 2.0' in text
     assert 'calcibot_cache_lookups_total{cache="state",result="hit"} 2.0' in text
     assert 'calcibot_cache_lookups_total{cache="state",result="miss"} 1.0' in text
+    assert 'calcibot_cache_lookups_total{cache="render",result="hit"} 1.0' in text
+    assert 'calcibot_cache_lookups_total{cache="render",result="miss"} 2.0' in text
 
 
 def test_openapi_docs_are_served(client: TestClient) -> None:

@@ -66,8 +66,11 @@ def summary(samples: list[float]) -> dict[str, float]:
     }
 
 
-def wrk(url: str, connections: int, seconds: int = SECONDS) -> dict[str, float]:
-    """Debian's wrk, one thread, with the Lua script of varied turns."""
+def wrk(
+    url: str, connections: int, seconds: int = SECONDS, fresh_every: int = 4
+) -> dict[str, float]:
+    """Debian's wrk, one thread, with the Lua script of varied turns; every ``fresh_every``th
+    message is text never sent before (0: none is)."""
     out = subprocess.run(
         [
             "wrk",
@@ -83,6 +86,7 @@ def wrk(url: str, connections: int, seconds: int = SECONDS) -> dict[str, float]:
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, "BENCH_FRESH_EVERY": str(fresh_every)},
     ).stdout
     match = re.search(r"^JSON (.*)$", out, re.M)
     assert match, out
@@ -150,11 +154,11 @@ def cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def served(url: str, pid: int, connections: int) -> dict[str, float]:
+def served(url: str, pid: int, connections: int, fresh_every: int = 4) -> dict[str, float]:
     """wrk's figures plus the server's CPU per request: what a turn costs, whatever else
     runs on the machine."""
     before = cpu_seconds(pid)
-    result = wrk(url, connections)
+    result = wrk(url, connections, fresh_every=fresh_every)
     result["cpu_ms_per_request"] = round(
         (cpu_seconds(pid) - before) * 1000 / max(1, result["requests"]), 4
     )
@@ -212,6 +216,16 @@ def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
                 }
             )
         results["http"] = rows
+        # the same at 20 connections with no new text: what is left when the parse cache
+        # answers every message
+        base = served(bare.url, bare.process.pid, 20, fresh_every=0)
+        turn = served(bot.url, bot.process.pid, 20, fresh_every=0)
+        results["http_repeated_texts_at_20"] = {
+            "bare": base,
+            "bot": turn,
+            "throughput_ratio": round(turn["rps"] / base["rps"], 3),
+            "p99_ratio": round(turn["p99_ms"] / base["p99_ms"], 3),
+        }
         busy = BareServer(cpu_ms=1.0)
         try:
             wrk(busy.url, 20, 2)
@@ -356,10 +370,16 @@ def write_report(results: dict[str, Any]) -> None:
             f"| {t['p50_ms']:.2f} / {t['p95_ms']:.2f} / {t['p99_ms']:.2f} | {r['p99_ratio']} "
             f"| {b['cpu_ms_per_request']:.3f} / {t['cpu_ms_per_request']:.3f} |"
         )
+    repeated = results["http_repeated_texts_at_20"]
     lines += [
         "",
         "| measure | value |",
         "|---|---|",
+        f"| 20 connections, no new text (every parse from the cache): bare / bot rps, "
+        f"ratio; p99 ratio; server CPU ms per request | {repeated['bare']['rps']:.0f} / "
+        f"{repeated['bot']['rps']:.0f}, {repeated['throughput_ratio']}; "
+        f"{repeated['p99_ratio']}; {repeated['bare']['cpu_ms_per_request']:.3f} / "
+        f"{repeated['bot']['cpu_ms_per_request']:.3f} |",
         f"| NLU parse median / p99 (in-process) | {results['parse_ms']['median']} / "
         f"{results['parse_ms']['p99']} ms |",
         f"| dialogue turn median / p99 (in-process, no HTTP, every text parsed) | "

@@ -14,6 +14,8 @@ local fresh = {
   "the bump on my finger has been sore for %d weeks, what is it",
 }
 local conversations = tonumber(os.getenv("BENCH_CONVERSATIONS") or "500")
+-- every Nth message is new text; 0: none is (every text is one the parse cache may hold)
+local fresh_every = tonumber(os.getenv("BENCH_FRESH_EVERY") or "4")
 local counter = 0
 local thread_id = 0
 
@@ -26,8 +28,8 @@ function request()
   counter = counter + 1
   local sender = string.format("bench-%d-%d", thread_id, counter % conversations)
   local message
-  if counter % 4 == 0 then
-    message = string.format(fresh[(counter / 4) % #fresh + 1], counter)
+  if fresh_every > 0 and counter % fresh_every == 0 then
+    message = string.format(fresh[math.floor(counter / fresh_every) % #fresh + 1], counter)
   else
     message = messages[(counter % #messages) + 1]
   end

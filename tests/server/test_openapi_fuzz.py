@@ -5,8 +5,12 @@ from __future__ import annotations
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
+from pydantic import TypeAdapter
 
 from bot.config import CLOSING_ADVICE
+from bot.server.routers.rest import BotReply
+
+REPLIES = TypeAdapter(list[BotReply])
 
 
 def test_no_operation_answers_a_server_error(client: TestClient) -> None:
@@ -21,6 +25,11 @@ def test_no_operation_answers_a_server_error(client: TestClient) -> None:
             response = case.call()
             assert response.status_code < 500, f"{case.method} {case.path}: {response.text}"
             if case.path == "/webhooks/rest/webhook" and response.status_code == 200:
-                assert response.json()[-1]["text"].endswith(CLOSING_ADVICE)
+                replies = response.json()
+                assert replies[-1]["text"].endswith(CLOSING_ADVICE)
+                # the documented shape (replies are encoded directly, not through the model)
+                REPLIES.validate_python(replies)
+                assert all(v is not None for reply in replies for v in reply.values())
+                assert all(set(reply) <= set(BotReply.model_fields) for reply in replies)
 
         no_5xx()

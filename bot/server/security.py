@@ -10,6 +10,12 @@ from bot.config import Clinic
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 DOCS_PREFIXES = ("/docs", "/redoc", "/openapi.json")
+DOCS_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+API_HEADERS = (*DOCS_HEADERS, (b"content-security-policy", API_CSP.encode()))
 
 
 class SecurityHeaders:
@@ -22,20 +28,13 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        is_docs = str(scope.get("path", "")).startswith(DOCS_PREFIXES)
+        defaults = DOCS_HEADERS if scope["path"].startswith(DOCS_PREFIXES) else API_HEADERS
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers") or [])
                 present = {name.lower() for name, _ in headers}
-                defaults = {
-                    b"x-content-type-options": b"nosniff",
-                    b"referrer-policy": b"strict-origin-when-cross-origin",
-                    b"cross-origin-opener-policy": b"same-origin",
-                }
-                if not is_docs:
-                    defaults[b"content-security-policy"] = API_CSP.encode()
-                headers += [(k, v) for k, v in defaults.items() if k not in present]
+                headers += [(k, v) for k, v in defaults if k not in present]
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -44,11 +44,12 @@ def migrate(db: sqlite3.Connection) -> None:
         if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
             return
         old = db.execute("SELECT sql FROM sqlite_master WHERE name = 'events'").fetchone()
-        if old is not None and "WITHOUT ROWID" in old[0].upper():
+        clustered = old is not None and "WITHOUT ROWID" in old[0].upper()
+        if clustered:
             db.execute("ALTER TABLE events RENAME TO events_v1")
         for statement in SCHEMA:
             db.execute(statement)
-        if old is not None and "WITHOUT ROWID" in old[0].upper():
+        if clustered:
             db.execute(
                 "INSERT INTO events (sender_id, seq, event) "
                 "SELECT sender_id, seq, event FROM events_v1 ORDER BY sender_id, seq"

@@ -165,6 +165,17 @@ def served(url: str, pid: int, connections: int, fresh_every: int = 4) -> dict[s
     return result
 
 
+def compare(base: dict[str, float], turn: dict[str, float]) -> dict[str, Any]:
+    """The bot's figures against the bare endpoint's from the same run."""
+    return {
+        "bare": base,
+        "bot": turn,
+        "throughput_ratio": round(turn["rps"] / base["rps"], 3),
+        "p99_ratio": round(turn["p99_ms"] / base["p99_ms"], 3),
+        "cpu_ratio": round(turn["cpu_ms_per_request"] / base["cpu_ms_per_request"], 3),
+    }
+
+
 def turns(url: str, count: int, senders: int = 200) -> None:
     """Turns over ``senders`` conversations; every fourth text is new (memory must not grow
     with the words patients type)."""
@@ -204,28 +215,13 @@ def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
         assert bot.process is not None
         for c in CONCURRENCY:
             base = served(bare.url, bare.process.pid, c)
-            turn = served(bot.url, bot.process.pid, c)
-            rows.append(
-                {
-                    "connections": c,
-                    "bare": base,
-                    "bot": turn,
-                    "throughput_ratio": round(turn["rps"] / base["rps"], 3),
-                    "p99_ratio": round(turn["p99_ms"] / base["p99_ms"], 3),
-                    "cpu_ratio": round(turn["cpu_ms_per_request"] / base["cpu_ms_per_request"], 3),
-                }
-            )
+            rows.append({"connections": c, **compare(base, served(bot.url, bot.process.pid, c))})
         results["http"] = rows
         # the same at 20 connections with no new text: what is left when the parse cache
         # answers every message
         base = served(bare.url, bare.process.pid, 20, fresh_every=0)
         turn = served(bot.url, bot.process.pid, 20, fresh_every=0)
-        results["http_repeated_texts_at_20"] = {
-            "bare": base,
-            "bot": turn,
-            "throughput_ratio": round(turn["rps"] / base["rps"], 3),
-            "p99_ratio": round(turn["p99_ms"] / base["p99_ms"], 3),
-        }
+        results["http_repeated_texts_at_20"] = compare(base, turn)
         busy = BareServer(cpu_ms=1.0)
         try:
             wrk(busy.url, 20, 2)
@@ -247,10 +243,8 @@ def bench_memory(model_dir: Path, results: dict[str, Any]) -> None:
         try:
             assert bot.process is not None
             rss = {"start": rss_mb(bot.process.pid)}
-            done = 0
             for label, count in (("1k", 1000), ("10k", 9000), ("20k", 10000)):
                 turns(bot.url, count)
-                done += count
                 rss[f"after_{label}_turns"] = rss_mb(bot.process.pid)
         finally:
             bot.stop()

@@ -107,14 +107,16 @@ class SQLiteStore:
             )
         return int(start) + len(events)
 
+    def _forget(self, sender_id: str) -> bool:
+        """A conversation's events and record, inside the caller's transaction."""
+        self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
+        gone = self.db.execute("DELETE FROM conversations WHERE sender_id = ?", (sender_id,))
+        return gone.rowcount > 0
+
     async def delete(self, sender_id: str) -> bool:
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
-            gone = self.db.execute(
-                "DELETE FROM conversations WHERE sender_id = ?", (sender_id,)
-            ).rowcount
-        return gone > 0
+            return self._forget(sender_id)
 
     async def senders(self) -> AsyncIterator[str]:
         for (sender_id,) in self.db.execute("SELECT sender_id FROM conversations").fetchall():
@@ -132,8 +134,7 @@ class SQLiteStore:
                 )
             ]
             for sender_id in old:
-                self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
-                self.db.execute("DELETE FROM conversations WHERE sender_id = ?", (sender_id,))
+                self._forget(sender_id)
         return len(old)
 
     async def close(self) -> None:

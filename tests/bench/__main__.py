@@ -136,13 +136,21 @@ def with_children(pid: int) -> list[int]:
     return [pid, *map(int, children.stdout.split())]
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB."""
-    total = 0
+MEMORY_POINTS = ("start", "after_1k_turns", "after_10k_turns", "after_20k_turns")
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """Resident memory of a process and its children in MB: all of it (``rss``), and the
+    anonymous part (``anon``), the worker's own heap. The rest maps shared libraries, and how
+    much of them is resident follows the page cache: a fresh install can read tens of MB more."""
+    totals = {"rss": 0, "anon": 0}
     for p in with_children(pid):
         status = Path(f"/proc/{p}/status").read_text()
-        total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
-    return total / 1024
+        for key, field in (("rss", "VmRSS"), ("anon", "RssAnon")):
+            match = re.search(rf"^{field}:\s+(\d+)", status, re.M)
+            assert match, status
+            totals[key] += int(match.group(1))
+    return {key: round(kb / 1024, 1) for key, kb in totals.items()}
 
 
 def cpu_seconds(pid: int) -> float:
@@ -242,13 +250,14 @@ def bench_memory(model_dir: Path, results: dict[str, Any]) -> None:
         bot.start()
         try:
             assert bot.process is not None
-            rss = {"start": rss_mb(bot.process.pid)}
+            memory = {"start": memory_mb(bot.process.pid)}
             for label, count in (("1k", 1000), ("10k", 9000), ("20k", 10000)):
                 turns(bot.url, count)
-                rss[f"after_{label}_turns"] = rss_mb(bot.process.pid)
+                memory[f"after_{label}_turns"] = memory_mb(bot.process.pid)
         finally:
             bot.stop()
-    results["rss_mb"] = {k: round(v, 1) for k, v in rss.items()}
+    results["rss_mb"] = {k: v["rss"] for k, v in memory.items()}
+    results["anon_mb"] = {k: v["anon"] for k, v in memory.items()}
 
 
 def bench_redis_workers(model_dir: Path, results: dict[str, Any]) -> None:
@@ -387,9 +396,12 @@ def write_report(results: dict[str, Any]) -> None:
         f" ms ({busy['errors']} errors) |",
         f"| training | {results['train_seconds']} s |",
         f"| start to healthy | {results['healthy_seconds']} s |",
-        f"| RSS of one worker at start / after 1k / 10k / 20k turns | "
-        f"{results['rss_mb']['start']} / {results['rss_mb']['after_1k_turns']} / "
-        f"{results['rss_mb']['after_10k_turns']} / {results['rss_mb']['after_20k_turns']} MB |",
+        *(
+            f"| {title} of one worker at start / after 1k / 10k / 20k turns | "
+            + " / ".join(str(results[key][k]) for k in MEMORY_POINTS)
+            + " MB |"
+            for title, key in (("RSS", "rss_mb"), ("anonymous RSS (its own heap)", "anon_mb"))
+        ),
         f"| Redis, 1 vs 2 workers | {results['redis_workers']['one_worker_rps']} vs "
         f"{results['redis_workers']['two_workers_rps']} rps "
         f"(x{results['redis_workers']['ratio']}) |",

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.bench.__main__ import bench_in_process, check_targets, cpu_seconds
+from tests.bench.__main__ import bench_in_process, check_targets, cpu_seconds, memory_mb
 
 
 def test_in_process_figures_are_measured(model_dir: Path) -> None:
@@ -47,3 +47,15 @@ def test_server_cpu_is_read_from_proc() -> None:
     while time.process_time() < deadline:
         pass
     assert cpu_seconds(os.getpid()) - before >= 0.1
+
+
+def test_memory_is_read_from_proc() -> None:
+    """The worker's own heap is the anonymous part of its RSS: 64 MB more of it shows in both."""
+    before = memory_mb(os.getpid())
+    assert before["rss"] >= before["anon"] > 0
+    block = bytearray(64 * 1024 * 1024)
+    block[::4096] = b"x" * len(block[::4096])  # touch every page
+    after = memory_mb(os.getpid())
+    assert after["anon"] - before["anon"] >= 60
+    assert after["rss"] - before["rss"] >= 60
+    del block

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -179,43 +180,42 @@ def test_the_length_limit_is_explained_before_sending(chat: Chat) -> None:
     expect(error).to_be_hidden()
 
 
-def test_a_network_error_is_shown_with_a_retry(chat: Chat, page: Page) -> None:
+def _abort(route: Route) -> None:
+    route.abort()
+
+
+def _unavailable(route: Route) -> None:
+    route.fulfill(status=503, json={"status": "failure", "message": "store unavailable"})
+
+
+@pytest.mark.parametrize(
+    ("fail", "message", "shown"),
+    [
+        (_abort, "what causes calcinosis", "could not be reached"),
+        (_unavailable, "is it cancer", "error 503"),
+    ],
+    ids=["network error", "server error"],
+)
+def test_a_failed_turn_is_shown_with_a_retry(
+    chat: Chat, page: Page, fail: Callable[[Route], None], message: str, shown: str
+) -> None:
+    """The first send fails; Retry sends the same message once, and the note goes away."""
     failures = {"left": 1}
 
     def flaky(route: Route) -> None:
         if failures["left"]:
             failures["left"] -= 1
-            route.abort()
+            fail(route)
         else:
             route.continue_()
 
     page.context.route("**/webhooks/rest/webhook", flaky)
-    chat.input.fill("what causes calcinosis")
+    chat.input.fill(message)
     chat.input.press("Enter")
     note = chat.ui.locator(".msg-note.is-error")
-    expect(note).to_contain_text("could not be reached")
+    expect(note).to_contain_text(shown)
     before = chat.bot_bubbles.count()
     note.get_by_role("button", name="Retry").click()
     assert chat.wait_turn(before).endswith(CLOSING_ADVICE)
     expect(note).to_have_count(0)
     expect(chat.user_bubbles).to_have_count(1)
-
-
-def test_a_server_error_is_shown_with_a_retry(chat: Chat, page: Page) -> None:
-    failures = {"left": 1}
-
-    def broken(route: Route) -> None:
-        if failures["left"]:
-            failures["left"] -= 1
-            route.fulfill(status=503, json={"status": "failure", "message": "store unavailable"})
-        else:
-            route.continue_()
-
-    page.context.route("**/webhooks/rest/webhook", broken)
-    chat.input.fill("is it cancer")
-    chat.input.press("Enter")
-    note = chat.ui.locator(".msg-note.is-error")
-    expect(note).to_contain_text("error 503")
-    before = chat.bot_bubbles.count()
-    note.get_by_role("button", name="Retry").click()
-    assert chat.wait_turn(before).endswith(CLOSING_ADVICE)

@@ -136,13 +136,19 @@ def with_children(pid: int) -> list[int]:
     return [pid, *map(int, children.stdout.split())]
 
 
-MEMORY_POINTS = ("start", "after_1k_turns", "after_10k_turns", "after_20k_turns")
+# where one worker's memory is read, and how many turns run before each reading
+MEMORY_POINTS = (
+    ("start", 0),
+    ("after_1k_turns", 1000),
+    ("after_10k_turns", 9000),
+    ("after_20k_turns", 10000),
+)
 
 
 def memory_mb(pid: int) -> dict[str, float]:
     """Resident memory of a process and its children in MB: all of it (``rss``), and the
     anonymous part (``anon``), the worker's own heap. The rest maps shared libraries, and how
-    much of them is resident follows the page cache: a fresh install can read tens of MB more."""
+    much of them is resident follows the page cache: a fresh install read about 20 MB more."""
     totals = {"rss": 0, "anon": 0}
     for p in with_children(pid):
         status = Path(f"/proc/{p}/status").read_text()
@@ -250,10 +256,11 @@ def bench_memory(model_dir: Path, results: dict[str, Any]) -> None:
         bot.start()
         try:
             assert bot.process is not None
-            memory = {"start": memory_mb(bot.process.pid)}
-            for label, count in (("1k", 1000), ("10k", 9000), ("20k", 10000)):
-                turns(bot.url, count)
-                memory[f"after_{label}_turns"] = memory_mb(bot.process.pid)
+            memory = {}
+            for point, count in MEMORY_POINTS:
+                if count:
+                    turns(bot.url, count)
+                memory[point] = memory_mb(bot.process.pid)
         finally:
             bot.stop()
     results["rss_mb"] = {k: v["rss"] for k, v in memory.items()}
@@ -398,7 +405,7 @@ def write_report(results: dict[str, Any]) -> None:
         f"| start to healthy | {results['healthy_seconds']} s |",
         *(
             f"| {title} of one worker at start / after 1k / 10k / 20k turns | "
-            + " / ".join(str(results[key][k]) for k in MEMORY_POINTS)
+            + " / ".join(str(results[key][point]) for point, _ in MEMORY_POINTS)
             + " MB |"
             for title, key in (("RSS", "rss_mb"), ("anonymous RSS (its own heap)", "anon_mb"))
         ),

@@ -16,7 +16,7 @@ class CacheStats(Protocol):
 
 
 class CacheCollector(Collector):
-    """Hits and misses of the parse and state caches, read when scraped."""
+    """Hits and misses of each named cache (parse, render, state), read when scraped."""
 
     def __init__(self, caches: Mapping[str, CacheStats]) -> None:
         self.caches = caches

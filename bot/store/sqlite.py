@@ -94,7 +94,7 @@ class SQLiteStore:
                 (sender_id,),
             ).fetchone()
             if updated is not None and now - updated > self.ttl_seconds:
-                self.db.execute("DELETE FROM events WHERE sender_id = ?", (sender_id,))
+                self._forget(sender_id)  # expired: it starts again from 0
                 start = 0
             self.db.executemany(
                 "INSERT INTO events (sender_id, seq, event) VALUES (?, ?, ?)",

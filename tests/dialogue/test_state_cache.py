@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,9 @@ def test_a_cached_state_is_the_stored_one(agent: Agent, tmp_path: Path) -> None:
     asyncio.run(run())
 
 
-def two_workers(make_store) -> tuple[Conversations, Conversations]:  # type: ignore[no-untyped-def]
+def two_workers(
+    make_store: Callable[[], ConversationStore],
+) -> tuple[Conversations, Conversations]:
     return Conversations(make_store()), Conversations(make_store())
 
 

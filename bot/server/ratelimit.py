@@ -1,6 +1,7 @@
 """Fixed-window rate limits per client IP and per sender: 429 with Retry-After.
 
-In memory for one process; in Redis when the workers share one, so the limit holds across them.
+In memory for one process; in Redis (`ratelimit_redis`) when the workers share one, so the
+limit holds across them.
 """
 
 from __future__ import annotations
@@ -9,9 +10,6 @@ import math
 import time
 from collections.abc import Sequence
 from typing import Protocol
-
-import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
 
 class RateLimiter(Protocol):
@@ -40,29 +38,6 @@ class MemoryRateLimiter:
         self._windows[key] = (window, count)
         if count > limit:
             return (window + 1) * window_s - now
-        return 0.0
-
-
-class RedisRateLimiter:
-    def __init__(self, redis: aioredis.Redis) -> None:
-        self.redis = redis
-        self.fallback = MemoryRateLimiter()
-
-    async def hit(self, limits: Sequence[tuple[str, int]], window_s: float) -> float:
-        """All the counters in one round trip."""
-        window = int(time.time() // window_s)
-        try:
-            async with self.redis.pipeline(transaction=True) as pipe:
-                for key, _ in limits:
-                    redis_key = f"calcibot:rate:{key}:{window}"
-                    pipe.incr(redis_key)
-                    pipe.expire(redis_key, math.ceil(window_s) + 1)
-                replies = await pipe.execute()
-        except RedisError:
-            return await self.fallback.hit(limits, window_s)
-        counts = replies[::2]
-        if any(int(count) > limit for count, (_, limit) in zip(counts, limits, strict=True)):
-            return (window + 1) * window_s - time.time()
         return 0.0
 
 

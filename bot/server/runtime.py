@@ -18,7 +18,7 @@ from bot.nlu.interpreter import Interpreter
 from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import RedFlagDetector, load_red_flags
 from bot.server.metrics import Metrics
-from bot.server.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from bot.server.ratelimit import MemoryRateLimiter, RateLimiter
 from bot.store.base import ConversationStore
 from bot.store.sqlite import SQLiteStore
 
@@ -57,6 +57,16 @@ def build_store(settings: Settings) -> ConversationStore:
     return SQLiteStore(settings.sqlite_path, ttl_seconds=ttl)
 
 
+def build_limiter(store: ConversationStore) -> RateLimiter:
+    """Counters where the workers meet: the Redis store's server, else this process."""
+    redis = getattr(store, "redis", None)
+    if redis is None:
+        return MemoryRateLimiter()
+    from bot.server.ratelimit_redis import RedisRateLimiter
+
+    return RedisRateLimiter(redis)
+
+
 @dataclass
 class Runtime:
     """What the routers share."""
@@ -77,7 +87,6 @@ class Runtime:
         ensure_model(settings)
         clinic = settings.clinic()
         store = build_store(settings)
-        redis = getattr(store, "redis", None)
         agent = build_agent(settings, clinic)
         conversations = Conversations(store)
         metrics = Metrics()
@@ -89,7 +98,7 @@ class Runtime:
             clinic=clinic,
             agent=agent,
             conversations=conversations,
-            limiter=RedisRateLimiter(redis) if redis is not None else MemoryRateLimiter(),
+            limiter=build_limiter(store),
             metrics=metrics,
         )
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import os
+import subprocess
+import sys
 
 import pytest
+import redis.asyncio as aioredis
 from fastapi.testclient import TestClient
 
 from bot.config import Clinic, Settings
 from bot.server.app import create_app
+from bot.server.ratelimit_redis import RedisRateLimiter
+from tests.conftest import RedisServer, free_port
 
 HOOK = "/webhooks/rest/webhook"
 
@@ -39,6 +46,55 @@ def test_per_ip_rate_limit(settings: Settings) -> None:
             for i in range(3)
         ]
     assert codes == [200, 200, 429]
+
+
+def test_the_limit_holds_across_workers_sharing_redis(
+    settings: Settings, redis_server: RedisServer
+) -> None:
+    """Two workers on one Redis count together: the fourth message is refused by either."""
+    shared = settings.model_copy(update={"redis_url": redis_server.url, "rate_limit_per_sender": 3})
+    with TestClient(create_app(shared)) as first, TestClient(create_app(shared)) as second:
+        codes = [
+            worker.post(HOOK, json={"sender": "rl", "message": "hi"}).status_code
+            for worker in (first, second, first, second)
+        ]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_redis_limiter_counts_in_process_while_redis_is_down() -> None:
+    async def hits() -> list[float]:
+        down = aioredis.Redis.from_url(
+            f"redis://127.0.0.1:{free_port()}/0", socket_connect_timeout=0.2
+        )
+        limiter = RedisRateLimiter(down)
+        waits = [await limiter.hit([("sender:a", 2)], 60) for _ in range(3)]
+        await down.aclose()
+        return waits
+
+    first, second, third = asyncio.run(hits())
+    assert first == second == 0.0
+    assert 0 < third <= 60
+
+
+def test_a_worker_on_sqlite_never_loads_redis(settings: Settings) -> None:
+    """The Redis client costs a worker about 7 MB of memory; only Redis setups load it."""
+    probe = (
+        "import sys\n"
+        "from fastapi.testclient import TestClient\n"
+        "from bot.config import Settings\n"
+        "from bot.server.app import create_app\n"
+        "with TestClient(create_app(Settings())) as client:\n"
+        "    assert client.post('/webhooks/rest/webhook',"
+        " json={'sender': 'r', 'message': 'hi'}).status_code == 200\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'redis'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CALCIBOT_")}
+    env["CALCIBOT_DATA_DIR"] = str(settings.data_dir)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_cors_only_for_allowed_origins(client: TestClient) -> None:

@@ -74,10 +74,17 @@ class FactBase:
         matching = [fact for fact in self.facts if topic in fact.topics]
         return sorted(matching, key=lambda fact: not fact.id.startswith(topic + "_"))
 
+    @cached_property
+    def searchable(self) -> str:
+        """The source and the facts' own wording of it, lower case: the source says "surgical
+        removal" and the facts say "surgery", and both are what the source covers."""
+        return "\n".join([self.source_text, *(fact.text for fact in self.facts)]).lower()
+
     def mentions(self, phrase: str) -> bool:
-        """Whether the source text names ``phrase`` (whole words, any case)."""
+        """Whether the source, or a fact's wording of it, names ``phrase`` (whole words, any
+        case): the bot never says "the source does not mention" a word its answer uses."""
         words = re.escape(phrase.lower()).replace(r"\ ", r"\s+")
-        return re.search(rf"\b{words}", self.source_text.lower()) is not None
+        return re.search(rf"\b{words}", self.searchable) is not None
 
     def unverbatim(self) -> list[str]:
         """Ids of facts whose `source` is not a substring of the source text."""

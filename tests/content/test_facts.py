@@ -60,3 +60,12 @@ def test_example_clinic_file_loads() -> None:
 
     clinic = load_clinic(DEFAULT_CLINIC_FILE)
     assert clinic.closing_advice.endswith("diagnosis and treatment.")
+
+
+def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
+    """Each "the source does not mention ..." topic: none of its words is in the source or in
+    the facts' wording, so the note can never contradict the answer it comes with."""
+    k = knowledge()
+    texts = [k.facts.source_text, *(fact.text for fact in k.facts.facts)]
+    found = {u.name: [t for t in texts if u.pattern.search(t.lower())] for u in k.unmentioned}
+    assert {name: hits for name, hits in found.items() if hits} == {}

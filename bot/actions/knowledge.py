@@ -53,7 +53,7 @@ class Knowledge:
     topics: dict[str, dict[str, Any]]
     extra_buttons: dict[str, Button]
     unmentioned: tuple[Unmentioned, ...]
-    form_buttons: dict[str, list[Button]]
+    response_buttons: dict[str, list[Button]]
 
     def button(self, topic: str) -> Button:
         spec = self.topics.get(topic) or self.extra_buttons[topic]
@@ -88,5 +88,5 @@ def knowledge() -> Knowledge:
             Unmentioned(str(u["name"]), _words_pattern([str(w) for w in u["words"]]))
             for u in topics["unmentioned"]
         ),
-        form_buttons={str(k): [dict(b) for b in v] for k, v in buttons.items()},
+        response_buttons={str(k): [dict(b) for b in v] for k, v in buttons.items()},
     )

@@ -100,14 +100,14 @@ class Agent:
         runner: ActionRunner,
         renderer: Renderer,
         domain: dict[str, Any],
-        form_buttons: dict[str, list[dict[str, str]]],
+        response_buttons: dict[str, list[dict[str, str]]],
     ) -> None:
         self.gate = gate
         self.policy = policy
         self.runner = runner
         self.renderer = renderer
         self.domain = domain
-        self.form_buttons = form_buttons
+        self.response_buttons = response_buttons
 
     def understand(self, text: str) -> ParseResult:
         """NLU plus the safety gate: a red flag overrides the intent."""
@@ -181,7 +181,9 @@ class Agent:
             builder.add(action_event(action), loop_event(None), slot_event("requested_slot", None))
         elif action.startswith("utter_"):
             builder.add(action_event(action))
-            builder.say(self._render({"response": action}))
+            builder.say(
+                self._render({"response": action, "buttons": self.response_buttons.get(action, [])})
+            )
         else:
             await self.run_action(builder, action)
 
@@ -203,7 +205,7 @@ class Agent:
                     {
                         "response": response,
                         "intro": intro,
-                        "buttons": self.form_buttons.get(response, []),
+                        "buttons": self.response_buttons.get(response, []),
                     }
                 )
             )

@@ -44,7 +44,7 @@ def build_agent(settings: Settings, clinic: Clinic) -> Agent:
         runner=make_runner(settings.action_endpoint, settings.action_timeout_s),
         renderer=Renderer(k.facts, clinic),
         domain=domain,
-        form_buttons=k.form_buttons,
+        response_buttons=k.response_buttons,
     )
 
 

@@ -13,6 +13,8 @@ from rasa_sdk.types import DomainDict
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
+# what belongs to one lump; a connective tissue disease belongs to the patient and carries over
+LUMP_SLOTS = ("deposit_noticed", "pain", "possible_trigger")
 DEPOSIT_WORDS = frozenset({"lump", "deposit", "bump", "nodule", "knot", "ulcer"})
 PAIN_WORDS = frozenset({"pain", "tenderness", "discomfort", "swelling"})
 TRIGGERS = frozenset({"injury", "infection", "medication"})
@@ -72,6 +74,14 @@ def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
     else:  # "not sure", or an answer that names nothing usable: move on, never loop
         slots["unsure_of"] = [requested]
     return slots
+
+
+def summarized_before(tracker: Tracker) -> bool:
+    """Whether the questions already ended in a summary (in the events the action sees)."""
+    return any(
+        e.get("event") == "action" and e.get("name") == "action_triage_summary"
+        for e in tracker.events
+    )
 
 
 def is_personal(message: dict[str, Any]) -> bool:
@@ -155,12 +165,19 @@ class ValidateTriageForm(FormValidationAction):
     ) -> list[EventType]:
         message = tracker.latest_message
         requested = tracker.get_slot("requested_slot")
+        events: list[EventType] = []
         if requested in TRIAGE_SLOTS:
             found = from_answer(message, str(requested))
         else:  # the form starts: fill what the opening message already says
             found = from_statement(message)
+            if summarized_before(tracker):  # a new report: its lump's own answers
+                events = [
+                    SlotSet(slot, None)
+                    for slot in LUMP_SLOTS
+                    if slot not in found and tracker.get_slot(slot) is not None
+                ]
+                tracker.add_slots(events)
         unsure = list(tracker.get_slot("unsure_of") or [])
-        events: list[EventType] = []
         for slot, value in found.items():
             if slot == "unsure_of":
                 unsure = list(dict.fromkeys([*unsure, *value]))

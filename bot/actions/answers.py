@@ -18,6 +18,7 @@ from bot.actions.knowledge import (
     knowledge,
 )
 from bot.actions.triage import is_personal
+from bot.safety.medicines import asks_for_medicine_advice
 
 Note = dict[str, str]
 # conditions the source covers in other words: neither "listed" nor "not mentioned"
@@ -48,6 +49,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     question about someone's own case, that only a doctor can tell."""
     notes: list[Note] = []
     text = str(tracker.latest_message.get("text") or "").lower()
+    if asks_for_medicine_advice(text):
+        notes.append({"kind": "no_medicine_advice"})
     if ASKS_WHO_HAS_IT.search(text) or (
         topic == "diagnosis" and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
     ):
@@ -69,7 +72,19 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
             notes.append({"kind": "not_mentioned", "name": value})
     for name in k.unmentioned_in(text):
         notes.append({"kind": "not_mentioned", "name": name})
-    return notes[:3]
+    return merge_unmentioned(notes)
+
+
+def merge_unmentioned(notes: list[Note], limit: int = 4) -> list[Note]:
+    """One "the source does not mention a, b or c" note (at most three names) where the first
+    of them stood, so "Here is what it does say" comes once; at most ``limit`` notes."""
+    names = [n["name"] for n in notes if n["kind"] == "not_mentioned"][:3]
+    kept = [n for n in notes if n["kind"] != "not_mentioned"]
+    if names:
+        first = next(i for i, n in enumerate(notes) if n["kind"] == "not_mentioned")
+        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        kept.insert(first, {"kind": "not_mentioned", "name": joined})
+    return kept[:limit]
 
 
 def _cause_name(value: str) -> str:

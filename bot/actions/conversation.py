@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
+from bot.safety.medicines import asks_for_medicine_advice
 
 FALLBACK = "nlu_fallback"
 DEFAULT_TOPICS = ("definition", "causes", "symptoms")
-DOSING = re.compile(
-    r"\b(\d+(\.\d+)?\s*(mg|mcg|µg|ug|ml|g|iu|milligrams?|units?)\b|dose|doses|dosage|dosing"
-    r"|how (much|many)\b.*\b(take|have|give)|overdo)",
-    re.IGNORECASE,
-)
 
 
 class ActionEmergency(Action):
@@ -89,7 +83,7 @@ class ActionOutOfScope(Action):
         text = str(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(
             response="utter_out_of_scope",
-            dosing=bool(DOSING.search(text)),
+            dosing=asks_for_medicine_advice(text),
             buttons=[k.button(topic) for topic in DEFAULT_TOPICS],
         )
         return []

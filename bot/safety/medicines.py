@@ -1,0 +1,32 @@
+"""Questions asking for a dose or for advice about taking a medicine: the bot never gives
+either, whatever the intent, and says so first (DESIGN.md §4.2)."""
+
+from __future__ import annotations
+
+import re
+
+PEOPLE_AND_THINGS = (
+    r"(?:my|his|her|our|the|a)\s+(?:dog|cat|pet|dad|father|mum|mom|mother|son|daughter|child"
+    r"|kids?|husband|wife|partner|baby|photo|picture|look|sample|break|walk|test)\b"
+)
+MEDICINE_ADVICE = re.compile(
+    # an amount: "5 mg", "how many tablets", "how much should i take"
+    r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|ml|g|iu|milligrams?|units?)\b"
+    r"|\bhow\s+(?:much|many)\s+(?:mg|milligrams?|tablets?|pills?|capsules?)\b"
+    r"|\bhow\s+(?:much|many)\b.*\b(?:should|can|do|to)\s+(?:i\s+|you\s+)?take\b"
+    # a dose ("dose" alone is also a common typo of "does")
+    r"|\b(?:dosage|dosing|doses)\b"
+    r"|\b(?:what|the|a|right|correct|daily|max|maximum|usual|recommended|safe)\s+dose\b"
+    r"|\bdose\s+(?:of|for|should)\b"
+    # taking, stopping or changing a medicine
+    r"|\b(?:can|could|should|may|must)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:still\s+)?"
+    rf"(?:take|keep\s+taking|stop\s+taking|start\s+taking|come\s+off)\b(?!\s+{PEOPLE_AND_THINGS})"
+    r"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+"
+    r"(?:meds|medicines?|medications?|tablets|pills|steroids|drugs)\b"
+    r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_medicine_advice(text: str) -> bool:
+    return MEDICINE_ADVICE.search(text) is not None

@@ -18,6 +18,7 @@ from typing_extensions import TypedDict
 from bot.nlu import architectures as _architectures  # noqa: F401  (registers the textcat model)
 from bot.nlu import normalizer as _normalizer  # noqa: F401  (registers calcibot_normalizer)
 from bot.nlu.data import entity_data, training_data
+from bot.safety.redflags import load_red_flag_phrases
 
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -74,6 +75,14 @@ def entity_patterns(intents_dir: str) -> list[EntityPattern]:
 def entity_words(intents_dir: str) -> list[str]:
     """Every word of every pattern: the normaliser must know them to correct towards them."""
     return [p["pattern"] for p in build_entity_patterns(Path(intents_dir))]
+
+
+@registry.misc("calcibot.known_phrases.v1")
+def known_phrases(intents_dir: str, safety_file: str) -> list[str]:
+    """Entity patterns and red-flag phrases: words the normaliser must never correct away.
+    Unknown to it, "fainting" became "finding" and "dead" became "lead", so "I keep finding
+    lumps" read as fainting."""
+    return [*entity_words(intents_dir), *load_red_flag_phrases(Path(safety_file))]
 
 
 LAY_PSEUDO_NEGATIONS = [

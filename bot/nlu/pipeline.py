@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, load_config, load_model_from_config, registry
 
-from bot.config import INTENTS_DIR, NLU_CONFIG_FILE
+from bot.config import INTENTS_DIR, NLU_CONFIG_FILE, SAFETY_FILE
 from bot.nlu import components as _components  # noqa: F401  (registers the factories)
 from bot.nlu.data import Example, NluData, training_data
 
@@ -33,8 +33,11 @@ class TrainResult:
 
 
 def build(config_path: Path = NLU_CONFIG_FILE, intents_dir: Path = INTENTS_DIR) -> Language:
-    """An untrained pipeline from the config, with `paths.intents` pointing at the data."""
-    config = load_config(config_path, overrides={"paths.intents": str(intents_dir)})
+    """An untrained pipeline from the config, with its paths pointing at the data files."""
+    config = load_config(
+        config_path,
+        overrides={"paths.intents": str(intents_dir), "paths.safety": str(SAFETY_FILE)},
+    )
     return load_model_from_config(config, auto_fill=True, validate=True)
 
 

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bot.config import SAFETY_FILE
+from bot.nlu.normalizer import stem
 
 NEGATION_CUES = frozenset({"no", "not", "n't", "never", "without", "deny", "denie", "nor"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "except", ".", ";", "!", "?"})
@@ -41,6 +43,10 @@ def load_red_flags(path: Path = SAFETY_FILE) -> dict[str, list[str]]:
     return {str(category): [str(p) for p in phrases] for category, phrases in flags.items()}
 
 
+def load_red_flag_phrases(path: Path = SAFETY_FILE) -> list[str]:
+    return [phrase for phrases in load_red_flags(path).values() for phrase in phrases]
+
+
 class RedFlagDetector:
     """Finds red-flag phrases in a processed Doc (NORM must be set by the normaliser)."""
 
@@ -55,12 +61,22 @@ class RedFlagDetector:
         for match_id, start, end in self.matcher(doc):
             category = doc.vocab.strings[match_id]
             span = doc[start:end]
+            if not all(self._typed_as(token) for token in span):
+                continue
             found.append(
                 RedFlag(
                     category, span.text, self._negated(doc, start), span.start_char, span.end_char
                 )
             )
         return found
+
+    @staticmethod
+    def _typed_as(token: Token) -> bool:
+        """A corrected word counts only when it is one slip from the red-flag word
+        ("chocking", "faintin"), not another word ("checking" -> choking, "painted" ->
+        fainted): the normaliser corrects towards any word it knows."""
+        typed, norm = stem(token.lower_), token.norm_
+        return typed == norm or (typed[:1] == norm[:1] and OSA.distance(typed, norm) <= 1)
 
     @staticmethod
     def _negated(doc: Doc, start: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.interpreter import Interpreter
+from bot.nlu.normalizer import stem
 from bot.safety.redflags import RedFlagDetector, is_emergency, load_red_flags
 
 
@@ -34,6 +35,19 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("i took too many pills", "poisoning"),
         ("i feel suicidal", "suicide"),
         ("i want to kill myself", "suicide"),
+        ("im so tired of living", "suicide"),
+        ("i keep thinking about hurting myself", "suicide"),
+        ("honestly everyone would be better off dead without me", "suicide"),
+        ("there's a lot of blood coming out of the ulcer", "bleeding"),
+        ("my lips are swelling up after the new tablets", "allergy"),
+        ("i feel like i'm going to pass out", "unconscious"),
+        ("my chest feels tight", "chest_pain"),
+        ("i was fainting all morning", "unconscious"),
+        ("she is not waking up", "unconscious"),
+        ("he blacked out", "unconscious"),
+        ("her speech is slurring", "stroke"),
+        ("i wish i was dead", "suicide"),
+        ("im chocking", "breathing"),
     ],
 )
 def test_red_flags_are_found(
@@ -71,3 +85,34 @@ def test_the_safety_list_loads_every_family() -> None:
         "poisoning",
         "suicide",
     } <= set(flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i keep finding small hard lumps on my bum",
+        "they saw calcifications on my leg x ray when checking for a fracture",
+        "do calcium deposits leave scarring",
+        "my mum painted her nails over the lumps",
+    ],
+)
+def test_words_a_letter_or_two_from_a_red_flag_are_not_red_flags(
+    interpreter: Interpreter, detector: RedFlagDetector, text: str
+) -> None:
+    """ "finding" is not "fainting", "checking" not "choking", "painted" not "fainted"."""
+    _, doc = interpreter.understand(text)
+    assert doc is not None
+    assert detector.find(doc) == []
+
+
+def test_no_red_flag_word_is_corrected_into_another_word(interpreter: Interpreter) -> None:
+    """Every red-flag phrase reads as itself: the normaliser knows its words ("fainting" was
+    once corrected to "finding", so "I keep finding lumps" read as fainting)."""
+    normalise = interpreter.nlp.get_pipe("normalizer")
+    changed = {}
+    for phrases in load_red_flags().values():
+        for phrase in phrases:
+            doc = normalise(interpreter.nlp.make_doc(phrase))
+            if [t.norm_ for t in doc] != [stem(t.lower_) for t in doc]:
+                changed[phrase] = " ".join(t.norm_ for t in doc)
+    assert changed == {}

@@ -48,6 +48,12 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("her speech is slurring", "stroke"),
         ("i wish i was dead", "suicide"),
         ("im chocking", "breathing"),
+        ("nobody would miss me", "suicide"),
+        ("i want to sleep forever", "suicide"),
+        ("i cut my wrists last night", "suicide"),
+        ("i have been self harming", "suicide"),
+        ("im going to jump off a bridge", "suicide"),
+        ("i dont see the point in going on", "suicide"),
     ],
 )
 def test_red_flags_are_found(

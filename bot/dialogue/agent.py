@@ -190,9 +190,10 @@ class Agent:
     async def run_form(self, builder: _TurnBuilder) -> None:
         """Rasa's form loop: validate, then ask the next question or finish with a summary."""
         state = builder.state
-        intro = state.active_loop != FORM
+        starting = state.active_loop != FORM
+        intro = starting and not self._resuming(state)
         builder.add(action_event(FORM))
-        if intro:
+        if starting:
             builder.add(
                 loop_event(FORM), slot_event("unsure_of", None), slot_event("requested_slot", None)
             )
@@ -212,6 +213,18 @@ class Agent:
             return
         builder.add(loop_event(None))
         await self.run_action(builder, "action_triage_summary")
+
+    @staticmethod
+    def _resuming(state: DialogueState) -> bool:
+        """Whether the questions were paused for a question and not finished since: then they
+        continue without the introduction."""
+        for event in reversed(state.events):
+            if event.get("event") == "action":
+                if event.get("name") == "utter_triage_paused":
+                    return True
+                if event.get("name") == "action_triage_summary":
+                    return False
+        return False
 
     async def run_action(self, builder: _TurnBuilder, name: str, record: bool = True) -> None:
         """Run a custom action through the runner and apply what it returns."""

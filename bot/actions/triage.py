@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
+from bot.nlu.questions import is_question
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
 # what belongs to one lump; a connective tissue disease belongs to the patient and carries over
@@ -91,7 +92,8 @@ def is_personal(message: dict[str, Any]) -> bool:
 
 
 class ValidateSlotMappings(ValidationAction):
-    """Global slot filling: whatever the patient says of themselves, in any turn."""
+    """Global slot filling: whatever the patient says of themselves, in any turn, also in the
+    middle of the questions, so a statement that leaves them is not lost."""
 
     _domain_slots: tuple[DomainDict, list[str]] | None = None
 
@@ -104,8 +106,13 @@ class ValidateSlotMappings(ValidationAction):
         return list(self._domain_slots[1])
 
     def _statement(self, tracker: Tracker, slot: str) -> dict[str, Any]:
+        """The patient's own statement fills the slot. In the middle of the triage questions
+        "they don't hurt" is about their lump too, but "does it hurt?" is a question."""
         message = tracker.latest_message
-        if tracker.active_loop_name or not is_personal(message):
+        about_their_lump = tracker.active_loop_name == "triage_form" and not is_question(
+            str(message.get("text") or "")
+        )
+        if not (is_personal(message) or about_their_lump):
             return {}
         value = from_statement(message).get(slot)
         return {slot: value} if value is not None else {}

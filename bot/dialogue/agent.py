@@ -19,6 +19,7 @@ from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
+from bot.nlu.questions import is_question
 from bot.safety.gate import SafeUnderstanding
 
 FORM = "triage_form"
@@ -163,11 +164,14 @@ class Agent:
 
     @staticmethod
     def _answers_form(parse: ParseResult, requested: str | None) -> bool:
-        """An answer to the open question: a yes/no/not sure, or an entity that fills the
-        requested slot whatever the intent (Rasa's from_entity mapping)."""
+        """An answer to the open question: a yes/no/not sure, or a statement with an entity
+        that fills the requested slot whatever the intent (Rasa's from_entity mapping); "does
+        calcinosis usually hurt?" asks rather than answers."""
         intent = parse["intent"]["name"]
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
+        if is_question(parse["text"]):
+            return False
         wanted = SLOT_ENTITIES.get(str(requested))
         return any(e["entity"] == wanted and not e.get("negated") for e in parse["entities"])
 

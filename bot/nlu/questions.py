@@ -1,0 +1,13 @@
+"""Whether a message asks rather than tells, by its first word: "does it hurt?" asks, "they
+don't hurt, is that normal?" tells. Slot filling reads only what a patient tells."""
+
+from __future__ import annotations
+
+QUESTION_WORDS = frozenset(
+    {"does", "do", "is", "are", "can", "could", "will", "would", "should", "what", "how", "why"}
+)
+
+
+def is_question(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and words[0] in QUESTION_WORDS

@@ -18,22 +18,11 @@ from bot.actions.knowledge import (
     knowledge,
 )
 from bot.actions.triage import is_personal
-from bot.safety.medicines import asks_for_medicine_advice
+from bot.safety.declines import declined
 
 Note = dict[str, str]
 # conditions the source covers in other words: neither "listed" nor "not mentioned"
 SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
-# "do i have it?", "does my husband have calcinosis?", "is this calcification?": whoever asks,
-# the answer says first that only a doctor can tell
-ASKS_WHO_HAS_IT = re.compile(
-    r"\b(?:do|does|did|could|might|may|would)\s+(?:you\s+think\s+)?"
-    r"(?:i|he|she|they|we|my\s+\w+|our\s+\w+)\s+(?:really\s+)?(?:have|has|got)\b"
-    r"(?!\s+(?:caused|been|to)\b)"
-    r"|\b(?:have|has)\s+(?:i|he|she|they|we)\s+got\b"
-    r"|(?<!what )\b(?:is|am)\s+(?:this|that|it|my\s+\w+|i)\s+"
-    r"(?:calcinosis|calcification|calcium\s+deposits?|suffering)\b"
-    r"|\bdiagnose\s+(?:me|him|her|them|my)\b"
-)
 # a diagnosis question about a case ("does this sound like it?", "can the bot diagnose it?")
 ABOUT_A_CASE = re.compile(r"\b(?:this|bot|chatbot)\b")
 
@@ -45,16 +34,14 @@ def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
 
 
 def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
-    """What the message names that the source lists, or does not mention at all; and, to a
-    question about someone's own case, that only a doctor can tell."""
-    notes: list[Note] = []
+    """What the message names that the source lists, or does not mention at all; before
+    that, to a request for a dose or a diagnosis, that the bot gives neither."""
     text = str(tracker.latest_message.get("text") or "").lower()
-    if asks_for_medicine_advice(text):
-        notes.append({"kind": "no_medicine_advice"})
-    if ASKS_WHO_HAS_IT.search(text) or (
-        topic == "diagnosis" and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
-    ):
-        notes.append({"kind": "cannot_tell"})
+    kinds = declined(text)
+    about_a_case = is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text)
+    if topic == "diagnosis" and about_a_case and "cannot_tell" not in kinds:
+        kinds.append("cannot_tell")
+    notes: list[Note] = [{"kind": kind} for kind in kinds]
     seen: set[str] = set()
     for entity in live_entities(tracker, "condition", "cause", "treatment", "species", "mineral"):
         value = str(entity.get("value", "")).lower()

@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
-from bot.safety.medicines import asks_for_medicine_advice
+from bot.safety.declines import declined
 
 FALLBACK = "nlu_fallback"
 DEFAULT_TOPICS = ("definition", "causes", "symptoms")
@@ -83,7 +83,7 @@ class ActionOutOfScope(Action):
         text = str(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(
             response="utter_out_of_scope",
-            dosing=asks_for_medicine_advice(text),
+            dosing="no_medicine_advice" in declined(text),
             buttons=[k.button(topic) for topic in DEFAULT_TOPICS],
         )
         return []

@@ -1,5 +1,6 @@
-"""Questions asking for a dose or for advice about taking a medicine: the bot never gives
-either, whatever the intent, and says so first (DESIGN.md §4.2)."""
+"""Requests the bot declines whatever the intent, and says so first (DESIGN.md §4.2): a dose
+or advice about a medicine, and whether someone has calcinosis, which only a doctor can tell.
+Each maps to the note an answer starts with."""
 
 from __future__ import annotations
 
@@ -26,7 +27,20 @@ MEDICINE_ADVICE = re.compile(
     r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b",
     re.IGNORECASE,
 )
+# "do i have it?", "does my husband have calcinosis?", "is this calcification?", "diagnose me"
+WHO_HAS_IT = re.compile(
+    r"\b(?:do|does|did|could|might|may|would)\s+(?:you\s+think\s+)?"
+    r"(?:i|he|she|they|we|my\s+\w+|our\s+\w+)\s+(?:really\s+)?(?:have|has|got)\b"
+    r"(?!\s+(?:caused|been|to)\b)"
+    r"|\b(?:have|has)\s+(?:i|he|she|they|we)\s+got\b"
+    r"|(?<!what )\b(?:is|am)\s+(?:this|that|it|my\s+\w+|i)\s+"
+    r"(?:calcinosis|calcification|calcium\s+deposits?|suffering)\b"
+    r"|\bdiagnose\s+(?:me|him|her|them|my)\b",
+    re.IGNORECASE,
+)
+DECLINED = (("no_medicine_advice", MEDICINE_ADVICE), ("cannot_tell", WHO_HAS_IT))
 
 
-def asks_for_medicine_advice(text: str) -> bool:
-    return MEDICINE_ADVICE.search(text) is not None
+def declined(text: str) -> list[str]:
+    """The notes a reply to ``text`` starts with, in order."""
+    return [note for note, pattern in DECLINED if pattern.search(text)]

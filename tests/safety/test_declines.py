@@ -1,0 +1,84 @@
+"""Requests declined whatever the intent: doses and medicine advice, and diagnoses."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety.declines import declined
+
+MEDICINE_ADVICE = [
+    "what dose of diltiazem should i take for calcinosis",
+    "how many mg of sodium thiosulfate",
+    "how many mg of ibuprofen can i take",
+    "is 400mg of ibuprofen ok",
+    "how much calcium should i take a day to get rid of it",
+    "how many tablets do i take",
+    "what's the right dose for my mum",
+    "can i take ibuprofen for the pain",
+    "can i take vitamin d for this",
+    "is it safe to take calcium supplements with calcinosis",
+    "should i stop taking my steroids",
+    "should i stop my meds to avoid calcinosis",
+    "can my husband come off his warfarin",
+    "what dosage is normal",
+]
+NOT_MEDICINE_ADVICE = [
+    "why dose calcinosis even happen to people",
+    "where dose calsification occur",
+    "can we skip this part",
+    "can i double check this somewhere",
+    "should i take my dog to the vet for calcinosis",
+    "can i take a photo of the lump",
+    "how many people have calcinosis",
+    "can i stop the lumps getting bigger",
+    "how do they take out calcium deposits",
+    "what medicines are used to treat calcinosis",
+    "can long term use of certain medicines cause calcinosis",
+]
+WHO_HAS_IT = [
+    "do i have calcinosis?",
+    "so do i have it or not",
+    "does my daughter have calcinosis",
+    "my dad has scleroderma, does he have calcinosis",
+    "do you think i have calcification",
+    "have i got calcinosis",
+    "is this calcinosis",
+    "is my lump calcinosis",
+    "am i suffering from calcinosis",
+    "please diagnose me",
+]
+NOT_WHO_HAS_IT = [
+    "what is calcinosis",
+    "what is this calcinosis thing everyone talks about",
+    "could my medication have caused these deposits",
+    "how do doctors diagnose calcification",
+    "is calcinosis dangerous",
+    "can you have calcinosis without symptoms",
+]
+
+
+@pytest.mark.parametrize("text", MEDICINE_ADVICE)
+def test_a_dose_or_a_medicine_is_declined(text: str) -> None:
+    assert "no_medicine_advice" in declined(text)
+
+
+@pytest.mark.parametrize("text", NOT_MEDICINE_ADVICE)
+def test_other_questions_about_medicines_are_answered(text: str) -> None:
+    assert "no_medicine_advice" not in declined(text)
+
+
+@pytest.mark.parametrize("text", WHO_HAS_IT)
+def test_whether_someone_has_it_is_left_to_a_doctor(text: str) -> None:
+    assert "cannot_tell" in declined(text)
+
+
+@pytest.mark.parametrize("text", NOT_WHO_HAS_IT)
+def test_other_questions_need_no_such_note(text: str) -> None:
+    assert "cannot_tell" not in declined(text)
+
+
+def test_both_notes_in_order() -> None:
+    assert declined("do i have calcinosis, and what dose of steroids should i take?") == [
+        "no_medicine_advice",
+        "cannot_tell",
+    ]

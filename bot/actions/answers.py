@@ -38,8 +38,11 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     that, to a request for a dose or a diagnosis, that the bot gives neither."""
     text = str(tracker.latest_message.get("text") or "").lower()
     kinds = declined(text)
-    about_a_case = is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text)
-    if topic == "diagnosis" and about_a_case and "cannot_tell" not in kinds:
+    if (
+        topic == "diagnosis"
+        and "cannot_tell" not in kinds
+        and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
+    ):
         kinds.append("cannot_tell")
     notes: list[Note] = [{"kind": kind} for kind in kinds]
     seen: set[str] = set()

@@ -21,6 +21,7 @@ PAIN_WORDS = frozenset({"pain", "tenderness", "discomfort", "swelling"})
 TRIGGERS = frozenset({"injury", "infection", "medication"})
 FIRST_PERSON = (" i ", " i'm ", " i've ", " im ", " ive ", " my ", " me ")
 ANSWERS = {"affirm": True, "deny": False}
+NOT_ANSWERS = frozenset({"express_worry"})  # a feeling answers nothing: ask the question again
 
 
 def _entities(message: dict[str, Any]) -> list[dict[str, Any]]:
@@ -59,7 +60,7 @@ def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
     """Slots an answer to the question about ``requested`` fills, including "not sure"."""
     intent = str((message.get("intent") or {}).get("name", ""))
     slots = from_statement(message)
-    if requested in slots:
+    if requested in slots or intent in NOT_ANSWERS:
         return slots
     if intent in ANSWERS:
         if requested in {"deposit_noticed", "pain"}:

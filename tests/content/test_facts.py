@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
 from bot.config import SOURCE_FILE, load_clinic
 from bot.content.facts import TOPICS, FactBase, source_sentences
@@ -69,3 +71,21 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
     texts = [k.facts.source_text, *(fact.text for fact in k.facts.facts)]
     found = {u.name: [t for t in texts if u.pattern.search(t.lower())] for u in k.unmentioned}
     assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("is calcinosis catching?", ["whether it is contagious"]),
+        ("can it spread from person to person", ["whether it is contagious"]),
+        ("can calcinosis spread to other parts of the body", []),  # the source answers that
+        ("will the lumps go away on their own", ["how long it lasts"]),
+        ("can it come back after surgery", ["whether it comes back"]),
+        ("should i cut out dairy", ["diet or food"]),
+        ("is it genetic, my mum had it", ["genetics or family history"]),
+    ],
+)
+def test_the_topics_a_patient_names_that_the_source_does_not(
+    text: str, expected: list[str]
+) -> None:
+    assert knowledge().unmentioned_in(text) == expected

@@ -83,6 +83,9 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("can it come back after surgery", ["whether it comes back"]),
         ("should i cut out dairy", ["diet or food"]),
         ("is it genetic, my mum had it", ["genetics or family history"]),
+        ("can i squeeze the chalky stuff out", ["removing it yourself"]),
+        ("can i cut it out myself", ["removing it yourself"]),
+        ("is there a cream for it", ["creams or ointments"]),
     ],
 )
 def test_the_topics_a_patient_names_that_the_source_does_not(

@@ -46,12 +46,17 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         kinds.append("cannot_tell")
     notes: list[Note] = [{"kind": kind} for kind in kinds]
     seen: set[str] = set()
-    for entity in live_entities(tracker, "condition", "cause", "treatment", "species", "mineral"):
+    named = ("condition", "cause", "treatment", "species", "mineral", "body_site")
+    for entity in live_entities(tracker, *named):
         value = str(entity.get("value", "")).lower()
         if not value or value in seen:
             continue
         seen.add(value)
-        if entity["entity"] == "condition":
+        if entity["entity"] == "body_site":
+            # "can it be in the heart?": where it forms is all the source says of places
+            if topic == "location" and not k.facts.mentions(value):
+                notes.append({"kind": "not_mentioned", "name": f"the {value}"})
+        elif entity["entity"] == "condition":
             if value in SPOKEN_OF_OTHERWISE:  # "cancer": the source says malignant, tumors
                 continue
             listed = value in LISTED_CONDITIONS or k.facts.mentions(value)

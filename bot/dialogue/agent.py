@@ -19,12 +19,16 @@ from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
-from bot.nlu.questions import is_question
+from bot.nlu.questions import asks
 from bot.safety.gate import SafeUnderstanding
 
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
 SLOT_MAPPINGS = "action_validate_slot_mappings"
+# what a patient says to end, leave or step aside from the questions; never an answer
+NEVER_RESUMES = frozenset(
+    {"stop", "goodbye", "thank", "greet", "express_worry", "bot_challenge", "ask_capabilities"}
+)
 SLOT_ENTITIES = {
     "deposit_noticed": "symptom",
     "pain": "symptom",
@@ -153,6 +157,8 @@ class Agent:
         prefix = ("action_extract_slots",)
         if loop == FORM and self._answers_form(parse, state.slots.get("requested_slot")):
             return (*prefix, FORM)
+        if loop is None and self._continues_paused_form(parse, state):
+            return (*prefix, FORM)
         actions = self.policy.actions_for(intent, loop)
         if loop and (
             actions is None or (FORM not in actions and actions[0] != "action_deactivate_loop")
@@ -170,10 +176,25 @@ class Agent:
         intent = parse["intent"]["name"]
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
-        if is_question(parse["text"]):
+        if asks(parse["text"]):  # a question too: pause and answer it (what it tells counts)
             return False
         wanted = SLOT_ENTITIES.get(str(requested))
-        return any(e["entity"] == wanted and not e.get("negated") for e in parse["entities"])
+        return any(e["entity"] == wanted for e in parse["entities"])  # "it's not painful" too
+
+    def _continues_paused_form(self, parse: ParseResult, state: DialogueState) -> bool:
+        """After a pause for a question, a statement that answers a question still open ("i
+        banged it on a door") continues the questions rather than being answered alone."""
+        if parse["intent"]["name"] in NEVER_RESUMES or asks(parse["text"]):
+            return False
+        unsure = set(state.slots.get("unsure_of") or [])
+        open_types = {
+            kind
+            for slot, kind in SLOT_ENTITIES.items()
+            if state.slots.get(slot) is None and slot not in unsure
+        }
+        if not open_types or not any(e["entity"] in open_types for e in parse["entities"]):
+            return False
+        return self._resuming(state)
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:
         if action == "action_extract_slots":
@@ -220,13 +241,13 @@ class Agent:
 
     @staticmethod
     def _resuming(state: DialogueState) -> bool:
-        """Whether the questions were paused for a question and not finished since: then they
-        continue without the introduction."""
+        """Whether the questions were paused for a question and neither finished nor stopped
+        since: then they continue without the introduction."""
         for event in reversed(state.events):
             if event.get("event") == "action":
                 if event.get("name") == "utter_triage_paused":
                     return True
-                if event.get("name") == "action_triage_summary":
+                if event.get("name") in {"action_triage_summary", "utter_triage_stopped"}:
                     return False
         return False
 

@@ -1,0 +1,25 @@
+"""Asking and telling: slot filling reads what a patient tells; a question pauses the form."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.questions import asks, is_question
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "asking"),
+    [
+        ("does calcinosis usually hurt?", True, True),
+        ("can it spread", True, True),
+        ("they dont hurt though, is that normal?", False, True),
+        ("i have raynauds, does that count", False, True),
+        ("its not painful", False, False),
+        ("kind of, it's sore when i press it", False, False),
+        ("it's a bit sore but no chest pain or anything", False, False),
+        ("", False, False),
+    ],
+)
+def test_what_asks_and_what_only_tells(text: str, question: bool, asking: bool) -> None:
+    assert is_question(text) is question
+    assert asks(text) is asking

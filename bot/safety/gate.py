@@ -6,7 +6,6 @@ from typing import cast
 
 from bot import codec
 from bot.lru import LRUCache
-from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety.redflags import RedFlagDetector, is_emergency
 
@@ -57,7 +56,8 @@ class SafeUnderstanding:
         if category:
             parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
-        elif parse["intent"]["name"] == "emergency":
+        elif flags:  # every red flag negated: not an emergency, so choose among the others
             others = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
-            parse["intent"] = others[0] if others else {"name": FALLBACK_INTENT, "confidence": 0.0}
+            if others != parse["intent_ranking"]:
+                parse["intent"] = self.interpreter.decide(others)
         return parse

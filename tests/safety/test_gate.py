@@ -1,12 +1,18 @@
-"""The gate's parse cache: a repeated text gets the same answer, and no caller can change it."""
+"""The gate: its parse cache (a repeated text gets the same answer, no caller can change it),
+and what a negated red flag rules out."""
 
 from __future__ import annotations
 
-import pytest
+from typing import cast
 
-from bot.nlu.interpreter import Interpreter
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from bot.nlu.components import IntentScore, decide
+from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety.gate import SafeUnderstanding
-from bot.safety.redflags import RedFlagDetector, load_red_flags
+from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
 
 TEXTS = ["what causes calcinosis", "no chest pain, just a lump on my finger", "i feel suicidal"]
 
@@ -49,3 +55,64 @@ def test_the_cache_is_bounded(interpreter: Interpreter) -> None:
         understand(text)
     understand(TEXTS[0])  # the oldest was dropped: parsed again
     assert (understand.cache.hits, understand.cache.misses) == (0, 4)
+
+
+class _Scored:
+    """An interpreter whose classifier gives fixed scores, and a detector with fixed flags:
+    the gate's decision alone, whatever a trained model would score."""
+
+    def __init__(self, ranking: list[tuple[str, float]], flags: list[RedFlag]) -> None:
+        self.nlp = spacy.blank("en")
+        self.ranking: list[IntentScore] = [IntentScore(name=n, confidence=c) for n, c in ranking]
+        self.flags = flags
+
+    def understand(self, text: str) -> tuple[ParseResult, Doc]:
+        ranking = [dict(r) for r in self.ranking]
+        parse = ParseResult(
+            text=text, intent=self.decide(ranking), entities=[], intent_ranking=ranking
+        )
+        return parse, self.nlp.make_doc(text)
+
+    def decide(self, ranking: list[IntentScore]) -> IntentScore:
+        return decide(ranking, 0.0, 0.02)
+
+    def find(self, doc: Doc) -> list[RedFlag]:
+        return self.flags
+
+
+def _decided(ranking: list[tuple[str, float]], *flags: RedFlag) -> str:
+    scored = _Scored(ranking, list(flags))
+    understand = SafeUnderstanding(cast(Interpreter, scored), cast(RedFlagDetector, scored))
+    return understand("no chest pain, just a lump on my wrist")["intent"]["name"]
+
+
+NEGATED = RedFlag("cardiac", "chest pain", True, 3, 13)
+LIVE = RedFlag("cardiac", "chest pain", False, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("ranking", "flags", "intent"),
+    [
+        # the classifier's emergency, every red flag negated: the next intent
+        (
+            [("emergency", 0.50), ("report_symptom", 0.45), ("deny", 0.05)],
+            [NEGATED],
+            "report_symptom",
+        ),
+        # too close to call only because of emergency, which the negation rules out
+        ([("report_symptom", 0.505), ("emergency", 0.495)], [NEGATED], "report_symptom"),
+        # close between two others: still a fallback
+        (
+            [("emergency", 0.4), ("report_symptom", 0.3), ("ask_symptoms", 0.29)],
+            [NEGATED],
+            "nlu_fallback",
+        ),
+        ([("report_symptom", 0.9), ("emergency", 0.1)], [LIVE], "emergency"),
+        ([("emergency", 0.9), ("report_symptom", 0.1)], [], "emergency"),
+        ([("report_symptom", 0.505), ("emergency", 0.495)], [], "nlu_fallback"),
+    ],
+)
+def test_a_negated_red_flag_rules_out_only_the_emergency(
+    ranking: list[tuple[str, float]], flags: list[RedFlag], intent: str
+) -> None:
+    assert _decided(ranking, *flags) == intent

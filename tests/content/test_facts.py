@@ -86,6 +86,8 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("can i squeeze the chalky stuff out", ["removing it yourself"]),
         ("can i cut it out myself", ["removing it yourself"]),
         ("is there a cream for it", ["creams or ointments"]),
+        ("is surgery risky", ["the risks of surgery"]),
+        ("am i at risk of calcinosis", []),
     ],
 )
 def test_the_topics_a_patient_names_that_the_source_does_not(

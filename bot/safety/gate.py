@@ -6,6 +6,7 @@ from typing import cast
 
 from bot import codec
 from bot.lru import LRUCache
+from bot.nlu.components import IntentScore
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety.redflags import RedFlagDetector, is_emergency
 
@@ -57,7 +58,14 @@ class SafeUnderstanding:
             parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
         elif flags:  # every red flag negated: not an emergency, so choose among the others
-            others = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
-            if others != parse["intent_ranking"]:
-                parse["intent"] = self.interpreter.decide(others)
+            parse["intent"] = self.interpreter.decide(without_emergency(parse["intent_ranking"]))
         return parse
+
+
+def without_emergency(ranking: list[IntentScore]) -> list[IntentScore]:
+    """The ranking given that it is not an emergency: the other scores, renormalised."""
+    others = [r for r in ranking if r["name"] != "emergency"]
+    total = sum(r["confidence"] for r in others)
+    if total <= 0:
+        return others
+    return [IntentScore(name=r["name"], confidence=r["confidence"] / total) for r in others]

@@ -101,6 +101,12 @@ LIVE = RedFlag("cardiac", "chest pain", False, 3, 13)
         ),
         # too close to call only because of emergency, which the negation rules out
         ([("report_symptom", 0.505), ("emergency", 0.495)], [NEGATED], "report_symptom"),
+        # the others' scores are read given that it is not an emergency (renormalised)
+        (
+            [("emergency", 0.97), ("report_symptom", 0.02), ("ask_symptoms", 0.01)],
+            [NEGATED],
+            "report_symptom",
+        ),
         # close between two others: still a fallback
         (
             [("emergency", 0.4), ("report_symptom", 0.3), ("ask_symptoms", 0.29)],

@@ -75,6 +75,18 @@ def test_emergency_puts_the_number_first(renderer: Renderer) -> None:
     assert text.index("911") < 40
 
 
+@pytest.mark.parametrize(
+    ("category", "crisis_line"), [("suicide", True), ("other", True), ("chest_pain", False)]
+)
+def test_the_crisis_line_when_self_harm_is_named_or_cannot_be_ruled_out(
+    renderer: Renderer, category: str, crisis_line: bool
+) -> None:
+    """Category "other": the classifier found an emergency that no red-flag phrase names."""
+    text = renderer.render("utter_emergency", category=category)
+    assert ("crisis line" in text) is crisis_line
+    assert text.startswith("This may be an emergency. Call 911 now")
+
+
 def test_undefined_variables_fail_loudly(renderer: Renderer) -> None:
     from jinja2 import UndefinedError
 

@@ -54,6 +54,10 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("i have been self harming", "suicide"),
         ("im going to jump off a bridge", "suicide"),
         ("i dont see the point in going on", "suicide"),
+        ("i cut myself again tonight", "suicide"),
+        ("i burned myself on purpose", "suicide"),
+        ("i keep scratching myself until i bleed", "suicide"),
+        ("i took a load of pills to end it", "suicide"),
     ],
 )
 def test_red_flags_are_found(
@@ -70,6 +74,8 @@ def test_red_flags_are_found(
         "never had a seizure",
         "what causes calcinosis",
         "the lump on my elbow is tender",
+        "can i cut it out myself",
+        "can i squeeze the chalky bits out myself",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

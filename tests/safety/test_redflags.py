@@ -58,6 +58,18 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("i burned myself on purpose", "suicide"),
         ("i keep scratching myself until i bleed", "suicide"),
         ("i took a load of pills to end it", "suicide"),
+        ("life isn't worth it anymore", "suicide"),
+        ("everyone would be better off without me", "suicide"),
+        ("i've been thinking about ending things", "suicide"),
+        ("my lips are going blue", "breathing"),
+        ("i can't catch my breath", "breathing"),
+        ("i swallowed a bottle of pills", "poisoning"),
+        ("i have a terrible headache, worst of my life", "stroke"),
+        ("my child has a stiff neck and a rash that doesn't fade", "meningitis"),
+        ("i think i'm dying", "general"),
+        ("i'm going to jump", "suicide"),
+        ("i'm coughing up blood", "bleeding"),
+        ("my son swallowed some batteries", "poisoning"),
     ],
 )
 def test_red_flags_are_found(
@@ -76,6 +88,7 @@ def test_red_flags_are_found(
         "the lump on my elbow is tender",
         "can i cut it out myself",
         "can i squeeze the chalky bits out myself",
+        "my fingers go blue in the cold",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

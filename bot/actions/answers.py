@@ -173,8 +173,10 @@ class ActionDoctor(Action):
     ) -> list[EventType]:
         k = knowledge()
         fact_ids = [f.id for f in k.facts.for_topic("doctor")][:1]
+        text = str(tracker.latest_message.get("text") or "").lower()
         dispatcher.utter_message(
             response="utter_doctor",
+            notes=[{"kind": kind} for kind in declined(text)],
             fact_ids=fact_ids,
             buttons=[k.button(t) for t in ("diagnosis", "treatment", "source")],
             custom={"links": ["booking"]},

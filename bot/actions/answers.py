@@ -63,6 +63,9 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
             notes.append({"kind": "listed" if listed else "not_mentioned", "name": value})
         elif entity["entity"] == "cause" and topic == "causes":
             notes.append({"kind": "cause_listed", "name": _cause_name(value)})
+        elif entity["entity"] == "species":
+            if not k.facts.mentions(value):  # "dog": the source says animals, names none
+                notes.append({"kind": "animals_in_general", "name": f"{value}s"})
         elif not k.facts.mentions(value) and entity["entity"] != "cause":
             notes.append({"kind": "not_mentioned", "name": value})
     for name in k.unmentioned_in(text):

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from typing_extensions import TypedDict
 
 from bot.nlu import pipeline
-from bot.nlu.components import FALLBACK_INTENT, IntentClassifier, IntentScore
+from bot.nlu.components import FALLBACK_INTENT, IntentScore
 
 _PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_][A-Za-z0-9_]*)(?P<entities>\{.*)?\s*$", re.DOTALL)
 EXTRACTOR = "CalcibotEntityRuler"
@@ -100,11 +100,6 @@ class Interpreter:
         for word in words:
             self.nlp.tokenizer(word)
         return len(words)
-
-    def decide(self, ranking: list[IntentScore]) -> IntentScore:
-        """The intent for a ranking, with the trained fallback thresholds."""
-        classifier: IntentClassifier = self.nlp.get_pipe("intent")
-        return classifier.decide(ranking)
 
     def parse(self, text: str) -> ParseResult:
         """The parse alone; spaCy's memory zone frees the strings of this one text."""

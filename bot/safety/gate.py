@@ -6,16 +6,16 @@ from typing import cast
 
 from bot import codec
 from bot.lru import LRUCache
-from bot.nlu.components import IntentScore
 from bot.nlu.interpreter import Interpreter, ParseResult
-from bot.safety.redflags import RedFlagDetector, is_emergency
+from bot.safety.redflags import RedFlag, RedFlagDetector, is_emergency
 
 PARSE_CACHE_SIZE = 4096
 
 
 class SafeUnderstanding:
-    """Red flags on every message, before anything else: they make the intent `emergency`;
-    a classifier `emergency` whose red flags are all negated ("no chest pain") is not one.
+    """Red flags on every message, before anything else: they make the intent `emergency`.
+    When every red flag is negated ("no chest pain"), the rest of the message is classified
+    without them: an `emergency` there is still one.
 
     The result depends on the text alone, so the last ``cache_size`` distinct texts are kept
     (as JSON, so no caller can change a cached parse); patients repeat the same short
@@ -47,25 +47,31 @@ class SafeUnderstanding:
         with self.interpreter.nlp.memory_zone():
             parse, doc = self.interpreter.understand(text)
             flags = self.detector.find(doc) if doc is not None else []
-        # "no chest pain, just a lump": the pain of a red flag is not the lump's pain
+            rest = None
+            if flags and all(f.negated for f in flags):
+                # "no chest pain, just a lump": the classifier reads the alarm words; what
+                # the patient asks or tells is the rest of the message
+                rest = self.interpreter.understand(without_spans(text, flags))[0]
+        # the pain of a red flag is not the lump's pain
         parse["entities"] = [
             e
             for e in parse["entities"]
             if not any(f.start < e["end"] and e["start"] < f.end for f in flags)
         ]
+        if rest is not None:
+            parse["intent"], parse["intent_ranking"] = rest["intent"], rest["intent_ranking"]
         category = is_emergency(flags, parse["intent"]["name"])
         if category:
             parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
-        elif flags:  # every red flag negated: not an emergency, so choose among the others
-            parse["intent"] = self.interpreter.decide(without_emergency(parse["intent_ranking"]))
         return parse
 
 
-def without_emergency(ranking: list[IntentScore]) -> list[IntentScore]:
-    """The ranking given that it is not an emergency: the other scores, renormalised."""
-    others = [r for r in ranking if r["name"] != "emergency"]
-    total = sum(r["confidence"] for r in others)
-    if total <= 0:
-        return others
-    return [IntentScore(name=r["name"], confidence=r["confidence"] / total) for r in others]
+def without_spans(text: str, flags: list[RedFlag]) -> str:
+    """The text with the red-flag phrases taken out."""
+    kept, position = [], 0
+    for flag in sorted(flags, key=lambda f: f.start):
+        kept.append(text[position : flag.start])
+        position = max(position, flag.end)
+    kept.append(text[position:])
+    return " ".join(part.strip() for part in kept if part.strip())

@@ -91,12 +91,11 @@ class RedFlagDetector:
 def is_emergency(flags: list[RedFlag], intent: str) -> str | None:
     """The category of emergency, or None.
 
-    Any red flag that is not negated is an emergency. The classifier's `emergency` intent
-    counts too, unless every red flag in the message is negated ("no chest pain").
+    Any red flag that is not negated is an emergency. So is the classifier's `emergency`
+    intent ("other": no phrase names it); when the message has negated red flags, that is
+    the intent of the rest of the message (see `SafeUnderstanding`).
     """
     live = [flag for flag in flags if not flag.negated]
     if live:
         return live[0].category
-    if intent == "emergency" and not flags:
-        return "other"
-    return None
+    return "other" if intent == "emergency" else None

@@ -9,9 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from bot.nlu.components import IntentScore, decide
+from bot.nlu.components import IntentScore
 from bot.nlu.interpreter import Interpreter, ParseResult
-from bot.safety.gate import SafeUnderstanding
+from bot.safety.gate import SafeUnderstanding, without_spans
 from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
 
 TEXTS = ["what causes calcinosis", "no chest pain, just a lump on my finger", "i feel suicidal"]
@@ -57,68 +57,68 @@ def test_the_cache_is_bounded(interpreter: Interpreter) -> None:
     assert (understand.cache.hits, understand.cache.misses) == (0, 4)
 
 
-class _Scored:
-    """An interpreter whose classifier gives fixed scores, and a detector with fixed flags:
-    the gate's decision alone, whatever a trained model would score."""
+TEXT = "no chest pain, just a lump on my wrist"
+REST = "no , just a lump on my wrist"  # the text without the red-flag phrase
+NEGATED = RedFlag("chest_pain", "chest pain", True, 3, 13)
+LIVE = RedFlag("chest_pain", "chest pain", False, 3, 13)
 
-    def __init__(self, ranking: list[tuple[str, float]], flags: list[RedFlag]) -> None:
+
+class _Scored:
+    """An interpreter whose classifier gives fixed intents by text, and a detector with fixed
+    flags: the gate's decision alone, whatever a trained model would score."""
+
+    def __init__(self, intents: dict[str, str], flags: list[RedFlag]) -> None:
         self.nlp = spacy.blank("en")
-        self.ranking: list[IntentScore] = [IntentScore(name=n, confidence=c) for n, c in ranking]
+        self.intents = intents
         self.flags = flags
+        self.read: list[str] = []
 
     def understand(self, text: str) -> tuple[ParseResult, Doc]:
-        ranking = [dict(r) for r in self.ranking]
-        parse = ParseResult(
-            text=text, intent=self.decide(ranking), entities=[], intent_ranking=ranking
-        )
+        self.read.append(text)
+        intent = IntentScore(name=self.intents[text], confidence=0.9)
+        parse = ParseResult(text=text, intent=intent, entities=[], intent_ranking=[intent])
         return parse, self.nlp.make_doc(text)
-
-    def decide(self, ranking: list[IntentScore]) -> IntentScore:
-        return decide(ranking, 0.0, 0.02)
 
     def find(self, doc: Doc) -> list[RedFlag]:
         return self.flags
 
 
-def _decided(ranking: list[tuple[str, float]], *flags: RedFlag) -> str:
-    scored = _Scored(ranking, list(flags))
+def _understood(intents: dict[str, str], *flags: RedFlag) -> tuple[ParseResult, list[str]]:
+    scored = _Scored(intents, list(flags))
     understand = SafeUnderstanding(cast(Interpreter, scored), cast(RedFlagDetector, scored))
-    return understand("no chest pain, just a lump on my wrist")["intent"]["name"]
+    return understand(TEXT), scored.read
 
 
-NEGATED = RedFlag("cardiac", "chest pain", True, 3, 13)
-LIVE = RedFlag("cardiac", "chest pain", False, 3, 13)
+def test_negated_red_flags_leave_the_rest_of_the_message_to_the_classifier() -> None:
+    parse, read = _understood({TEXT: "emergency", REST: "report_symptom"}, NEGATED)
+    assert read == [TEXT, REST]
+    assert parse["intent"]["name"] == "report_symptom"
+    assert "red_flag" not in parse
+
+
+def test_an_emergency_in_the_rest_of_the_message_is_still_one() -> None:
+    parse, _ = _understood({TEXT: "emergency", REST: "emergency"}, NEGATED)
+    assert parse["intent"] == {"name": "emergency", "confidence": 1.0}
+    assert parse.get("red_flag") == "other"
 
 
 @pytest.mark.parametrize(
-    ("ranking", "flags", "intent"),
+    ("intent", "flags", "expected"),
     [
-        # the classifier's emergency, every red flag negated: the next intent
-        (
-            [("emergency", 0.50), ("report_symptom", 0.45), ("deny", 0.05)],
-            [NEGATED],
-            "report_symptom",
-        ),
-        # too close to call only because of emergency, which the negation rules out
-        ([("report_symptom", 0.505), ("emergency", 0.495)], [NEGATED], "report_symptom"),
-        # the others' scores are read given that it is not an emergency (renormalised)
-        (
-            [("emergency", 0.97), ("report_symptom", 0.02), ("ask_symptoms", 0.01)],
-            [NEGATED],
-            "report_symptom",
-        ),
-        # close between two others: still a fallback
-        (
-            [("emergency", 0.4), ("report_symptom", 0.3), ("ask_symptoms", 0.29)],
-            [NEGATED],
-            "nlu_fallback",
-        ),
-        ([("report_symptom", 0.9), ("emergency", 0.1)], [LIVE], "emergency"),
-        ([("emergency", 0.9), ("report_symptom", 0.1)], [], "emergency"),
-        ([("report_symptom", 0.505), ("emergency", 0.495)], [], "nlu_fallback"),
+        ("report_symptom", [LIVE], "chest_pain"),
+        ("emergency", [], "other"),
+        ("ask_causes", [], None),
     ],
 )
-def test_a_negated_red_flag_rules_out_only_the_emergency(
-    ranking: list[tuple[str, float]], flags: list[RedFlag], intent: str
+def test_live_red_flags_and_the_classifier_alone(
+    intent: str, flags: list[RedFlag], expected: str | None
 ) -> None:
-    assert _decided(ranking, *flags) == intent
+    parse, read = _understood({TEXT: intent}, *flags)
+    assert read == [TEXT]  # read once: no negated flag to take out
+    assert parse.get("red_flag") == expected
+
+
+def test_the_red_flag_phrases_are_taken_out_of_the_text() -> None:
+    second = RedFlag("seizure", "seizure", True, 31, 38)
+    text = "no chest pain, and never had a seizure, but a lump"
+    assert without_spans(text, [second, NEGATED]) == "no , and never had a , but a lump"

@@ -6,7 +6,8 @@ import pytest
 
 from bot.nlu.interpreter import Interpreter
 from bot.nlu.normalizer import stem
-from bot.safety.redflags import RedFlagDetector, is_emergency, load_red_flags
+from bot.safety.gate import SafeUnderstanding
+from bot.safety.redflags import RedFlagDetector, load_red_flags
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +16,9 @@ def detector(interpreter: Interpreter) -> RedFlagDetector:
 
 
 def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> str | None:
-    parse, doc = interpreter.understand(text)
-    assert doc is not None
-    return is_emergency(detector.find(doc), parse["intent"]["name"])
+    """The emergency category the safety gate gives ``text``, or None."""
+    red_flag = SafeUnderstanding(interpreter, detector, cache_size=0)(text).get("red_flag")
+    return None if red_flag is None else str(red_flag)
 
 
 @pytest.mark.parametrize(
@@ -70,6 +71,8 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("i'm going to jump", "suicide"),
         ("i'm coughing up blood", "bleeding"),
         ("my son swallowed some batteries", "poisoning"),
+        ("i feel like my heart is going to explode", "chest_pain"),
+        ("no chest pain but i feel like my heart is going to explode", "chest_pain"),
     ],
 )
 def test_red_flags_are_found(

@@ -27,6 +27,11 @@ SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
 ABOUT_A_CASE = re.compile(r"\b(?:this|bot|chatbot)\b")
 
 
+def message_text(tracker: Tracker) -> str:
+    """The latest message's text in lower case, as the decline patterns and topic words are."""
+    return str(tracker.latest_message.get("text") or "").lower()
+
+
 def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
     """Entities of the latest message that are not negated."""
     entities = tracker.latest_message.get("entities") or []
@@ -36,7 +41,7 @@ def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
 def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     """What the message names that the source lists, or does not mention at all; before
     that, to a request for a dose or a diagnosis, that the bot gives neither."""
-    text = str(tracker.latest_message.get("text") or "").lower()
+    text = message_text(tracker)
     kinds = declined(text)
     if (
         topic == "diagnosis"
@@ -176,10 +181,9 @@ class ActionDoctor(Action):
     ) -> list[EventType]:
         k = knowledge()
         fact_ids = [f.id for f in k.facts.for_topic("doctor")][:1]
-        text = str(tracker.latest_message.get("text") or "").lower()
         dispatcher.utter_message(
             response="utter_doctor",
-            notes=[{"kind": kind} for kind in declined(text)],
+            notes=[{"kind": kind} for kind in declined(message_text(tracker))],
             fact_ids=fact_ids,
             buttons=[k.button(t) for t in ("diagnosis", "treatment", "source")],
             custom={"links": ["booking"]},

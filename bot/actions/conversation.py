@@ -7,6 +7,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.answers import message_text
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
 from bot.safety.declines import declined
 
@@ -80,10 +81,9 @@ class ActionOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        text = str(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(
             response="utter_out_of_scope",
-            dosing="no_medicine_advice" in declined(text),
+            dosing="no_medicine_advice" in declined(message_text(tracker)),
             buttons=[k.button(topic) for topic in DEFAULT_TOPICS],
         )
         return []

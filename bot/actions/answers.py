@@ -65,7 +65,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
             if value in SPOKEN_OF_OTHERWISE:  # "cancer": the source says malignant, tumors
                 continue
             listed = value in LISTED_CONDITIONS or k.facts.mentions(value)
-            notes.append({"kind": "listed" if listed else "not_mentioned", "name": value})
+            name = display_name(value)
+            notes.append({"kind": "listed" if listed else "not_mentioned", "name": name})
         elif entity["entity"] == "cause" and topic == "causes":
             notes.append({"kind": "cause_listed", "name": _cause_name(value)})
         elif entity["entity"] == "species":
@@ -88,6 +89,11 @@ def merge_unmentioned(notes: list[Note], limit: int = 4) -> list[Note]:
         joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
         kept.insert(first, {"kind": "not_mentioned", "name": joined})
     return kept[:limit]
+
+
+def display_name(value: str) -> str:
+    """A condition named after a person keeps the capital: "Raynaud's phenomenon"."""
+    return " ".join(w[:1].upper() + w[1:] if w.endswith("'s") else w for w in value.split())
 
 
 def _cause_name(value: str) -> str:

@@ -6,6 +6,7 @@ server can neither skip the closing advice nor the emergency routing.
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -28,6 +29,12 @@ SLOT_MAPPINGS = "action_validate_slot_mappings"
 # what a patient says to end, leave or step aside from the questions; never an answer
 NEVER_RESUMES = frozenset(
     {"stop", "goodbye", "thank", "greet", "express_worry", "bot_challenge", "ask_capabilities"}
+)
+# "go on", "ok continue", "let's carry on": typed right after the pause, which offered to
+# continue the questions, they mean that rather than "tell me more"
+CONTINUE_WORDS = re.compile(
+    r"^(?:(?:ok(?:ay)?|yes|yeah|sure|fine|please|right|then|let'?s)\s+)*"
+    r"(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions)\b",
 )
 SLOT_ENTITIES = {
     "deposit_noticed": "symptom",
@@ -157,7 +164,9 @@ class Agent:
         prefix = ("action_extract_slots",)
         if loop == FORM and self._answers_form(parse, state.slots.get("requested_slot")):
             return (*prefix, FORM)
-        if loop is None and self._continues_paused_form(parse, state):
+        if loop is None and (
+            self._continues_paused_form(parse, state) or self._says_continue(parse, state)
+        ):
             return (*prefix, FORM)
         actions = self.policy.actions_for(intent, loop)
         if loop and (
@@ -195,6 +204,22 @@ class Agent:
         if not open_types or not any(e["entity"] in open_types for e in parse["entities"]):
             return False
         return self._resuming(state)
+
+    @staticmethod
+    def _says_continue(parse: ParseResult, state: DialogueState) -> bool:
+        """A "go on" in the turn right after the pause (its button offers to continue)."""
+        words = re.sub(r"[^\w' ]+", " ", parse["text"].lower()).split()
+        if not CONTINUE_WORDS.match(" ".join(words)) or len(words) > 6:
+            return False
+        users = 0
+        for event in reversed(state.events):
+            if event.get("event") == "user":
+                users += 1
+                if users == 2:  # the turn before this one
+                    return False
+            elif event.get("event") == "action" and event.get("name") == "utter_triage_paused":
+                return True
+        return False
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:
         if action == "action_extract_slots":

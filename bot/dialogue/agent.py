@@ -161,7 +161,9 @@ class Agent:
         if intent == "emergency":
             return ("action_emergency",)
         loop = state.active_loop
-        prefix = ("action_extract_slots",)
+        prefix: tuple[str, ...] = ("action_extract_slots",)
+        if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
+            prefix = (*prefix, "utter_emergency_mentioned")
         if loop == FORM and self._answers_form(parse, state.slots.get("requested_slot")):
             return (*prefix, FORM)
         if loop is None and (
@@ -232,7 +234,13 @@ class Agent:
         elif action.startswith("utter_"):
             builder.add(action_event(action))
             builder.say(
-                self._render({"response": action, "buttons": self.response_buttons.get(action, [])})
+                self._render(
+                    {
+                        "response": action,
+                        "buttons": self.response_buttons.get(action, []),
+                        "category": builder.turn.parse.get("red_flag_mentioned"),
+                    }
+                )
             )
         else:
             await self.run_action(builder, action)

@@ -14,8 +14,10 @@ PARSE_CACHE_SIZE = 4096
 
 class SafeUnderstanding:
     """Red flags on every message, before anything else: they make the intent `emergency`.
-    When every red flag is negated ("no chest pain"), the rest of the message is classified
-    without them: an `emergency` there is still one.
+    When no red flag is live, every one negated ("no chest pain") or only spoken of ("can it
+    cause a stroke?"), the rest of the message is classified without them: an `emergency`
+    there is still one. A red flag only spoken of is kept in `red_flag_mentioned`: the
+    emergency advice still comes first, then the answer.
 
     The result depends on the text alone, so the last ``cache_size`` distinct texts are kept
     (as JSON, so no caller can change a cached parse); patients repeat the same short
@@ -48,7 +50,7 @@ class SafeUnderstanding:
             parse, doc = self.interpreter.understand(text)
             flags = self.detector.find(doc) if doc is not None else []
             rest = None
-            if flags and all(f.negated for f in flags):
+            if flags and not any(f.live for f in flags):
                 # "no chest pain, just a lump": the classifier reads the alarm words; what
                 # the patient asks or tells is the rest of the message
                 rest = self.interpreter.understand(without_spans(text, flags))[0]
@@ -64,6 +66,8 @@ class SafeUnderstanding:
         if category:
             parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
+        elif spoken := [f for f in flags if f.spoken_of and not f.negated]:
+            parse["red_flag_mentioned"] = spoken[0].category  # type: ignore[typeddict-unknown-key]
         return parse
 
 

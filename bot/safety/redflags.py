@@ -3,11 +3,14 @@
 Phrases come from `responses/safety.yml` (reviewed by the clinic). They are matched on the
 normalised form the NLU pipeline sets (NORM: lower case, spell-corrected, plural-stripped), so
 "chest pian" and "seizures" match; a mention preceded by a negation cue in the same clause
-("no chest pain") does not count.
+("no chest pain") does not count. Nor, as an emergency now, does one that is only spoken of:
+asked about as what calcinosis may cause ("can it cause a heart attack?") or placed years back
+("my dad had a stroke years ago"); that still gets the emergency advice, then the answer.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,10 +23,25 @@ from spacy.tokens import Doc, Token
 
 from bot.config import SAFETY_FILE
 from bot.nlu.normalizer import stem
+from bot.nlu.questions import asks
 
 NEGATION_CUES = frozenset({"no", "not", "n't", "never", "without", "deny", "denie", "nor"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "except", ".", ";", "!", "?"})
+CLAUSE_ENDS = CLAUSE_BREAKS | {","}
 CUE_WINDOW = 4
+# what a question may ask calcinosis to cause: "can it lead to a stroke?", "risk of seizures"
+CAUSE_CUES = frozenset(
+    {"cause", "caused", "causing", "lead", "led", "give", "risk", "chance", "trigger", "prevent"}
+)
+POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
+# placed in the past, long enough ago not to be happening now; "again", "now" undo it
+LONG_AGO = re.compile(
+    r"\b(?:years?|months?) (?:ago|back)\b|\blast (?:year|month)\b|\bhistory of\b"
+    r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bas a (?:child|kid|teenager)\b"
+)
+HAPPENING_NOW = re.compile(
+    r"\b(?:now|again|today|tonight|currently)\b|\b(?:i'?m|am|is|are|he's|she's) having\b"
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +51,11 @@ class RedFlag:
     negated: bool
     start: int
     end: int
+    spoken_of: bool = False  # asked about, or long ago: not happening now
+
+    @property
+    def live(self) -> bool:
+        return not (self.negated or self.spoken_of)
 
 
 def load_red_flags(path: Path = SAFETY_FILE) -> dict[str, list[str]]:
@@ -65,7 +88,12 @@ class RedFlagDetector:
                 continue
             found.append(
                 RedFlag(
-                    category, span.text, self._negated(doc, start), span.start_char, span.end_char
+                    category,
+                    span.text,
+                    self._negated(doc, start),
+                    span.start_char,
+                    span.end_char,
+                    spoken_of=self._spoken_of(doc, start, end, category),
                 )
             )
         return found
@@ -77,6 +105,30 @@ class RedFlagDetector:
         fainted): the normaliser corrects towards any word it knows."""
         typed, norm = stem(token.lower_), token.norm_
         return typed == norm or (typed[:1] == norm[:1] and OSA.distance(typed, norm) <= 1)
+
+    @staticmethod
+    def _spoken_of(doc: Doc, start: int, end: int, category: str) -> bool:
+        """Asked about as an effect ("can it cause a heart attack?", not "is it causing my
+        chest pain?"), or told of as long ago in the mention's own clause; never when the message
+        says it is happening now. Never thoughts of suicide or self-harm either: their crisis
+        line is always given in full."""
+        if category == "suicide":
+            return False
+        if HAPPENING_NOW.search(doc.text.lower()):  # anywhere: "... and it's back now"
+            return False
+        first, last = start, end
+        while first > 0 and doc[first - 1].norm_ not in CLAUSE_ENDS:
+            first -= 1
+        while last < len(doc) and doc[last].norm_ not in CLAUSE_ENDS:
+            last += 1
+        if LONG_AGO.search(doc[first:last].text.lower()):
+            return True
+        before = doc[max(first, start - CUE_WINDOW) : start]
+        return (
+            asks(doc.text)
+            and any(t.norm_ in CAUSE_CUES for t in before)
+            and not any(t.lower_ in POSSESSIVES for t in before)
+        )
 
     @staticmethod
     def _negated(doc: Doc, start: int) -> bool:
@@ -91,11 +143,12 @@ class RedFlagDetector:
 def is_emergency(flags: list[RedFlag], intent: str) -> str | None:
     """The category of emergency, or None.
 
-    Any red flag that is not negated is an emergency. So is the classifier's `emergency`
-    intent ("other": no phrase names it); when the message has negated red flags, that is
-    the intent of the rest of the message (see `SafeUnderstanding`).
+    Any red flag that is neither negated nor only spoken of is an emergency. So is the
+    classifier's `emergency` intent ("other": no phrase names it); when the message has red
+    flags and none is live, that is the intent of the rest of the message (see
+    `SafeUnderstanding`).
     """
-    live = [flag for flag in flags if not flag.negated]
+    live = [flag for flag in flags if flag.live]
     if live:
         return live[0].category
     return "other" if intent == "emergency" else None

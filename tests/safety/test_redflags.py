@@ -73,6 +73,17 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("my son swallowed some batteries", "poisoning"),
         ("i feel like my heart is going to explode", "chest_pain"),
         ("no chest pain but i feel like my heart is going to explode", "chest_pain"),
+        # asked about, but about the patient's own: "my", or what is happening now
+        ("could this be a heart attack?", "chest_pain"),
+        ("is my lump causing my chest pain?", "chest_pain"),
+        ("i think the deposits are causing chest pain", "chest_pain"),
+        ("i have chest pain, can calcinosis cause that?", "chest_pain"),
+        ("i had a stroke years ago and i think i'm having another one now", "stroke"),
+        ("i had a seizure last year and it's happening again", "seizure"),
+        ("she had a stroke years ago, and i think it's happening again now", "stroke"),
+        # thoughts of suicide are never only spoken of: the crisis line comes in full
+        ("can calcinosis make you want to kill yourself?", "suicide"),
+        ("i tried to kill myself years ago and i feel like that again", "suicide"),
     ],
 )
 def test_red_flags_are_found(
@@ -98,6 +109,31 @@ def test_negated_or_absent_red_flags_are_not_emergencies(
     interpreter: Interpreter, detector: RedFlagDetector, text: str
 ) -> None:
     assert category(interpreter, detector, text) is None
+
+
+def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> str | None:
+    parse = SafeUnderstanding(interpreter, detector, cache_size=0)(text)
+    return parse.get("red_flag_mentioned")  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can calcinosis lead to a stroke", "stroke"),
+        ("can calcium deposits in the blood vessels cause a heart attack?", "chest_pain"),
+        ("does calcification raise the risk of seizures?", "seizure"),
+        ("my dad had a heart attack years ago, does that matter for calcinosis?", "chest_pain"),
+        ("i had a stroke in 2019, can that cause calcification", "stroke"),
+        ("she has a history of seizures, is she at risk", "seizure"),
+    ],
+)
+def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(
+    interpreter: Interpreter, detector: RedFlagDetector, text: str, expected: str
+) -> None:
+    """Asked about as what calcinosis may cause, or long ago: not an emergency now, so the
+    question is answered, after the emergency advice (see the conversation tests)."""
+    assert category(interpreter, detector, text) is None
+    assert mentioned(interpreter, detector, text) == expected
 
 
 def test_the_safety_list_loads_every_family() -> None:

@@ -41,7 +41,6 @@ def check_templates(settings: Settings) -> list[str]:
                 notes=[],
                 topic_title="x",
                 category="other",
-                dosing=False,
                 intro=True,
             )
         except Exception as exc:

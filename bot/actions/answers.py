@@ -40,16 +40,16 @@ def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
 
 def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     """What the message names that the source lists, or does not mention at all; before
-    that, to a request for a dose or a diagnosis, that the bot gives neither."""
+    that, to a diagnosis question about someone, that only a doctor can tell. (A request the
+    wording alone shows, for a dose or a diagnosis, the agent declines before any action.)"""
     text = message_text(tracker)
-    kinds = declined(text)
+    notes: list[Note] = []
     if (
         topic == "diagnosis"
-        and "cannot_tell" not in kinds
+        and "cannot_tell" not in declined(text)
         and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
     ):
-        kinds.append("cannot_tell")
-    notes: list[Note] = [{"kind": kind} for kind in kinds]
+        notes.append({"kind": "cannot_tell"})
     seen: set[str] = set()
     named = ("condition", "cause", "treatment", "species", "mineral", "body_site")
     for entity in live_entities(tracker, *named):
@@ -189,7 +189,6 @@ class ActionDoctor(Action):
         fact_ids = [f.id for f in k.facts.for_topic("doctor")][:1]
         dispatcher.utter_message(
             response="utter_doctor",
-            notes=[{"kind": kind} for kind in declined(message_text(tracker))],
             fact_ids=fact_ids,
             buttons=[k.button(t) for t in ("diagnosis", "treatment", "source")],
             custom={"links": ["booking"]},

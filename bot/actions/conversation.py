@@ -7,9 +7,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.answers import message_text
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
-from bot.safety.declines import declined
 
 FALLBACK = "nlu_fallback"
 DEFAULT_TOPICS = ("definition", "causes", "symptoms")
@@ -72,7 +70,7 @@ class ActionFallback(Action):
 
 
 class ActionOutOfScope(Action):
-    """Says what Calcibot can help with; never gives doses."""
+    """Says what Calcibot can help with."""
 
     def name(self) -> str:
         return "action_out_of_scope"
@@ -83,7 +81,6 @@ class ActionOutOfScope(Action):
         k = knowledge()
         dispatcher.utter_message(
             response="utter_out_of_scope",
-            dosing="no_medicine_advice" in declined(message_text(tracker)),
             buttons=[k.button(topic) for topic in DEFAULT_TOPICS],
         )
         return []

@@ -21,6 +21,7 @@ from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
 from bot.nlu.questions import asks
+from bot.safety.declines import declined
 from bot.safety.gate import SafeUnderstanding
 
 FORM = "triage_form"
@@ -164,6 +165,8 @@ class Agent:
         prefix: tuple[str, ...] = ("action_extract_slots",)
         if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
             prefix = (*prefix, "utter_emergency_mentioned")
+        if declined(parse["text"].lower()):  # a dose, a diagnosis: whatever the intent
+            prefix = (*prefix, "utter_declines")
         if loop == FORM and self._answers_form(parse, state.slots.get("requested_slot")):
             return (*prefix, FORM)
         if loop is None and (
@@ -239,6 +242,9 @@ class Agent:
                         "response": action,
                         "buttons": self.response_buttons.get(action, []),
                         "category": builder.turn.parse.get("red_flag_mentioned"),
+                        "notes": [
+                            {"kind": k} for k in declined(builder.turn.parse["text"].lower())
+                        ],
                     }
                 )
             )

@@ -1,6 +1,7 @@
 """Requests the bot declines whatever the intent, and says so first (DESIGN.md §4.2): a dose
 or advice about a medicine, and whether someone has calcinosis, which only a doctor can tell.
-Each maps to the note an answer starts with."""
+Each maps to a note (`responses/templates/notes.j2`) that the agent sends before any
+action answers, so no classifier error and no action server can leave it out."""
 
 from __future__ import annotations
 

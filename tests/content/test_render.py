@@ -37,13 +37,13 @@ def every_rendering(renderer: Renderer) -> list[tuple[str, str]]:
         [{"kind": "listed", "name": "systemic lupus erythematosus"}],
         [{"kind": "not_mentioned", "name": "diabetes"}],
         [{"kind": "cause_listed", "name": "injury"}],
+        [{"kind": "no_medicine_advice"}, {"kind": "cannot_tell"}],
     ]
     variables = {
         "fact_ids": [fact_ids, fact_ids[:1], []],
         "notes": notes,
         "topic_title": ["its causes"],
         "category": ["chest_pain", "suicide", "other"],
-        "dosing": [True, False],
         "intro": [True, False],
     }
     out = []

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
+from bot.config import Settings
+from bot.dialogue.agent import Agent
+from bot.dialogue.tracker import DialogueState
 from bot.safety.declines import declined
+from bot.server.runtime import build_agent
 
 MEDICINE_ADVICE = [
     "what dose of diltiazem should i take for calcinosis",
@@ -78,3 +85,45 @@ def test_both_notes_in_order() -> None:
         "no_medicine_advice",
         "cannot_tell",
     ]
+
+
+SAYS = {
+    "no_medicine_advice": "I can't give doses or advice about medicines.",
+    "cannot_tell": "I cannot tell whether it is calcinosis: only a doctor can.",
+}
+
+
+@pytest.fixture(scope="module")
+def agent(model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Agent:
+    data_dir = tmp_path_factory.mktemp("data")
+    (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+    settings = Settings(data_dir=data_dir)
+    return build_agent(settings, settings.clinic())
+
+
+@pytest.mark.parametrize("mid_form", [False, True], ids=["alone", "mid-form"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *MEDICINE_ADVICE,
+        *WHO_HAS_IT,
+        "thanks! how many mg of ibuprofen can i take?",
+        "hello, do i have calcinosis?",
+        "ok bye, should i stop my meds",
+    ],
+)
+def test_the_reply_declines_first_and_once_whatever_the_intent(
+    agent: Agent, text: str, mid_form: bool
+) -> None:
+    """The agent declines before any action runs: a dose question read as thanks, a
+    fallback or an answer to the triage questions is declined all the same."""
+    state = DialogueState("patient")
+    if mid_form:
+        asyncio.run(agent.handle(state, "i have a hard lump on my finger"))
+        assert state.active_loop == "triage_form"
+    turn = asyncio.run(agent.handle(state, text))
+    reply = "\n".join(m["text"] for m in turn.messages)
+    kinds = declined(text)
+    assert reply.startswith(SAYS[kinds[0]])
+    for kind in kinds:
+        assert reply.count(SAYS[kind]) == 1

@@ -57,10 +57,14 @@ def _payload_value(slot: str, value: Any) -> Any:
 
 
 def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
-    """Slots an answer to the question about ``requested`` fills, including "not sure"."""
+    """Slots an answer to the question about ``requested`` fills, including "not sure". A
+    statement that tells something else ("i have RA" when asked about an injury) leaves the
+    requested question to be asked again."""
     intent = str((message.get("intent") or {}).get("name", ""))
     slots = from_statement(message)
     if requested in slots or intent in NOT_ANSWERS:
+        return slots
+    if slots and intent not in {*ANSWERS, "unsure"}:
         return slots
     if intent in ANSWERS:
         if requested in {"deposit_noticed", "pain"}:

@@ -167,7 +167,7 @@ class Agent:
             prefix = (*prefix, "utter_emergency_mentioned")
         if declined(parse["text"].lower()):  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
-        if loop == FORM and self._answers_form(parse, state.slots.get("requested_slot")):
+        if loop == FORM and self._answers_form(parse, state):
             return (*prefix, FORM)
         if loop is None and (
             self._continues_paused_form(parse, state) or self._says_continue(parse, state)
@@ -182,33 +182,31 @@ class Agent:
             return (*prefix, "action_deactivate_loop", "utter_triage_paused", *answer)
         return (*prefix, *(actions or ("action_fallback",)))
 
-    @staticmethod
-    def _answers_form(parse: ParseResult, requested: str | None) -> bool:
-        """An answer to the open question: a yes/no/not sure, or a statement with an entity
-        that fills the requested slot whatever the intent (Rasa's from_entity mapping); "does
-        calcinosis usually hurt?" asks rather than answers."""
+    @classmethod
+    def _answers_form(cls, parse: ParseResult, state: DialogueState) -> bool:
+        """An answer to the open question: a yes/no/not sure, or a statement that fills the
+        requested slot or another question still open, whatever the intent (Rasa's
+        from_entity mapping: "it's not painful", "i have RA")."""
         intent = parse["intent"]["name"]
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
-        if asks(parse["text"]):  # a question too: pause and answer it (what it tells counts)
-            return False
-        wanted = SLOT_ENTITIES.get(str(requested))
-        return any(e["entity"] == wanted for e in parse["entities"])  # "it's not painful" too
+        return cls._tells_open_answer(parse, state)
 
     def _continues_paused_form(self, parse: ParseResult, state: DialogueState) -> bool:
         """After a pause for a question, a statement that answers a question still open ("i
         banged it on a door") continues the questions rather than being answered alone."""
+        return self._tells_open_answer(parse, state) and self._resuming(state)
+
+    @staticmethod
+    def _tells_open_answer(parse: ParseResult, state: DialogueState) -> bool:
+        """A statement naming what a triage question not yet answered asks for (also one the
+        patient was not sure of: "i have RA" after "not sure"). Not a question ("does
+        calcinosis usually hurt?"), and not a stop, goodbye or worry, which have their own
+        replies whatever they name."""
         if parse["intent"]["name"] in NEVER_RESUMES or asks(parse["text"]):
             return False
-        unsure = set(state.slots.get("unsure_of") or [])
-        open_types = {
-            kind
-            for slot, kind in SLOT_ENTITIES.items()
-            if state.slots.get(slot) is None and slot not in unsure
-        }
-        if not open_types or not any(e["entity"] in open_types for e in parse["entities"]):
-            return False
-        return self._resuming(state)
+        open_types = {kind for slot, kind in SLOT_ENTITIES.items() if state.slots.get(slot) is None}
+        return any(e["entity"] in open_types for e in parse["entities"])
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 import rasa_sdk
 from rasa_sdk.executor import ActionExecutor
 
-from bot.actions.triage import ValidateSlotMappings
+from bot.actions.triage import ValidateSlotMappings, from_answer
 from bot.dialogue.domain import load_domain
 from bot.dialogue.tracker import DialogueState
 
@@ -70,3 +70,26 @@ def test_domain_slots_are_worked_out_once_per_domain() -> None:
     del smaller["slots"]["pain"]
     assert action.domain_slots(smaller) == [s for s in first if s != "pain"]
     assert action.domain_slots(domain) == first
+
+
+def answer(intent: str, *entities: tuple[str, str]) -> dict[str, Any]:
+    return {
+        "intent": {"name": intent},
+        "entities": [{"entity": kind, "value": value} for kind, value in entities],
+    }
+
+
+def test_an_answer_telling_something_else_leaves_the_question_to_ask_again() -> None:
+    """ "i have RA" when asked about an injury fills the condition and asks again; "not sure"
+    or an answer naming nothing moves on, so the questions never loop on silence."""
+    told = answer("ask_conditions", ("condition", "rheumatoid arthritis"))
+    assert from_answer(told, "possible_trigger") == {"known_condition": "rheumatoid arthritis"}
+    unsure = answer("unsure", ("condition", "rheumatoid arthritis"))
+    assert from_answer(unsure, "possible_trigger") == {
+        "known_condition": "rheumatoid arthritis",
+        "unsure_of": ["possible_trigger"],
+    }
+    assert from_answer(answer("out_of_scope"), "possible_trigger") == {
+        "unsure_of": ["possible_trigger"]
+    }
+    assert from_answer(answer("deny"), "possible_trigger") == {"possible_trigger": "none"}

@@ -21,6 +21,9 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 _KEEP_S = ("ss", "us", "is", "os", "as", "ys")
+# "dont", "cant" split as "do"/"ca" + "nt": read as "n't", for negation and red flags alike;
+# a thumbs-up or a shrug in reply to a question reads as the word it stands for
+READ_AS = {"nt": "n't", "👍": "yes", "👌": "ok", "👎": "no", "🤷": "dunno"}
 
 
 def stem(word: str) -> str:
@@ -87,7 +90,8 @@ class Normalizer:
     def __call__(self, doc: Doc) -> Doc:
         correct = self._correct
         for token in doc:
-            token.norm_ = stem(correct(token.lower_))
+            lower = token.lower_
+            token.norm_ = READ_AS.get(lower) or READ_AS.get(lower[:1]) or stem(correct(lower))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -10,6 +10,7 @@ asked about as what calcinosis may cause ("can it cause a heart attack?") or pla
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,14 @@ CUE_WINDOW = 4
 CAUSE_CUES = frozenset(
     {"cause", "caused", "causing", "lead", "led", "give", "risk", "chance", "trigger", "prevent"}
 )
+# asked of anyone: "can you overdose on vitamin d?", "what do i do if someone has a seizure?"
+ANYONE_CUES = (("can", "you"), ("can", "people"), ("can", "someone"), ("if", "someone"))
+# asked as a sign: "is shortness of breath a symptom of calcinosis?"
+SIGN_WORDS = frozenset({"symptom", "sign", "complication"})
 POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
+FIRST_PERSON = frozenset({"i", "me", "i'm", "im", "i've", "ive"})
+# "i'm dying to know": the words, not the alarm
+IDIOMS = {"dying": frozenset({"to", "for"})}
 # placed in the past, long enough ago not to be happening now; "again", "now" undo it
 LONG_AGO = re.compile(
     r"\b(?:years?|months?) (?:ago|back)\b|\blast (?:year|month)\b|\bhistory of\b"
@@ -84,7 +92,7 @@ class RedFlagDetector:
         for match_id, start, end in self.matcher(doc):
             category = doc.vocab.strings[match_id]
             span = doc[start:end]
-            if not all(self._typed_as(token) for token in span):
+            if not all(self._typed_as(token) for token in span) or self._idiom(doc, end):
                 continue
             found.append(
                 RedFlag(
@@ -109,9 +117,10 @@ class RedFlagDetector:
     @staticmethod
     def _spoken_of(doc: Doc, start: int, end: int, category: str) -> bool:
         """Asked about as an effect ("can it cause a heart attack?", not "is it causing my
-        chest pain?"), or told of as long ago in the mention's own clause; never when the message
-        says it is happening now. Never thoughts of suicide or self-harm either: their crisis
-        line is always given in full."""
+        chest pain?"), as a sign ("is chest pain a symptom?") or of anyone ("can you overdose
+        on vitamin d?"), or told of as long ago in the mention's own clause; never when the
+        message says it is happening now. Never thoughts of suicide or self-harm either:
+        their crisis line is always given in full."""
         if category == "suicide":
             return False
         if HAPPENING_NOW.search(doc.text.lower()):  # anywhere: "... and it's back now"
@@ -124,11 +133,20 @@ class RedFlagDetector:
         if LONG_AGO.search(doc[first:last].text.lower()):
             return True
         before = doc[max(first, start - CUE_WINDOW) : start]
+        if not asks(doc.text) or any(t.lower_ in POSSESSIVES | FIRST_PERSON for t in before):
+            return False
+        words = [t.norm_ for t in before]
+        pairs = set(itertools.pairwise(words))
         return (
-            asks(doc.text)
-            and any(t.norm_ in CAUSE_CUES for t in before)
-            and not any(t.lower_ in POSSESSIVES for t in before)
+            any(word in CAUSE_CUES for word in words)
+            or any(cue in pairs for cue in ANYONE_CUES)
+            or any(t.norm_ in SIGN_WORDS for t in doc[end : min(last, end + 3)])
         )
+
+    @staticmethod
+    def _idiom(doc: Doc, end: int) -> bool:
+        follows = IDIOMS.get(doc[end - 1].lower_, frozenset())
+        return end < len(doc) and doc[end].lower_ in follows
 
     @staticmethod
     def _negated(doc: Doc, start: int) -> bool:

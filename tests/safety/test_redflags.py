@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.interpreter import Interpreter
-from bot.nlu.normalizer import stem
+from bot.nlu.normalizer import READ_AS, stem
 from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import RedFlagDetector, load_red_flags
 
@@ -81,6 +81,9 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("i had a stroke years ago and i think i'm having another one now", "stroke"),
         ("i had a seizure last year and it's happening again", "seizure"),
         ("she had a stroke years ago, and i think it's happening again now", "stroke"),
+        ("i dont want to live anymore", "suicide"),
+        ("dont think i can keep myself safe tonight", "suicide"),
+        ("my daughter has a high fever and is very confused", "general"),
         # thoughts of suicide are never only spoken of: the crisis line comes in full
         ("can calcinosis make you want to kill yourself?", "suicide"),
         ("i tried to kill myself years ago and i feel like that again", "suicide"),
@@ -103,6 +106,8 @@ def test_red_flags_are_found(
         "can i cut it out myself",
         "can i squeeze the chalky bits out myself",
         "my fingers go blue in the cold",
+        "i'm dying to know what causes this",
+        "i dont have chest pain",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -125,6 +130,8 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("my dad had a heart attack years ago, does that matter for calcinosis?", "chest_pain"),
         ("i had a stroke in 2019, can that cause calcification", "stroke"),
         ("she has a history of seizures, is she at risk", "seizure"),
+        ("is shortness of breath a symptom of calcinosis?", "breathing"),
+        ("can you overdose on vitamin d?", "poisoning"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(
@@ -177,6 +184,6 @@ def test_no_red_flag_word_is_corrected_into_another_word(interpreter: Interprete
     for phrases in load_red_flags().values():
         for phrase in phrases:
             doc = normalise(interpreter.nlp.make_doc(phrase))
-            if [t.norm_ for t in doc] != [stem(t.lower_) for t in doc]:
+            if [t.norm_ for t in doc] != [READ_AS.get(t.lower_) or stem(t.lower_) for t in doc]:
                 changed[phrase] = " ".join(t.norm_ for t in doc)
     assert changed == {}

@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
 from bot.nlu.questions import is_question
+from bot.safety.declines import declined
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
 # what belongs to one lump; a connective tissue disease belongs to the patient and carries over
@@ -58,14 +59,16 @@ def _payload_value(slot: str, value: Any) -> Any:
 
 def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
     """Slots an answer to the question about ``requested`` fills, including "not sure". A
-    statement that tells something else ("i have RA" when asked about an injury) leaves the
-    requested question to be asked again."""
+    statement that tells something else ("i have RA" when asked about an injury), a feeling
+    or a request the bot declines (a dose) leaves the requested question to be asked again."""
     intent = str((message.get("intent") or {}).get("name", ""))
     slots = from_statement(message)
     if requested in slots or intent in NOT_ANSWERS:
         return slots
-    if slots and intent not in {*ANSWERS, "unsure"}:
-        return slots
+    if intent not in {*ANSWERS, "unsure"} and (
+        slots or declined(str(message.get("text") or "").lower())
+    ):
+        return slots  # told something else, or asked what the bot declines: ask again
     if intent in ANSWERS:
         if requested in {"deposit_noticed", "pain"}:
             slots[requested] = ANSWERS[intent]

@@ -167,7 +167,9 @@ class Agent:
             prefix = (*prefix, "utter_emergency_mentioned")
         if declined(parse["text"].lower()):  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
-        if loop == FORM and self._answers_form(parse, state):
+            if loop == FORM and intent in {"out_of_scope", FALLBACK_INTENT}:
+                return (*prefix, FORM)  # declined: nothing else to answer, the same question
+        if loop == FORM and self._answers_form(parse):
             return (*prefix, FORM)
         if loop is None and (
             self._continues_paused_form(parse, state) or self._says_continue(parse, state)
@@ -183,30 +185,31 @@ class Agent:
         return (*prefix, *(actions or ("action_fallback",)))
 
     @classmethod
-    def _answers_form(cls, parse: ParseResult, state: DialogueState) -> bool:
+    def _answers_form(cls, parse: ParseResult) -> bool:
         """An answer to the open question: a yes/no/not sure, or a statement that fills the
         requested slot or another question still open, whatever the intent (Rasa's
         from_entity mapping: "it's not painful", "i have RA")."""
         intent = parse["intent"]["name"]
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
-        return cls._tells_open_answer(parse, state)
+        # what any question asks, answered or not: "actually it does hurt" corrects an answer
+        return cls._tells_triage_answer(parse, set(SLOT_ENTITIES.values()))
 
     def _continues_paused_form(self, parse: ParseResult, state: DialogueState) -> bool:
         """After a pause for a question, a statement that answers a question still open ("i
-        banged it on a door") continues the questions rather than being answered alone."""
-        return self._tells_open_answer(parse, state) and self._resuming(state)
+        banged it on a door") continues the questions rather than being answered alone; so
+        does one the patient was not sure of ("i have RA" after "not sure")."""
+        open_types = {kind for slot, kind in SLOT_ENTITIES.items() if state.slots.get(slot) is None}
+        return self._tells_triage_answer(parse, open_types) and self._resuming(state)
 
     @staticmethod
-    def _tells_open_answer(parse: ParseResult, state: DialogueState) -> bool:
-        """A statement naming what a triage question not yet answered asks for (also one the
-        patient was not sure of: "i have RA" after "not sure"). Not a question ("does
-        calcinosis usually hurt?"), and not a stop, goodbye or worry, which have their own
-        replies whatever they name."""
+    def _tells_triage_answer(parse: ParseResult, kinds: set[str]) -> bool:
+        """A statement naming an entity of ``kinds``. Not a question ("does calcinosis
+        usually hurt?"), and not a stop, goodbye or worry, which have their own replies
+        whatever they name."""
         if parse["intent"]["name"] in NEVER_RESUMES or asks(parse["text"]):
             return False
-        open_types = {kind for slot, kind in SLOT_ENTITIES.items() if state.slots.get(slot) is None}
-        return any(e["entity"] in open_types for e in parse["entities"])
+        return any(e["entity"] in kinds for e in parse["entities"])
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,7 @@ SLOT_ENTITIES = {
     "known_condition": "condition",
     "possible_trigger": "cause",
 }
+TRIAGE_ENTITIES = frozenset(SLOT_ENTITIES.values())
 
 
 def now() -> float:
@@ -83,6 +85,8 @@ class _TurnBuilder:
         self.state = state
         self.turn = Turn(parse=parse)
         self.pending: list[tuple[Event, BotMessage]] = []
+        # what the bot declines in this message (a dose, a diagnosis), read once a turn
+        self.declines = declined(parse["text"].lower())
 
     def add(self, *events: Event) -> None:
         for event in events:
@@ -148,7 +152,7 @@ class Agent:
             }
         )
         try:
-            for action in self.plan(state, parse):
+            for action in self.plan(state, parse, builder.declines):
                 await self.step(builder, action)
         except ActionServerError:
             builder.say(self._render({"response": "utter_error"}))
@@ -156,7 +160,9 @@ class Agent:
         builder.add(action_event("action_listen"))
         return builder.turn
 
-    def plan(self, state: DialogueState, parse: ParseResult) -> tuple[str, ...]:
+    def plan(
+        self, state: DialogueState, parse: ParseResult, declines: list[str]
+    ) -> tuple[str, ...]:
         """The actions for this message: rules, with the form's own answers and exits."""
         intent = parse["intent"]["name"]
         if intent == "emergency":
@@ -165,7 +171,7 @@ class Agent:
         prefix: tuple[str, ...] = ("action_extract_slots",)
         if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
             prefix = (*prefix, "utter_emergency_mentioned")
-        if declined(parse["text"].lower()):  # a dose, a diagnosis: whatever the intent
+        if declines:  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
             if loop == FORM and intent in {"out_of_scope", FALLBACK_INTENT}:
                 return (*prefix, FORM)  # declined: nothing else to answer, the same question
@@ -193,7 +199,7 @@ class Agent:
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
         # what any question asks, answered or not: "actually it does hurt" corrects an answer
-        return cls._tells_triage_answer(parse, set(SLOT_ENTITIES.values()))
+        return cls._tells_triage_answer(parse, TRIAGE_ENTITIES)
 
     def _continues_paused_form(self, parse: ParseResult, state: DialogueState) -> bool:
         """After a pause for a question, a statement that answers a question still open ("i
@@ -203,7 +209,7 @@ class Agent:
         return self._tells_triage_answer(parse, open_types) and self._resuming(state)
 
     @staticmethod
-    def _tells_triage_answer(parse: ParseResult, kinds: set[str]) -> bool:
+    def _tells_triage_answer(parse: ParseResult, kinds: Collection[str]) -> bool:
         """A statement naming an entity of ``kinds``. Not a question ("does calcinosis
         usually hurt?"), and not a stop, goodbye or worry, which have their own replies
         whatever they name."""
@@ -243,9 +249,7 @@ class Agent:
                         "response": action,
                         "buttons": self.response_buttons.get(action, []),
                         "category": builder.turn.parse.get("red_flag_mentioned"),
-                        "notes": [
-                            {"kind": k} for k in declined(builder.turn.parse["text"].lower())
-                        ],
+                        "notes": [{"kind": kind} for kind in builder.declines],
                     }
                 )
             )

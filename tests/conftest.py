@@ -16,9 +16,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.config import Settings
+from bot.dialogue.agent import Agent
 from bot.nlu import pipeline
 from bot.nlu.interpreter import Interpreter
 from bot.server.app import create_app
+from bot.server.runtime import build_agent
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -30,6 +32,22 @@ def require(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"required in CI: {reason}")
     pytest.skip(reason)
+
+
+def data_dir_holding(model_dir: Path, data_dir: Path) -> Path:
+    """``data_dir`` (made if missing) with ``model_dir`` linked in as its model: every test
+    and benchmark server shares the one trained model instead of training its own."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+    return data_dir
+
+
+def agent_over(model_dir: Path, data_dir: Path, action_endpoint: str | None = None) -> Agent:
+    """The agent a server builds, over ``model_dir``, with actions in process or remote."""
+    settings = Settings(
+        data_dir=data_dir_holding(model_dir, data_dir), action_endpoint=action_endpoint
+    )
+    return build_agent(settings, settings.clinic())
 
 
 @pytest.fixture(scope="session")
@@ -51,9 +69,7 @@ def interpreter(model_dir: Path) -> Interpreter:
 @pytest.fixture
 def settings(tmp_path: Path, model_dir: Path) -> Settings:
     """Settings over a fresh data dir that already holds the session's model."""
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+    data_dir = data_dir_holding(model_dir, tmp_path / "data")
     return Settings(data_dir=data_dir, rate_limit_per_ip=10**9, rate_limit_per_sender=10**9)
 
 

@@ -28,9 +28,8 @@ from bot.nlu import pipeline
 from bot.nlu.data import held_out_data
 from bot.nlu.interpreter import Interpreter
 from bot.safety.gate import PARSE_CACHE_SIZE
-from bot.server.runtime import build_agent
 from bot.store.sqlite import SQLiteStore
-from tests.conftest import RedisServer, free_port
+from tests.conftest import RedisServer, agent_over, data_dir_holding, free_port
 from tests.servers import BotServer
 
 HERE = Path(__file__).parent
@@ -250,9 +249,7 @@ def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
 def bench_memory(model_dir: Path, results: dict[str, Any]) -> None:
     """One worker's memory from start-up through 20,000 turns, on a server of its own."""
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp)
-        (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
-        bot = BotServer(data_dir)
+        bot = BotServer(data_dir_holding(model_dir, Path(tmp) / "data"))
         bot.start()
         try:
             assert bot.process is not None
@@ -274,9 +271,7 @@ def bench_redis_workers(model_dir: Path, results: dict[str, Any]) -> None:
         try:
             rates = {}
             for workers in (1, 2):
-                data_dir = Path(tmp) / f"w{workers}"
-                data_dir.mkdir()
-                (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+                data_dir = data_dir_holding(model_dir, Path(tmp) / f"w{workers}")
                 bot = BotServer(data_dir, CALCIBOT_REDIS_URL=redis.url)
                 bot.args = ["--workers", str(workers)]
                 bot.start()
@@ -309,10 +304,8 @@ def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
             samples.append((time.perf_counter() - started) * 1000)
     results["parse_ms"] = summary(samples)
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp)
-        (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
-        settings = Settings(data_dir=data_dir)
-        agent = build_agent(settings, settings.clinic())
+        agent = agent_over(model_dir, Path(tmp) / "data")
+        settings = Settings(data_dir=Path(tmp) / "data")
 
         store = SQLiteStore(settings.sqlite_path, ttl_seconds=86400)
         stored: list[float] = []

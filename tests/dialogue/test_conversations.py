@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
 from bot.dialogue.stories import load_stories, run_story
-from bot.server.runtime import build_agent
+from tests.conftest import agent_over
 
 STORY_DIR = Path(__file__).parent.parent / "conversations"
 STORIES = load_stories(STORY_DIR.glob("*.yml"))
@@ -29,10 +28,7 @@ def agent(request: pytest.FixtureRequest, model_dir: Path, tmp_path_factory, loo
     endpoint = None
     if request.param == "remote":
         endpoint = request.getfixturevalue("action_server")
-    data_dir = tmp_path_factory.mktemp("data")
-    (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
-    settings = Settings(data_dir=data_dir, action_endpoint=endpoint)
-    built = build_agent(settings, settings.clinic())
+    built = agent_over(model_dir, tmp_path_factory.mktemp("data"), endpoint)
     yield built
     loop.run_until_complete(built.runner.close())
 

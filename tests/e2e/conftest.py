@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from tests.conftest import free_port, require, wait_healthy
+from tests.conftest import data_dir_holding, free_port, require, wait_healthy
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
@@ -141,9 +141,7 @@ def bot_url(
 ) -> Iterator[str]:
     """`calcibot serve` on a free port, over a data dir holding the session's trained model."""
     root = tmp_path_factory.mktemp("e2e")
-    data_dir = root / "data"
-    data_dir.mkdir()
-    (data_dir / "model").symlink_to(model_dir, target_is_directory=True)
+    data_dir = data_dir_holding(model_dir, root / "data")
     clinic_file = root / "clinic.yml"
     clinic_file.write_text(clinic_yaml(origins.allowed), encoding="utf-8")
     port = free_port()

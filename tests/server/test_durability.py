@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from bot.config import CLOSING_ADVICE
-from tests.conftest import RedisServer
+from tests.conftest import RedisServer, data_dir_holding
 from tests.servers import BotServer
 
 HOOK = "/webhooks/rest/webhook"
@@ -32,10 +32,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def data_dir(tmp_path: Path, model_dir: Path) -> Path:
-    path = tmp_path / "data"
-    path.mkdir()
-    (path / "model").symlink_to(model_dir, target_is_directory=True)
-    return path
+    return data_dir_holding(model_dir, tmp_path / "data")
 
 
 @pytest.fixture
@@ -147,9 +144,7 @@ def test_two_servers_sharing_redis(
 ) -> None:
     servers = []
     for name in ("a", "b"):
-        other = tmp_path / name
-        other.mkdir()
-        (other / "model").symlink_to(data_dir / "model", target_is_directory=True)
+        other = data_dir_holding(data_dir / "model", tmp_path / name)
         servers.append(BotServer(other, CALCIBOT_REDIS_URL=redis_server.url))
     for bot in servers:
         bot.start()

@@ -14,19 +14,24 @@ import httpx
 from tests.conftest import free_port
 
 
+def server_env(data_dir: Path, **env: str) -> dict[str, str]:
+    """A server's environment over ``data_dir``, with rate limits no test or benchmark hits."""
+    return {
+        **os.environ,
+        "CALCIBOT_DATA_DIR": str(data_dir),
+        "CALCIBOT_RATE_LIMIT_PER_IP": "1000000000",
+        "CALCIBOT_RATE_LIMIT_PER_SENDER": "1000000000",
+        **env,
+    }
+
+
 class BotServer:
     """`python -m bot serve` on a free port with the given environment."""
 
     def __init__(self, data_dir: Path, **env: str) -> None:
         self.port = free_port()
         self.data_dir = data_dir
-        self.env = {
-            **os.environ,
-            "CALCIBOT_DATA_DIR": str(data_dir),
-            "CALCIBOT_RATE_LIMIT_PER_IP": "1000000000",
-            "CALCIBOT_RATE_LIMIT_PER_SENDER": "1000000000",
-            **env,
-        }
+        self.env = server_env(data_dir, **env)
         self.args: list[str] = []
         self.process: subprocess.Popen[bytes] | None = None
         self.log = open(data_dir / "server.log", "ab")  # noqa: SIM115  (kept for the process)

@@ -30,7 +30,7 @@ from bot.nlu.interpreter import Interpreter
 from bot.safety.gate import PARSE_CACHE_SIZE
 from bot.store.sqlite import SQLiteStore
 from tests.conftest import RedisServer, agent_over, data_dir_holding, free_port
-from tests.servers import BotServer
+from tests.servers import BotServer, server_env
 
 HERE = Path(__file__).parent
 RESULTS = HERE / "results"
@@ -94,22 +94,34 @@ def wrk(
     return result
 
 
-class BareServer:
-    def __init__(self, cpu_ms: float = 0.0) -> None:
+class AppServer:
+    """An ASGI app of the benchmark's own under uvicorn, one worker, as `calcibot serve` runs
+    the bot: the bare endpoint (``BENCH_BARE_CPU_MS`` of busy work per request) or the floor
+    control (the bot's app with a turn that costs nothing, over ``data_dir``)."""
+
+    def __init__(self, cpu_ms: float = 0.0, *, floor_over: Path | None = None) -> None:
         self.port = free_port()
+        target = ["tests.bench.bare_app:app"]
+        env = {**os.environ, "BENCH_BARE_CPU_MS": str(cpu_ms)}
+        log = None
+        if floor_over is not None:  # logs its turns as the bot does, to a file as BotServer
+            target = ["tests.bench.floor_app:create_app", "--factory"]
+            env = server_env(floor_over)
+            log = open(floor_over / "server.log", "ab")  # noqa: SIM115  (kept for the process)
         self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "uvicorn",
-                "tests.bench.bare_app:app",
+                *target,
                 "--port",
                 str(self.port),
                 "--log-level",
                 "warning",
                 "--no-access-log",
             ],
-            env={**os.environ, "BENCH_BARE_CPU_MS": str(cpu_ms)},
+            env=env,
+            stderr=log,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -118,7 +130,7 @@ class BareServer:
                     return
             except httpx.HTTPError:
                 time.sleep(0.05)
-        raise TimeoutError("bare server did not start")
+        raise TimeoutError("benchmark app did not start")
 
     @property
     def url(self) -> str:
@@ -218,7 +230,7 @@ def turns(url: str, count: int, senders: int = 200) -> None:
 
 
 def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
-    bare = BareServer()
+    bare = AppServer()
     bot = BotServer(data_dir)
     results["healthy_seconds"] = round(bot.start(), 3)
     try:
@@ -235,7 +247,16 @@ def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
         base = served(bare.url, bare.process.pid, 20, fresh_every=0)
         turn = served(bot.url, bot.process.pid, 20, fresh_every=0)
         results["http_repeated_texts_at_20"] = compare(base, turn)
-        busy = BareServer(cpu_ms=1.0)
+        floor = AppServer(floor_over=data_dir_holding(data_dir / "model", data_dir / "floor"))
+        try:
+            wrk(floor.url, 20, 2)
+            results["http_floor_at_20"] = compare(
+                served(bare.url, bare.process.pid, 20, fresh_every=0),
+                served(floor.url, floor.process.pid, 20, fresh_every=0),
+            )
+        finally:
+            floor.stop()
+        busy = AppServer(cpu_ms=1.0)
         try:
             wrk(busy.url, 20, 2)
             results["bare_1ms_cpu_at_100"] = wrk(busy.url, 100)
@@ -374,6 +395,7 @@ def write_report(results: dict[str, Any]) -> None:
             f"| {b['cpu_ms_per_request']:.3f} / {t['cpu_ms_per_request']:.3f} |"
         )
     repeated = results["http_repeated_texts_at_20"]
+    floor = results["http_floor_at_20"]
     lines += [
         "",
         "| measure | value |",
@@ -383,6 +405,11 @@ def write_report(results: dict[str, Any]) -> None:
         f"{repeated['bot']['rps']:.0f}, {repeated['throughput_ratio']}; "
         f"{repeated['p99_ratio']}; {repeated['bare']['cpu_ms_per_request']:.3f} / "
         f"{repeated['bot']['cpu_ms_per_request']:.3f} |",
+        f"| 20 connections, the bot's app with a turn that costs nothing (the floor: middleware, "
+        f"validation, rate limits, log line, metrics; nothing run, loaded or stored): bare / "
+        f"floor rps, ratio; p99 ratio; server CPU ms per request | {floor['bare']['rps']:.0f} / "
+        f"{floor['bot']['rps']:.0f}, {floor['throughput_ratio']}; {floor['p99_ratio']}; "
+        f"{floor['bare']['cpu_ms_per_request']:.3f} / {floor['bot']['cpu_ms_per_request']:.3f} |",
         f"| NLU parse median / p99 (in-process) | {results['parse_ms']['median']} / "
         f"{results['parse_ms']['p99']} ms |",
         f"| dialogue turn median / p99 (in-process, no HTTP, every text parsed) | "

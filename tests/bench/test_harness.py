@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from pathlib import Path
 from typing import Any
 
+from fastapi.testclient import TestClient
+
+from bot.config import CLOSING_ADVICE, Settings
+from bot.store.sqlite import SQLiteStore
+from tests.bench import floor_app
 from tests.bench.__main__ import bench_in_process, check_targets, cpu_seconds, memory_mb
 
 
@@ -59,3 +65,19 @@ def test_memory_is_read_from_proc() -> None:
     assert after["anon"] - before["anon"] >= 60
     assert after["rss"] - before["rss"] >= 60
     del block
+
+
+def test_the_floor_answers_a_real_turn_and_keeps_nothing(settings: Settings) -> None:
+    """The floor control pays for everything around a turn, and for no turn."""
+    with TestClient(floor_app.create_app(settings)) as client:
+        for text in ("hello", "i have chest pain"):  # whatever is sent: the one canned turn
+            response = client.post(
+                "/webhooks/rest/webhook", json={"sender": "patient", "message": text}
+            )
+            assert response.status_code == 200
+            replies = response.json()
+            assert replies[0]["text"].startswith("Calcinosis (calcification) can be caused by")
+            assert replies[-1]["text"].endswith(CLOSING_ADVICE)
+        assert "calcibot_turns_total" in client.get("/metrics").text
+    store = SQLiteStore(settings.sqlite_path, ttl_seconds=86400)
+    assert asyncio.run(store.load("patient")) == []

@@ -4,8 +4,10 @@ Phrases come from `responses/safety.yml` (reviewed by the clinic). They are matc
 normalised form the NLU pipeline sets (NORM: lower case, spell-corrected, plural-stripped), so
 "chest pian" and "seizures" match; a mention preceded by a negation cue in the same clause
 ("no chest pain") does not count. Nor, as an emergency now, does one that is only spoken of:
-asked about as what calcinosis may cause ("can it cause a heart attack?") or placed years back
-("my dad had a stroke years ago"); that still gets the emergency advice, then the answer.
+asked about as what calcinosis may cause ("can it cause a heart attack?"), placed years back
+("my dad had a stroke years ago") or only in case ("if i ever get chest pain"); that still
+gets the emergency advice, then the answer. A count of pills taken at once ("took about 30
+paracetamol") is an overdose whatever the words around it.
 """
 
 from __future__ import annotations
@@ -40,16 +42,41 @@ ANYONE_CUES = (("can", "you"), ("can", "people"), ("can", "someone"), ("if", "so
 SIGN_WORDS = frozenset({"symptom", "sign", "complication"})
 POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 FIRST_PERSON = frozenset({"i", "me", "i'm", "im", "i've", "ive"})
-# "i'm dying to know": the words, not the alarm
-IDIOMS = {"dying": frozenset({"to", "for"})}
-# placed in the past, long enough ago not to be happening now; "again", "now" undo it
+# "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
+IDIOMS = {"dying": frozenset({"to", "for", "laughing"}), "out": frozenset({"laughing"})}
+# "if i stroke the lump gently": the verb, not the illness
+VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "softly", "lightly"})}
+# "if i ever get chest pain", "in case he has a seizure": what might happen one day
+HYPOTHETICAL = re.compile(r"\bif\b(?:\s+\S+){0,3}\s+ever\b|\bin case\b")
+# placed in the past, long enough ago not to be happening now; "again" and the like undo it
 LONG_AGO = re.compile(
-    r"\b(?:years?|months?) (?:ago|back)\b|\blast (?:year|month)\b|\bhistory of\b"
-    r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bas a (?:child|kid|teenager)\b"
+    r"\b(?:years?|yrs?|months?) (?:ago|back)\b|\blast (?:year|month)\b|\bhistory of\b"
+    r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bas a (?:baby|child|kid|teenager)\b"
+    r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small)\b"
 )
+# happening now or again, anywhere in the message: "... and it's happening again"
 HAPPENING_NOW = re.compile(
-    r"\b(?:now|again|today|tonight|currently)\b|\b(?:i'?m|am|is|are|he's|she's) having\b"
+    r"\b(?:again|another|today|tonight|currently|right now)\b"
+    r"|\b(?:i'?m|am|is|are|he's|she's) (?:having|happening)\b"
+    r"|\b(?:it'?s|is|came|come|coming) back\b"
 )
+# a bare "now" is about the flag only in its own clause: "a heart attack years ago, now i have
+# lumps on my elbow" is about the lumps, "a seizure as a baby, he's 10 now" about his age
+NOW = re.compile(r"\bnow\b")
+AFTER_WINDOW = 5  # "can an overdose of vitamin d cause ...": the cue may follow the flag
+
+
+# "took about 30 paracetamol": a count of pills taken at once, which no phrase can list
+OVERDOSE_COUNT = 10
+NUMBER_WORDS = {
+    "ten": 10, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100,
+}  # fmt: skip
+TAKE_WORDS = frozenset({"took", "taken", "take", "taking", "swallowed", "swallow", "ate", "had"})
+PILL_WORDS = frozenset(
+    {"pill", "tablet", "capsule", "paracetamol", "ibuprofen", "aspirin", "painkiller",
+     "co-codamol", "codeine", "sleeping", "antidepressant", "tramadol", "dose"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,10 +116,10 @@ class RedFlagDetector:
 
     def find(self, doc: Doc) -> list[RedFlag]:
         found = []
-        for match_id, start, end in self.matcher(doc):
-            category = doc.vocab.strings[match_id]
+        matches = [(doc.vocab.strings[i], start, end) for i, start, end in self.matcher(doc)]
+        for category, start, end in [*matches, *(("poisoning", *s) for s in _overdoses(doc))]:
             span = doc[start:end]
-            if not all(self._typed_as(token) for token in span) or self._idiom(doc, end):
+            if not all(self._typed_as(token) for token in span) or self._idiom(doc, start, end):
                 continue
             found.append(
                 RedFlag(
@@ -117,36 +144,49 @@ class RedFlagDetector:
     @staticmethod
     def _spoken_of(doc: Doc, start: int, end: int, category: str) -> bool:
         """Asked about as an effect ("can it cause a heart attack?", not "is it causing my
-        chest pain?"), as a sign ("is chest pain a symptom?") or of anyone ("can you overdose
-        on vitamin d?"), or told of as long ago in the mention's own clause; never when the
-        message says it is happening now. Never thoughts of suicide or self-harm either:
-        their crisis line is always given in full."""
+        chest pain?"), as a cause ("can an overdose of vitamin d cause it?"), as a sign ("is
+        chest pain a symptom?") or of anyone ("can you overdose on vitamin d?"); or told of as
+        long ago or as what might happen one day ("if i ever get chest pain") in the mention's
+        own clause. Never when the message says it is happening again or today, or "now" in
+        that clause. Never thoughts of suicide or self-harm either: their crisis line is always
+        given in full."""
         if category == "suicide":
             return False
-        if HAPPENING_NOW.search(doc.text.lower()):  # anywhere: "... and it's back now"
+        first, last = RedFlagDetector._clause(doc, start, end)
+        clause = doc[first:last].text.lower()
+        if HAPPENING_NOW.search(doc.text.lower()) or NOW.search(clause):
             return False
-        first, last = start, end
-        while first > 0 and doc[first - 1].norm_ not in CLAUSE_ENDS:
-            first -= 1
-        while last < len(doc) and doc[last].norm_ not in CLAUSE_ENDS:
-            last += 1
-        if LONG_AGO.search(doc[first:last].text.lower()):
+        if LONG_AGO.search(clause) or HYPOTHETICAL.search(clause):
             return True
         before = doc[max(first, start - CUE_WINDOW) : start]
         if not asks(doc.text) or any(t.lower_ in POSSESSIVES | FIRST_PERSON for t in before):
             return False
         words = [t.norm_ for t in before]
         pairs = set(itertools.pairwise(words))
+        after = [t.norm_ for t in doc[end : min(last, end + AFTER_WINDOW)]]
         return (
-            any(word in CAUSE_CUES for word in words)
+            any(word in CAUSE_CUES for word in [*words, *after])
             or any(cue in pairs for cue in ANYONE_CUES)
-            or any(t.norm_ in SIGN_WORDS for t in doc[end : min(last, end + 3)])
+            or any(word in SIGN_WORDS for word in after)
         )
 
     @staticmethod
-    def _idiom(doc: Doc, end: int) -> bool:
+    def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """The token bounds of the clause around ``doc[start:end]``."""
+        first, last = start, end
+        while first > 0 and doc[first - 1].norm_ not in CLAUSE_ENDS:
+            first -= 1
+        while last < len(doc) and doc[last].norm_ not in CLAUSE_ENDS:
+            last += 1
+        return first, last
+
+    @staticmethod
+    def _idiom(doc: Doc, start: int, end: int) -> bool:
         follows = IDIOMS.get(doc[end - 1].lower_, frozenset())
-        return end < len(doc) and doc[end].lower_ in follows
+        precedes = VERB_BEFORE.get(doc[start].lower_, frozenset()) if end - start == 1 else ()
+        return (end < len(doc) and doc[end].lower_ in follows) or (
+            start > 0 and doc[start - 1].lower_ in precedes
+        )
 
     @staticmethod
     def _negated(doc: Doc, start: int) -> bool:
@@ -156,6 +196,26 @@ class RedFlagDetector:
             if token.norm_ in NEGATION_CUES:
                 return True
         return False
+
+
+def _count(token: Token) -> int:
+    if token.text.isdecimal():  # not "²", which isdigit() takes and int() refuses
+        return int(token.text)
+    return NUMBER_WORDS.get(token.lower_, 0)
+
+
+def _overdoses(doc: Doc) -> list[tuple[int, int]]:
+    """Spans like "took about 30 paracetamol", "swallowed twenty of her pills": a taking
+    word, then within a few words a count of at least ``OVERDOSE_COUNT``, then pills."""
+    spans = []
+    for i, token in enumerate(doc):
+        if _count(token) < OVERDOSE_COUNT:
+            continue
+        took = [t.i for t in doc[max(0, i - 3) : i] if t.lower_ in TAKE_WORDS]
+        pills = [t.i for t in doc[i + 1 : i + 5] if stem(t.lower_) in PILL_WORDS]
+        if took and pills:
+            spans.append((took[0], pills[0] + 1))
+    return spans
 
 
 def is_emergency(flags: list[RedFlag], intent: str) -> str | None:

@@ -84,6 +84,11 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("i dont want to live anymore", "suicide"),
         ("dont think i can keep myself safe tonight", "suicide"),
         ("my daughter has a high fever and is very confused", "general"),
+        ("took about 30 paracetamol an hour ago", "poisoning"),
+        ("my son swallowed twenty of my sleeping pills", "poisoning"),
+        ("i dont want to be alive anymore", "suicide"),
+        ("i had chest pain last year, now it's back", "chest_pain"),
+        ("she had a seizure as a baby and she's having one right now", "seizure"),
         # thoughts of suicide are never only spoken of: the crisis line comes in full
         ("can calcinosis make you want to kill yourself?", "suicide"),
         ("i tried to kill myself years ago and i feel like that again", "suicide"),
@@ -108,6 +113,10 @@ def test_red_flags_are_found(
         "my fingers go blue in the cold",
         "i'm dying to know what causes this",
         "i dont have chest pain",
+        "i took 2 paracetamol an hour ago",
+        "is 30 paracetamol a day too much",
+        "if i stroke the lump gently will it make it worse",
+        "i nearly passed out laughing at the cartoon",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -132,6 +141,10 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("she has a history of seizures, is she at risk", "seizure"),
         ("is shortness of breath a symptom of calcinosis?", "breathing"),
         ("can you overdose on vitamin d?", "poisoning"),
+        ("can an overdose of calcium tablets cause deposits?", "poisoning"),
+        ("had a heart attack 8 yrs ago, fully recovered, now i have lumps on my arm", "chest_pain"),
+        ("he had a seizure when he was a baby, he's 12 now. can kids get calcinosis", "seizure"),
+        ("my doctor said if i ever get chest pain to call 999, i'm fine though", "chest_pain"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(
@@ -187,3 +200,11 @@ def test_no_red_flag_word_is_corrected_into_another_word(interpreter: Interprete
             if [t.norm_ for t in doc] != [READ_AS.get(t.lower_) or stem(t.lower_) for t in doc]:
                 changed[phrase] = " ".join(t.norm_ for t in doc)
     assert changed == {}
+
+
+def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
+    interpreter: Interpreter, detector: RedFlagDetector
+) -> None:
+    """ "²" is a digit to Python's isdigit() but no number to int()."""
+    assert category(interpreter, detector, "swallowed ١٢ pills") == "poisoning"
+    category(interpreter, detector, "took ² of my pills")  # no exception

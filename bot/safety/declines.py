@@ -11,6 +11,11 @@ PEOPLE_AND_THINGS = (
     r"(?:my|his|her|our|the|a)\s+(?:dog|cat|pet|dad|father|mum|mom|mother|son|daughter|child"
     r"|kids?|husband|wife|partner|baby|photo|picture|look|sample|break|walk|test)\b"
 )
+MEDICINE_NAMES = (
+    r"(?:meds|medicines?|medications?|tablets|pills|steroids?|drugs|paracetamol|ibuprofen"
+    r"|aspirin|calpol|warfarin|prednisone|prednisolone|diltiazem|methotrexate|painkillers)"
+)
+MEDICINES = rf"\b{MEDICINE_NAMES}\b"
 MEDICINE_ADVICE = re.compile(
     # an amount: "5 mg", "how many tablets", "how much should i take"
     r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|ml|g|iu|milligrams?|units?)\b"
@@ -25,9 +30,18 @@ MEDICINE_ADVICE = re.compile(
     rf"(?:take|keep\s+taking|stop\s+taking|start\s+taking|come\s+off)\b(?!\s+{PEOPLE_AND_THINGS})"
     r"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+"
     r"(?:meds|medicines?|medications?|tablets|pills|steroids|drugs)\b"
-    r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b",
+    r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b"
+    # giving one to someone: "can i give my son paracetamol for it"
+    r"|\b(?:can|could|should|may)\s+(?:i|we)\s+give\s+(?:my\s+|him\s+|her\s+|them\s+)"
+    rf"(?:\w+\s+){{0,4}}{MEDICINES}"
+    # the amount: "the right amount of warfarin", "double my diltiazem", "put it back up"
+    r"|\b(?:right|correct|safe|max(?:imum)?|usual)\s+amount\s+of\b"
+    r"|\b(?:double|halve|triple|increase|decrease|lower|raise|reduce|adjust)\s+"
+    rf"(?:up\s+)?(?:my|the|his|her)\s+(?:\w+\s+)?(?:{MEDICINE_NAMES}|dose|dosage)\b"
+    r"|\bput\s+(?:it|them|the\s+dose|my\s+dose)\s+(?:back\s+)?(?:up|down)\b",
     re.IGNORECASE,
 )
+CALCINOSIS = r"(?:calcinosis|calcification|calcium\s+deposits?)\b"
 # "do i have it?", "does my husband have calcinosis?", "is this calcification?", "diagnose me"
 WHO_HAS_IT = re.compile(
     r"\b(?:do|does|did|could|might|may|would)\s+(?:you\s+think\s+)?"
@@ -36,7 +50,15 @@ WHO_HAS_IT = re.compile(
     r"|\b(?:have|has)\s+(?:i|he|she|they|we)\s+got\b"
     r"|(?<!what )\b(?:is|am)\s+(?:this|that|it|my\s+\w+|i)\s+"
     r"(?:calcinosis|calcification|calcium\s+deposits?|suffering)\b"
-    r"|\bdiagnose\s+(?:me|him|her|them|my)\b",
+    r"|\bdiagnose\s+(?:me|him|her|them|my)\b"
+    # "could this be calcinosis?", "does that mean i have it?", "sound like calcinosis to you?"
+    r"|\b(?:could|can|might|may|would)\s+(?:this|that|it|these|they|my\s+\w+)\s+be\s+"
+    rf"{CALCINOSIS}"
+    rf"|\bmean\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:have|has|got)\s+(?:it\b|{CALCINOSIS})"
+    rf"|\b(?:sound|sounds|look|looks)\s+like\s+{CALCINOSIS}"
+    # "tell me what this bump on my elbow is"
+    r"|\bwhat\s+(?:this|that|my|the)\s+(?:\w+\s+)?"
+    r"(?:lump|bump|nodule|deposit|spot|thing|growth|swelling)s?\b(?:\s+\S+){0,5}?\s+(?:is|are)\s*(?:[?.,!]|$)",
     re.IGNORECASE,
 )
 DECLINED = (("no_medicine_advice", MEDICINE_ADVICE), ("cannot_tell", WHO_HAS_IT))

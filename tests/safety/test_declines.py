@@ -27,6 +27,10 @@ MEDICINE_ADVICE = [
     "should i stop my meds to avoid calcinosis",
     "can my husband come off his warfarin",
     "what dosage is normal",
+    "can i double my methotrexate to shrink them",
+    "what's the correct amount of prednisolone for this",
+    "can i give my 6 year old ibuprofen for the sore lumps",
+    "my steroid dose was lowered, can i put it back up",
 ]
 NOT_MEDICINE_ADVICE = [
     "why dose calcinosis even happen to people",
@@ -40,6 +44,8 @@ NOT_MEDICINE_ADVICE = [
     "how do they take out calcium deposits",
     "what medicines are used to treat calcinosis",
     "can long term use of certain medicines cause calcinosis",
+    "can i give my doctor a call about it",
+    "i have double the lumps i had last year",
 ]
 WHO_HAS_IT = [
     "do i have calcinosis?",
@@ -52,6 +58,10 @@ WHO_HAS_IT = [
     "is my lump calcinosis",
     "am i suffering from calcinosis",
     "please diagnose me",
+    "could this be calcinosis, it's hard and white",
+    "the scan says calcified nodule, does that mean i have calcinosis",
+    "does it sound like calcification to you",
+    "can you tell me what this lump on my knee is",
 ]
 NOT_WHO_HAS_IT = [
     "what is calcinosis",
@@ -60,6 +70,9 @@ NOT_WHO_HAS_IT = [
     "how do doctors diagnose calcification",
     "is calcinosis dangerous",
     "can you have calcinosis without symptoms",
+    "does calcinosis mean i have cancer",
+    "can you tell me what the deposits are made of",
+    "it looks like it's getting bigger",
 ]
 
 

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
-from bot.nlu.questions import is_question
+from bot.nlu.questions import is_question, leading_answer
 from bot.safety.declines import declined
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
@@ -62,17 +62,17 @@ def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
     statement that tells something else ("i have RA" when asked about an injury), a feeling
     or a request the bot declines (a dose) leaves the requested question to be asked again."""
     intent = str((message.get("intent") or {}).get("name", ""))
+    text = str(message.get("text") or "")
     slots = from_statement(message)
     if requested in slots or intent in NOT_ANSWERS:
         return slots
-    if intent not in {*ANSWERS, "unsure"} and (
-        slots or declined(str(message.get("text") or "").lower())
-    ):
+    if intent not in {*ANSWERS, "unsure"} and (slots or declined(text.lower())):
         return slots  # told something else, or asked what the bot declines: ask again
-    if intent in ANSWERS:
+    answer = ANSWERS.get(intent, leading_answer(text) if intent != "unsure" else None)
+    if answer is not None:  # "yes", or "yes its hard like a stone" read as something else
         if requested in {"deposit_noticed", "pain"}:
-            slots[requested] = ANSWERS[intent]
-        elif intent == "deny":
+            slots[requested] = answer
+        elif not answer:
             slots[requested] = "none"
         else:  # "yes" to "which condition / what happened?" names nothing: ask no more
             slots["unsure_of"] = [requested]

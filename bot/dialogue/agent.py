@@ -21,7 +21,7 @@ from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
-from bot.nlu.questions import asks
+from bot.nlu.questions import asks, leading_answer
 from bot.safety.declines import declined
 from bot.safety.gate import SafeUnderstanding
 
@@ -198,6 +198,8 @@ class Agent:
         intent = parse["intent"]["name"]
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
+        if intent not in NEVER_RESUMES and leading_answer(parse["text"]) is not None:
+            return True  # "yes its hard like a stone", "no conditions", whatever the intent
         # what any question asks, answered or not: "actually it does hurt" corrects an answer
         return cls._tells_triage_answer(parse, TRIAGE_ENTITIES)
 

@@ -1,5 +1,6 @@
 """Whether a message asks rather than tells, by its first word: "does it hurt?" asks, "they
-don't hurt, is that normal?" tells. Slot filling reads only what a patient tells."""
+don't hurt, is that normal?" tells. Slot filling reads only what a patient tells; a reply that
+starts with yes or no and asks nothing answers a question, whatever else it says."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ QUESTION_WORDS = frozenset(
     {"does", "do", "is", "are", "can", "could", "will", "would", "should", "what", "how", "why"}
 )
 _CLAUSES = re.compile(r"[,;.!?]+")
+YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "yea", "ya", "aye"})
+NO_WORDS = frozenset({"no", "nope", "nah", "nay"})
+UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
 
 
 def is_question(text: str) -> bool:
@@ -19,3 +23,14 @@ def is_question(text: str) -> bool:
 def asks(text: str) -> bool:
     """Whether any clause asks: "they don't hurt, is that normal?" tells, and asks too."""
     return "?" in text or any(is_question(clause) for clause in _CLAUSES.split(text))
+
+
+def leading_answer(text: str) -> bool | None:
+    """Yes (True) or no (False) when a reply starts with one and asks nothing: "yes its hard
+    like a stone", "no conditions"; else None ("yes, how is it treated?")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words or asks(text) or UNSURE_WORDS & set(words[1:4]):
+        return None  # "no idea", "nah, not sure": not sure
+    if words[0] in YES_WORDS:
+        return True
+    return False if words[0] in NO_WORDS else None

@@ -7,6 +7,7 @@ import asyncio
 import copy
 from typing import Any
 
+import pytest
 import rasa_sdk
 from rasa_sdk.executor import ActionExecutor
 
@@ -93,3 +94,23 @@ def test_an_answer_telling_something_else_leaves_the_question_to_ask_again() -> 
         "unsure_of": ["possible_trigger"]
     }
     assert from_answer(answer("deny"), "possible_trigger") == {"possible_trigger": "none"}
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "requested", "expected"),
+    [
+        ("out_of_scope", "yes its hard like a stone", "pain", {"pain": True}),
+        ("deny", "yes theyre hard", "pain", {"pain": False}),  # the classifier's yes or no first
+        ("ask_conditions", "no conditions", "known_condition", {"known_condition": "none"}),
+        ("ask_symptoms", "nope, nothing like that", "deposit_noticed", {"deposit_noticed": False}),
+        # a question is no answer, whatever word it starts with
+        ("ask_treatment", "yes, how is it treated?", "pain", {"unsure_of": ["pain"]}),
+        ("unsure", "not sure", "pain", {"unsure_of": ["pain"]}),
+        ("unsure", "no idea", "pain", {"unsure_of": ["pain"]}),
+        ("out_of_scope", "no clue really", "pain", {"unsure_of": ["pain"]}),
+    ],
+)
+def test_a_reply_starting_with_yes_or_no_answers_whatever_the_intent(
+    intent: str, text: str, requested: str, expected: dict[str, Any]
+) -> None:
+    assert from_answer({**answer(intent), "text": text}, requested) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.questions import asks, is_question
+from bot.nlu.questions import asks, is_question, leading_answer
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,24 @@ from bot.nlu.questions import asks, is_question
 def test_what_asks_and_what_only_tells(text: str, question: bool, asking: bool) -> None:
     assert is_question(text) is question
     assert asks(text) is asking
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes its hard like a stone", True),
+        ("Yeah, it hurts when I press it", True),
+        ("no conditions", False),
+        ("nah none of those", False),
+        ("yes, how is it treated?", None),
+        ("not sure", None),
+        ("i don't know", None),
+        ("nobody told me", None),
+        ("no idea", None),
+        ("nah, not sure", None),
+        ("no, not really", False),
+        ("", None),
+    ],
+)
+def test_a_reply_that_starts_with_yes_or_no(text: str, expected: bool | None) -> None:
+    assert leading_answer(text) is expected

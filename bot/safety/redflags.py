@@ -43,7 +43,11 @@ SIGN_WORDS = frozenset({"symptom", "sign", "complication"})
 POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 FIRST_PERSON = frozenset({"i", "me", "i'm", "im", "i've", "ive"})
 # "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
-IDIOMS = {"dying": frozenset({"to", "for", "laughing"}), "out": frozenset({"laughing"})}
+IDIOMS = {
+    "dying": frozenset({"to", "for", "laughing"}),
+    "out": frozenset({"laughing"}),
+    "myself": frozenset({"shaving", "accidentally"}),  # "i cut myself shaving"
+}
 # "if i stroke the lump gently": the verb, not the illness
 VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "softly", "lightly"})}
 # "if i ever get chest pain", "in case he has a seizure": what might happen one day
@@ -72,6 +76,7 @@ NUMBER_WORDS = {
     "ten": 10, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "hundred": 100,
 }  # fmt: skip
+UNITS = frozenset({"mg", "g", "mcg", "ug", "ml", "iu", "units", "milligrams", "grams"})
 TAKE_WORDS = frozenset({"took", "taken", "take", "taking", "swallowed", "swallow", "ate", "had"})
 PILL_WORDS = frozenset(
     {"pill", "tablet", "capsule", "paracetamol", "ibuprofen", "aspirin", "painkiller",
@@ -213,7 +218,7 @@ def _overdoses(doc: Doc) -> list[tuple[int, int]]:
             continue
         took = [t.i for t in doc[max(0, i - 3) : i] if t.lower_ in TAKE_WORDS]
         pills = [t.i for t in doc[i + 1 : i + 5] if stem(t.lower_) in PILL_WORDS]
-        if took and pills:
+        if took and pills and doc[i + 1].lower_ not in UNITS:  # "1000mg" is a dose, not a count
             spans.append((took[0], pills[0] + 1))
     return spans
 

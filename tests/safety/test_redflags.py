@@ -87,6 +87,7 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("took about 30 paracetamol an hour ago", "poisoning"),
         ("my son swallowed twenty of my sleeping pills", "poisoning"),
         ("i dont want to be alive anymore", "suicide"),
+        ("i've written goodbye letters to my family", "suicide"),
         ("i had chest pain last year, now it's back", "chest_pain"),
         ("she had a seizure as a baby and she's having one right now", "seizure"),
         # thoughts of suicide are never only spoken of: the crisis line comes in full
@@ -114,6 +115,8 @@ def test_red_flags_are_found(
         "i'm dying to know what causes this",
         "i dont have chest pain",
         "i took 2 paracetamol an hour ago",
+        "i took 1000mg of paracetamol this morning",
+        "i cut myself shaving near the lump",
         "is 30 paracetamol a day too much",
         "if i stroke the lump gently will it make it worse",
         "i nearly passed out laughing at the cartoon",

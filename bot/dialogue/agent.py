@@ -181,6 +181,9 @@ class Agent:
             self._continues_paused_form(parse, state) or self._says_continue(parse, state)
         ):
             return (*prefix, FORM)
+        if loop is None and intent == "express_worry" and self._tells_symptom(parse):
+            # "i'm scared about this lump on my elbow": reassurance, then the questions
+            return (*prefix, "utter_reassure", FORM)
         actions = self.policy.actions_for(intent, loop)
         if loop and (
             actions is None or (FORM not in actions and actions[0] != "action_deactivate_loop")
@@ -218,6 +221,13 @@ class Agent:
         if parse["intent"]["name"] in NEVER_RESUMES or asks(parse["text"]):
             return False
         return any(e["entity"] in kinds for e in parse["entities"])
+
+    @staticmethod
+    def _tells_symptom(parse: ParseResult) -> bool:
+        """A symptom of the patient's own, told rather than asked ("is a lump scary?")."""
+        return not asks(parse["text"]) and any(
+            e["entity"] == "symptom" and not e.get("negated") for e in parse["entities"]
+        )
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:

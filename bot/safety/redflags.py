@@ -205,7 +205,7 @@ class RedFlagDetector:
 
 def _count(token: Token) -> int:
     if token.text.isdecimal():  # not "²", which isdigit() takes and int() refuses
-        return int(token.text)
+        return int(token.text[:9])  # a long run of digits is large, and int() has a limit
     return NUMBER_WORDS.get(token.lower_, 0)
 
 

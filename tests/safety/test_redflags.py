@@ -211,3 +211,4 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
     """ "²" is a digit to Python's isdigit() but no number to int()."""
     assert category(interpreter, detector, "swallowed ١٢ pills") == "poisoning"
     category(interpreter, detector, "took ² of my pills")  # no exception
+    assert category(interpreter, detector, f"took {'9' * 5000} pills") == "poisoning"

@@ -66,7 +66,7 @@ class SafeUnderstanding:
         if category:
             parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
-        elif spoken := [f for f in flags if f.spoken_of and not f.negated]:
+        elif spoken := [f for f in flags if f.spoken_of and not (f.negated or f.figurative)]:
             parse["red_flag_mentioned"] = spoken[0].category  # type: ignore[typeddict-unknown-key]
         return parse
 

@@ -34,7 +34,20 @@ CLAUSE_ENDS = CLAUSE_BREAKS | {","}
 CUE_WINDOW = 4
 # what a question may ask calcinosis to cause: "can it lead to a stroke?", "risk of seizures"
 CAUSE_CUES = frozenset(
-    {"cause", "caused", "causing", "lead", "led", "give", "risk", "chance", "trigger", "prevent"}
+    {
+        "cause",
+        "caused",
+        "causing",
+        "lead",
+        "led",
+        "give",
+        "risk",
+        "chance",
+        "trigger",
+        "prevent",
+        "make",
+        "makes",
+    }
 )
 # asked of anyone: "can you overdose on vitamin d?", "what do i do if someone has a seizure?"
 ANYONE_CUES = (("can", "you"), ("can", "people"), ("can", "someone"), ("if", "someone"))
@@ -48,6 +61,8 @@ IDIOMS = {
     "out": frozenset({"laughing"}),
     "myself": frozenset({"shaving", "accidentally"}),  # "i cut myself shaving"
 }
+# "this is giving me a heart attack lol": a figure of speech
+FIGURATIVE_BEFORE = re.compile(r"\b(?:giving|give|gives)\s+(?:me|us|you)\s+an?\s*$")
 # "if i stroke the lump gently": the verb, not the illness
 VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "softly", "lightly"})}
 # "if i ever get chest pain", "in case he has a seizure": what might happen one day
@@ -55,7 +70,8 @@ HYPOTHETICAL = re.compile(r"\bif\b(?:\s+\S+){0,3}\s+ever\b|\bin case\b")
 # placed in the past, long enough ago not to be happening now; "again" and the like undo it
 LONG_AGO = re.compile(
     r"\b(?:years?|yrs?|months?) (?:ago|back)\b|\blast (?:year|month)\b|\bhistory of\b"
-    r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bas a (?:baby|child|kid|teenager)\b"
+    r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
+    r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small)\b"
 )
 # happening now or again, anywhere in the message: "... and it's happening again"
@@ -80,7 +96,9 @@ UNITS = frozenset({"mg", "g", "mcg", "ug", "ml", "iu", "units", "milligrams", "g
 TAKE_WORDS = frozenset({"took", "taken", "take", "taking", "swallowed", "swallow", "ate", "had"})
 PILL_WORDS = frozenset(
     {"pill", "tablet", "capsule", "paracetamol", "ibuprofen", "aspirin", "painkiller",
-     "co-codamol", "codeine", "sleeping", "antidepressant", "tramadol", "dose"}
+     "co-codamol", "codeine", "sleeping", "antidepressant", "tramadol", "dose", "oxycodone",
+     "morphine", "diazepam", "valium", "xanax", "amitriptyline", "sertraline", "citalopram",
+     "lithium", "zopiclone", "gabapentin", "pregabalin", "naproxen", "vitamin", "iron"}
 )  # fmt: skip
 
 
@@ -92,10 +110,11 @@ class RedFlag:
     start: int
     end: int
     spoken_of: bool = False  # asked about, or long ago: not happening now
+    figurative: bool = False  # "dying to know", "giving me a heart attack lol"
 
     @property
     def live(self) -> bool:
-        return not (self.negated or self.spoken_of)
+        return not (self.negated or self.spoken_of or self.figurative)
 
 
 def load_red_flags(path: Path = SAFETY_FILE) -> dict[str, list[str]]:
@@ -124,7 +143,7 @@ class RedFlagDetector:
         matches = [(doc.vocab.strings[i], start, end) for i, start, end in self.matcher(doc)]
         for category, start, end in [*matches, *(("poisoning", *s) for s in _overdoses(doc))]:
             span = doc[start:end]
-            if not all(self._typed_as(token) for token in span) or self._idiom(doc, start, end):
+            if not all(self._typed_as(token) for token in span):
                 continue
             found.append(
                 RedFlag(
@@ -134,6 +153,7 @@ class RedFlagDetector:
                     span.start_char,
                     span.end_char,
                     spoken_of=self._spoken_of(doc, start, end, category),
+                    figurative=self._idiom(doc, start, end),
                 )
             )
         return found
@@ -189,8 +209,10 @@ class RedFlagDetector:
     def _idiom(doc: Doc, start: int, end: int) -> bool:
         follows = IDIOMS.get(doc[end - 1].lower_, frozenset())
         precedes = VERB_BEFORE.get(doc[start].lower_, frozenset()) if end - start == 1 else ()
-        return (end < len(doc) and doc[end].lower_ in follows) or (
-            start > 0 and doc[start - 1].lower_ in precedes
+        return (
+            (end < len(doc) and doc[end].lower_ in follows)
+            or (start > 0 and doc[start - 1].lower_ in precedes)
+            or bool(FIGURATIVE_BEFORE.search(doc[:start].text.lower()))
         )
 
     @staticmethod

@@ -86,6 +86,7 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("my daughter has a high fever and is very confused", "general"),
         ("took about 30 paracetamol an hour ago", "poisoning"),
         ("my son swallowed twenty of my sleeping pills", "poisoning"),
+        ("he's had 15 of my oxycodone", "poisoning"),
         ("i dont want to be alive anymore", "suicide"),
         ("i've written goodbye letters to my family", "suicide"),
         ("i had chest pain last year, now it's back", "chest_pain"),
@@ -120,6 +121,7 @@ def test_red_flags_are_found(
         "is 30 paracetamol a day too much",
         "if i stroke the lump gently will it make it worse",
         "i nearly passed out laughing at the cartoon",
+        "these forms are giving me a heart attack lol",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -148,6 +150,8 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("had a heart attack 8 yrs ago, fully recovered, now i have lumps on my arm", "chest_pain"),
         ("he had a seizure when he was a baby, he's 12 now. can kids get calcinosis", "seizure"),
         ("my doctor said if i ever get chest pain to call 999, i'm fine though", "chest_pain"),
+        ("can calcium deposits make it hard to breathe?", "breathing"),
+        ("she had a seizure as a toddler, nothing since. can kids get calcinosis", "seizure"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

@@ -38,22 +38,39 @@ MEDICINE_ADVICE = re.compile(
     r"|\b(?:right|correct|safe|max(?:imum)?|usual)\s+amount\s+of\b"
     r"|\b(?:double|halve|triple|increase|decrease|lower|raise|reduce|adjust)\s+"
     rf"(?:up\s+)?(?:my|the|his|her)\s+(?:\w+\s+)?(?:{MEDICINE_NAMES}|dose|dosage)\b"
+    r"|\bup\s+(?:my|the|his|her)\s+(?:\w+\s+)?(?:dose|dosage)\b"
+    r"|\b(?:cut|split)\s+(?:my|the|his|her)\s+\w+\s+(?:to|in)\s+half\b"
     r"|\bput\s+(?:it|them|the\s+dose|my\s+dose)\s+(?:back\s+)?(?:up|down)\b",
     re.IGNORECASE,
 )
 CALCINOSIS = r"(?:calcinosis|calcification|calcium\s+deposits?)\b"
+# "is my dog at risk of calcinosis", "is the kidney a common place for calcium deposits": about
+# calcinosis, not whether someone has it
+NOT_AFTER_A_PREPOSITION = "".join(
+    f"(?<!{word} )" for word in ("for", "of", "with", "from", "to", "about", "in", "on", "by")
+)
 # "do i have it?", "does my husband have calcinosis?", "is this calcification?", "diagnose me"
 WHO_HAS_IT = re.compile(
     r"\b(?:do|does|did|could|might|may|would)\s+(?:you\s+think\s+)?"
     r"(?:i|he|she|they|we|my\s+\w+|our\s+\w+)\s+(?:really\s+)?(?:have|has|got)\b"
     r"(?!\s+(?:caused|been|to)\b)"
     r"|\b(?:have|has)\s+(?:i|he|she|they|we)\s+got\b"
-    r"|(?<!what )\b(?:is|am)\s+(?:this|that|it|my\s+\w+|i)\s+"
+    r"|(?<!what )\b(?:is|am)\s+(?:this|that|it|my\s+\w+|i)\s+(?:an?\s+)?"
     r"(?:calcinosis|calcification|calcium\s+deposits?|suffering)\b"
     r"|\bdiagnose\s+(?:me|him|her|them|my)\b"
     # "could this be calcinosis?", "does that mean i have it?", "sound like calcinosis to you?"
-    r"|\b(?:could|can|might|may|would)\s+(?:this|that|it|these|they|my\s+\w+)\s+be\s+"
-    rf"{CALCINOSIS}"
+    r"|\b(?:could|can|might|may|would)\s+(?:this|that|it|these|they|the|my)\b(?:\s+\S+){0,6}?"
+    r"\s+be\s+(?:calcinosis|calcification|calcium)\b"
+    # "is the white stuff in my finger calcinosis?", "my mum's bumps are calcinosis?"
+    r"|(?:^|[,;.!?]\s*)(?:is|are)\s+(?:the|this|that|these|those|my|his|her)\b[^?.!,]{0,40}?\s"
+    rf"{NOT_AFTER_A_PREPOSITION}{CALCINOSIS}\s*[?.!]*\s*$"
+    r"|\b(?:my|his|her|mum'?s|mom'?s|dad'?s)\s+(?:\w+\s+){0,2}(?:lumps?|bumps?|nodules?|spots?)\s+"
+    rf"(?:is|are)\s+{CALCINOSIS}"
+    rf"|\b(?:so\s+)?(?:it'?s|it\s+is|that'?s)\s+{CALCINOSIS}\s*,?\s*(?:right|then|yeah|isn'?t\s+it)\b"
+    # "pls just tell me what i have", "what is it in my case", "what is this hard lump"
+    r"|\btell\s+me\s+what\s+(?:i|he|she|they)\s+(?:have|has|got|'ve\s+got)\b"
+    r"|\bin\s+my\s+case\b"
+    r"|\bwhat\s+is\s+(?:this|that)\s+(?:\w+\s+){0,2}(?:lump|bump|nodule|deposit|growth|swelling)\b"
     rf"|\bmean\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:have|has|got)\s+(?:it\b|{CALCINOSIS})"
     rf"|\b(?:sound|sounds|look|looks)\s+like\s+{CALCINOSIS}"
     # "tell me what this bump on my elbow is"

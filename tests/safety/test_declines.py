@@ -31,6 +31,8 @@ MEDICINE_ADVICE = [
     "what's the correct amount of prednisolone for this",
     "can i give my 6 year old ibuprofen for the sore lumps",
     "my steroid dose was lowered, can i put it back up",
+    "should i up my methotrexate dose",
+    "can i cut my tablets in half",
 ]
 NOT_MEDICINE_ADVICE = [
     "why dose calcinosis even happen to people",
@@ -62,6 +64,13 @@ WHO_HAS_IT = [
     "the scan says calcified nodule, does that mean i have calcinosis",
     "does it sound like calcification to you",
     "can you tell me what this lump on my knee is",
+    "what is this hard bump on my wrist",
+    "is the chalky stuff in my thumb calcinosis?",
+    "can you say if my dad's lumps are calcinosis",
+    "i have scleroderma and hard bumps, so it's calcinosis right?",
+    "could the spot on my son's knee be calcium",
+    "just tell me what i have",
+    "is this a calcium deposit or a cyst",
 ]
 NOT_WHO_HAS_IT = [
     "what is calcinosis",
@@ -73,6 +82,10 @@ NOT_WHO_HAS_IT = [
     "does calcinosis mean i have cancer",
     "can you tell me what the deposits are made of",
     "it looks like it's getting bigger",
+    "is my dog at risk of calcinosis",
+    "is the kidney a common place for calcium deposits",
+    "what are the symptoms of calcinosis",
+    "what is the best treatment for calcification",
 ]
 
 

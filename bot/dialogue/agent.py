@@ -235,15 +235,7 @@ class Agent:
         words = re.sub(r"[^\w' ]+", " ", parse["text"].lower()).split()
         if not CONTINUE_WORDS.match(" ".join(words)) or len(words) > 6:
             return False
-        users = 0
-        for event in reversed(state.events):
-            if event.get("event") == "user":
-                users += 1
-                if users == 2:  # the turn before this one
-                    return False
-            elif event.get("event") == "action" and event.get("name") == "utter_triage_paused":
-                return True
-        return False
+        return Agent._messages_since_pause(state) == 1  # this message, nothing between
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:
         if action == "action_extract_slots":
@@ -299,13 +291,22 @@ class Agent:
     def _resuming(state: DialogueState) -> bool:
         """Whether the questions were paused for a question and neither finished nor stopped
         since: then they continue without the introduction."""
+        return Agent._messages_since_pause(state) is not None
+
+    @staticmethod
+    def _messages_since_pause(state: DialogueState) -> int | None:
+        """How many patient messages came after the questions were paused, the one being
+        answered included; None when they were not paused, or finished or stopped since."""
+        users = 0
         for event in reversed(state.events):
-            if event.get("event") == "action":
+            if event.get("event") == "user":
+                users += 1
+            elif event.get("event") == "action":
                 if event.get("name") == "utter_triage_paused":
-                    return True
+                    return users
                 if event.get("name") in {"action_triage_summary", "utter_triage_stopped"}:
-                    return False
-        return False
+                    return None
+        return None
 
     async def run_action(self, builder: _TurnBuilder, name: str, record: bool = True) -> None:
         """Run a custom action through the runner and apply what it returns."""

@@ -214,20 +214,23 @@ class Agent:
         return self._tells_triage_answer(parse, open_types) and self._resuming(state)
 
     @staticmethod
-    def _tells_triage_answer(parse: ParseResult, kinds: Collection[str]) -> bool:
-        """A statement naming an entity of ``kinds``. Not a question ("does calcinosis
-        usually hurt?"), and not a stop, goodbye or worry, which have their own replies
-        whatever they name."""
-        if parse["intent"]["name"] in NEVER_RESUMES or asks(parse["text"]):
-            return False
-        return any(e["entity"] in kinds for e in parse["entities"])
-
-    @staticmethod
-    def _tells_symptom(parse: ParseResult) -> bool:
-        """A symptom of the patient's own, told rather than asked ("is a lump scary?")."""
+    def _tells(parse: ParseResult, kinds: Collection[str], *, negated: bool = True) -> bool:
+        """A statement, not a question ("does calcinosis usually hurt?"), naming an entity of
+        ``kinds``; with ``negated`` also one it denies ("its not painful" tells of pain)."""
         return not asks(parse["text"]) and any(
-            e["entity"] == "symptom" and not e.get("negated") for e in parse["entities"]
+            e["entity"] in kinds and (negated or not e.get("negated")) for e in parse["entities"]
         )
+
+    @classmethod
+    def _tells_triage_answer(cls, parse: ParseResult, kinds: Collection[str]) -> bool:
+        """A statement naming an entity of ``kinds``; not a stop, goodbye or worry, which have
+        their own replies whatever they name."""
+        return parse["intent"]["name"] not in NEVER_RESUMES and cls._tells(parse, kinds)
+
+    @classmethod
+    def _tells_symptom(cls, parse: ParseResult) -> bool:
+        """A symptom of the patient's own, told rather than asked ("is a lump scary?")."""
+        return cls._tells(parse, {"symptom"}, negated=False)
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:

@@ -97,7 +97,7 @@ def wrk(
 class AppServer:
     """An ASGI app of the benchmark's own under uvicorn, one worker, as `calcibot serve` runs
     the bot: the bare endpoint (``BENCH_BARE_CPU_MS`` of busy work per request) or the floor
-    control (the bot's app with a turn that costs nothing, over ``data_dir``)."""
+    control (the bot's app with a turn that costs nothing, over the data dir ``floor_over``)."""
 
     def __init__(self, cpu_ms: float = 0.0, *, floor_over: Path | None = None) -> None:
         self.port = free_port()

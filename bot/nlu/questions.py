@@ -13,6 +13,8 @@ _CLAUSES = re.compile(r"[,;.!?]+")
 YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "yea", "ya", "aye"})
 NO_WORDS = frozenset({"no", "nope", "nah", "nay"})
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
+# "yes please tell me about treatment": a request follows the yes, so the yes is not all of it
+REQUEST = re.compile(r"\b(?:tell\s+me|explain|what|how|why|which|can\s+you|could\s+you)\b")
 
 
 def is_question(text: str) -> bool:
@@ -29,8 +31,8 @@ def leading_answer(text: str) -> bool | None:
     """Yes (True) or no (False) when a reply starts with one and asks nothing: "yes its hard
     like a stone", "no conditions"; else None ("yes, how is it treated?")."""
     words = re.findall(r"[a-z]+", text.lower())
-    if not words or asks(text) or UNSURE_WORDS & set(words[1:4]):
-        return None  # "no idea", "nah, not sure": not sure
+    if not words or asks(text) or REQUEST.search(text.lower()) or UNSURE_WORDS & set(words[1:4]):
+        return None  # a request, or "no idea", "nah, not sure": not sure
     if words[0] in YES_WORDS:
         return True
     return False if words[0] in NO_WORDS else None

@@ -39,6 +39,8 @@ def test_what_asks_and_what_only_tells(text: str, question: bool, asking: bool) 
         ("no idea", None),
         ("nah, not sure", None),
         ("no, not really", False),
+        ("yes please tell me about treatment", None),
+        ("yeah and explain the causes", None),
         ("", None),
     ],
 )

@@ -30,9 +30,10 @@ def asks(text: str) -> bool:
 def leading_answer(text: str) -> bool | None:
     """Yes (True) or no (False) when a reply starts with one and asks nothing: "yes its hard
     like a stone", "no conditions"; else None ("yes, how is it treated?")."""
-    words = re.findall(r"[a-z]+", text.lower())
-    if not words or asks(text) or REQUEST.search(text.lower()) or UNSURE_WORDS & set(words[1:4]):
+    lower = text.lower()
+    words = re.findall(r"[a-z]+", lower)
+    if not words or words[0] not in YES_WORDS | NO_WORDS:
+        return None  # most messages stop here, before the rest of the text is scanned
+    if asks(text) or REQUEST.search(lower) or UNSURE_WORDS & set(words[1:4]):
         return None  # a request, or "no idea", "nah, not sure": not sure
-    if words[0] in YES_WORDS:
-        return True
-    return False if words[0] in NO_WORDS else None
+    return words[0] in YES_WORDS

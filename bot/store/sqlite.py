@@ -1,15 +1,17 @@
-"""SQLite store: one WAL file under CALCIBOT_DATA_DIR; a turn's events in one transaction."""
+"""SQLite store: one WAL file under CALCIBOT_DATA_DIR; a turn's events commit whole, and turns
+waiting at the same moment commit together."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AbstractAsyncContextManager, contextmanager
 from pathlib import Path
 
 from bot import codec
-from bot.store.base import Event
+from bot.store.base import Event, StoreUnavailable
 from bot.store.locks import SenderLocks
 
 SCHEMA_VERSION = 2
@@ -58,6 +60,15 @@ def migrate(db: sqlite3.Connection) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+@contextmanager
+def unavailable_on_error() -> Iterator[None]:
+    """A locked, full or unreadable file refuses the request (503) instead of failing it."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise StoreUnavailable(str(exc)) from exc
+
+
 class SQLiteStore:
     """Survives `kill -9`: a turn is acknowledged only after its transaction commits."""
 
@@ -71,41 +82,68 @@ class SQLiteStore:
         self.db.execute("PRAGMA busy_timeout=5000")
         migrate(self.db)
         self.locks = SenderLocks()
+        self._pending: list[tuple[str, list[str], asyncio.Future[int]]] = []
 
     def lock(self, sender_id: str) -> AbstractAsyncContextManager[None]:
         return self.locks.hold(sender_id)
 
     async def load(self, sender_id: str, start: int = 0) -> list[Event]:
         """One query: the events of a live (not expired) conversation from ``start`` on."""
-        rows = self.db.execute(
-            "SELECT e.event FROM conversations c JOIN events e ON e.sender_id = c.sender_id "
-            "WHERE c.sender_id = ? AND c.updated >= ? AND e.seq >= ? ORDER BY e.seq",
-            (sender_id, time.time() - self.ttl_seconds, start),
-        )
+        with unavailable_on_error():
+            rows = self.db.execute(
+                "SELECT e.event FROM conversations c JOIN events e ON e.sender_id = c.sender_id "
+                "WHERE c.sender_id = ? AND c.updated >= ? AND e.seq >= ? ORDER BY e.seq",
+                (sender_id, time.time() - self.ttl_seconds, start),
+            ).fetchall()
         return [codec.loads(row[0]) for row in rows]
 
     async def append(self, sender_id: str, events: list[Event]) -> int:
+        """Kept once the transaction holding it commits. Turns that reach this point in the
+        same pass of the event loop share one transaction (a group commit): each waits for
+        it, and one commit costs less than several."""
+        rows = [codec.dumps(e) for e in events]  # a bad event fails its own turn only
+        kept: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._pending.append((sender_id, rows, kept))
+        if len(self._pending) == 1:
+            asyncio.get_running_loop().call_soon(self._commit_pending)
+        return await kept
+
+    def _commit_pending(self) -> None:
+        batch, self._pending = self._pending, []
         now = time.time()
-        with self.db:  # BEGIN ... COMMIT, or ROLLBACK on error
-            self.db.execute("BEGIN IMMEDIATE")
-            updated, start = self.db.execute(
-                "SELECT (SELECT updated FROM conversations WHERE sender_id = ?1), "
-                "(SELECT COALESCE(MAX(seq), -1) + 1 FROM events WHERE sender_id = ?1)",
-                (sender_id,),
-            ).fetchone()
-            if updated is not None and now - updated > self.ttl_seconds:
-                self._forget(sender_id)  # expired: it starts again from 0
-                start = 0
-            self.db.executemany(
-                "INSERT INTO events (sender_id, seq, event) VALUES (?, ?, ?)",
-                [(sender_id, start + i, codec.dumps(e)) for i, e in enumerate(events)],
-            )
-            self.db.execute(
-                "INSERT INTO conversations (sender_id, updated) VALUES (?, ?) "
-                "ON CONFLICT(sender_id) DO UPDATE SET updated = excluded.updated",
-                (sender_id, now),
-            )
-        return int(start) + len(events)
+        try:
+            with unavailable_on_error(), self.db:  # BEGIN ... COMMIT, or ROLLBACK on error
+                self.db.execute("BEGIN IMMEDIATE")
+                counts = [self._append(sender_id, rows, now) for sender_id, rows, _ in batch]
+        except Exception as exc:  # each waiting turn fails as its own would have
+            for _, _, kept in batch:
+                if not kept.done():
+                    kept.set_exception(exc)
+            return
+        for (_, _, kept), count in zip(batch, counts, strict=True):
+            if not kept.done():
+                kept.set_result(count)
+
+    def _append(self, sender_id: str, rows: list[str], now: float) -> int:
+        """A conversation's new events, inside the caller's transaction."""
+        updated, start = self.db.execute(
+            "SELECT (SELECT updated FROM conversations WHERE sender_id = ?1), "
+            "(SELECT COALESCE(MAX(seq), -1) + 1 FROM events WHERE sender_id = ?1)",
+            (sender_id,),
+        ).fetchone()
+        if updated is not None and now - updated > self.ttl_seconds:
+            self._forget(sender_id)  # expired: it starts again from 0
+            start = 0
+        self.db.executemany(
+            "INSERT INTO events (sender_id, seq, event) VALUES (?, ?, ?)",
+            [(sender_id, start + i, row) for i, row in enumerate(rows)],
+        )
+        self.db.execute(
+            "INSERT INTO conversations (sender_id, updated) VALUES (?, ?) "
+            "ON CONFLICT(sender_id) DO UPDATE SET updated = excluded.updated",
+            (sender_id, now),
+        )
+        return int(start) + len(rows)
 
     def _forget(self, sender_id: str) -> bool:
         """A conversation's events and record, inside the caller's transaction."""
@@ -114,7 +152,7 @@ class SQLiteStore:
         return gone.rowcount > 0
 
     async def delete(self, sender_id: str) -> bool:
-        with self.db:
+        with unavailable_on_error(), self.db:
             self.db.execute("BEGIN IMMEDIATE")
             return self._forget(sender_id)
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 
-from bot.config import CLOSING_ADVICE
+from bot.config import CLOSING_ADVICE, Settings
+from bot.store.sqlite import SQLiteStore
 from tests.conftest import RedisServer, data_dir_holding
 from tests.servers import BotServer
 
@@ -177,3 +180,21 @@ def test_redis_down_gives_503_then_recovers(data_dir: Path, redis_server: RedisS
         assert user_texts(bot.url, "r") == ["hello", "thanks"]
     finally:
         bot.stop()
+
+
+def test_sqlite_busy_gives_503_and_keeps_nothing(client: TestClient, settings: Settings) -> None:
+    store = client.app.state.runtime.conversations.store  # type: ignore[attr-defined]
+    assert isinstance(store, SQLiteStore)
+    first = client.post(HOOK, json={"sender": "s", "message": "hello"})
+    assert first.status_code == 200
+    store.db.execute("PRAGMA busy_timeout=0")
+    other = sqlite3.connect(settings.sqlite_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another worker holds the write lock
+    busy = client.post(HOOK, json={"sender": "s", "message": "what is it"})
+    assert busy.status_code == 503
+    assert "unavailable" in busy.json()["message"]
+    other.execute("ROLLBACK")
+    again = client.post(HOOK, json={"sender": "s", "message": "thanks"})
+    assert again.status_code == 200
+    events = client.get("/conversations/s/tracker").json()["events"]
+    assert [e["text"] for e in events if e["event"] == "user"] == ["hello", "thanks"]

@@ -9,6 +9,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from bot.store.base import StoreUnavailable
 from bot.store.redis import RedisStore
 from bot.store.sqlite import SCHEMA_VERSION, SQLiteStore
 from tests.conftest import RedisServer
@@ -93,3 +94,37 @@ def test_sqlite_file_of_the_first_layout_is_migrated_whole(tmp_path: Path) -> No
         await again.close()
 
     asyncio.run(run())
+
+
+def test_sqlite_turns_waiting_together_share_one_commit(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "c.sqlite3", ttl_seconds=3600)
+    statements: list[str] = []
+    store.db.set_trace_callback(statements.append)
+
+    async def run() -> list[int]:
+        await store.append("a", TURN)
+        return list(await asyncio.gather(*(store.append(s, TURN) for s in ("a", "b", "c"))))
+
+    assert asyncio.run(run()) == [4, 2, 2]
+    assert statements.count("COMMIT") == 2  # the first turn alone, then the three together
+    reader = SQLiteStore(tmp_path / "c.sqlite3", ttl_seconds=3600)  # what a restart finds
+    assert asyncio.run(reader.load("a")) == TURN * 2
+    assert asyncio.run(reader.load("c")) == TURN
+
+
+def test_sqlite_turns_of_a_failed_commit_all_fail_and_none_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    store = SQLiteStore(path, ttl_seconds=3600)
+    store.db.execute("PRAGMA busy_timeout=0")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another worker holds the write lock
+
+    async def run() -> list[BaseException | int]:
+        turns = (store.append(s, TURN) for s in ("a", "b"))
+        return list(await asyncio.gather(*turns, return_exceptions=True))
+
+    failed = asyncio.run(run())
+    assert [type(f) for f in failed] == [StoreUnavailable, StoreUnavailable]
+    other.execute("ROLLBACK")
+    assert asyncio.run(store.load("a")) == []
+    assert asyncio.run(store.append("a", TURN)) == 2  # the next turn is kept

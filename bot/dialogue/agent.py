@@ -161,7 +161,7 @@ class Agent:
         return builder.turn
 
     def plan(
-        self, state: DialogueState, parse: ParseResult, declines: list[str]
+        self, state: DialogueState, parse: ParseResult, declines: tuple[str, ...]
     ) -> tuple[str, ...]:
         """The actions for this message: rules, with the form's own answers and exits."""
         intent = parse["intent"]["name"]

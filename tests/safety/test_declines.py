@@ -106,10 +106,10 @@ def test_each_request_gets_its_note_and_no_other_question_does(
 
 
 def test_both_notes_in_order() -> None:
-    assert declined("do i have calcinosis, and what dose of steroids should i take?") == [
+    assert declined("do i have calcinosis, and what dose of steroids should i take?") == (
         "no_medicine_advice",
         "cannot_tell",
-    ]
+    )
 
 
 SAYS = {

@@ -14,14 +14,18 @@ PEOPLE_AND_THINGS = (
 )
 MEDICINE_NAMES = (
     r"(?:meds|medicines?|medications?|tablets|pills|steroids?|drugs|paracetamol|ibuprofen"
-    r"|aspirin|calpol|warfarin|prednisone|prednisolone|diltiazem|methotrexate|painkillers)"
+    r"|aspirin|calpol|warfarin|prednisone|prednisolone|diltiazem|methotrexate|painkillers?)"
 )
 MEDICINES = rf"\b{MEDICINE_NAMES}\b"
 MEDICINE_ADVICE = re.compile(
     # an amount: "5 mg", "how many tablets", "how much should i take"
     r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|ml|g|iu|milligrams?|units?)\b"
     r"|\bhow\s+(?:much|many)\s+(?:mg|milligrams?|tablets?|pills?|capsules?)\b"
-    r"|\bhow\s+(?:much|many)\b.*\b(?:should|can|do|to)\s+(?:i\s+|you\s+)?take\b"
+    r"|\bhow\s+(?:much|many)\b.*\b(?:should|can|do|to)\s+(?:(?:i|you|we|she|he|my\s+\w+)\s+)?"
+    r"(?:take|be\s+(?:on|taking)|give)\b"
+    # "how much ibuprofen is safe", "what painkiller and how much for the lumps"
+    rf"|\bhow\s+(?:much|many)\s+(?:of\s+(?:my|the|his|her)\s+)?{MEDICINES}"
+    rf"|{MEDICINES}\s+(?:and|&|\+)\s+how\s+(?:much|many)\b"
     # a dose ("dose" alone is also a common typo of "does")
     r"|\b(?:dosage|dosing|doses)\b"
     r"|\b(?:what|the|a|right|correct|daily|max|maximum|usual|recommended|safe)\s+dose\b"
@@ -45,10 +49,11 @@ MEDICINE_ADVICE = re.compile(
     re.IGNORECASE,
 )
 CALCINOSIS = r"(?:calcinosis|calcification|calcium\s+deposits?)\b"
-# "is my dog at risk of calcinosis", "is the kidney a common place for calcium deposits": about
-# calcinosis, not whether someone has it
-NOT_AFTER_A_PREPOSITION = "".join(
-    f"(?<!{word} )" for word in ("for", "of", "with", "from", "to", "about", "in", "on", "by")
+# "is my dog at risk of calcinosis", "is the kidney a common place for calcium deposits", "is
+# that true or what does cause calcinosis": about calcinosis, not whether someone has it
+NOT_AN_OBJECT = "".join(
+    f"(?<!{word} )"
+    for word in ("for", "of", "with", "from", "to", "about", "in", "on", "by", "cause", "causes")
 )
 # "do i have it?", "does my husband have calcinosis?", "is this calcification?", "diagnose me"
 WHO_HAS_IT = re.compile(
@@ -64,10 +69,15 @@ WHO_HAS_IT = re.compile(
     r"\s+be\s+(?:calcinosis|calcification|calcium)\b"
     # "is the white stuff in my finger calcinosis?", "my mum's bumps are calcinosis?"
     r"|(?:^|[,;.!?]\s*)(?:is|are)\s+(?:the|this|that|these|those|my|his|her)\b[^?.!,]{0,40}?\s"
-    rf"{NOT_AFTER_A_PREPOSITION}{CALCINOSIS}\s*[?.!]*\s*$"
+    rf"{NOT_AN_OBJECT}{CALCINOSIS}\s*[?.!]*\s*$"
     r"|\b(?:my|his|her|mum'?s|mom'?s|dad'?s)\s+(?:\w+\s+){0,2}(?:lumps?|bumps?|nodules?|spots?)\s+"
     rf"(?:is|are)\s+{CALCINOSIS}"
-    rf"|\b(?:so\s+)?(?:it'?s|it\s+is|that'?s)\s+{CALCINOSIS}\s*,?\s*(?:right|then|yeah|isn'?t\s+it)\b"
+    r"|\b(?:so\s+)?(?:it'?s|it\s+is|that'?s)\s+(?:(?:definitely|defo|probably|surely|really)\s+)?"
+    rf"{CALCINOSIS}\s*,?\s*(?:right|then|yeah|isn'?t\s+it)\b"
+    # "can you tell me if my son has calcinosis", "is that what my husband has"
+    r"|\b(?:tell|say)\s+(?:me|us)\s+(?:if|whether)\s+(?:i|he|she|they|we|my\s+\w+)\s+"
+    r"(?:really\s+)?(?:have|has|got)\b"
+    r"|\bis\s+(?:that|this|it)\s+what\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:have|has|got|'ve\s+got)\b"
     # "pls just tell me what i have", "what is it in my case", "what is this hard lump"
     r"|\btell\s+me\s+what\s+(?:i|he|she|they)\s+(?:have|has|got|'ve\s+got)\b"
     r"|\bin\s+my\s+case\b"

@@ -57,9 +57,10 @@ POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 FIRST_PERSON = frozenset({"i", "me", "i'm", "im", "i've", "ive"})
 # "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
 IDIOMS = {
-    "dying": frozenset({"to", "for", "laughing"}),
-    "out": frozenset({"laughing"}),
-    "myself": frozenset({"shaving", "accidentally"}),  # "i cut myself shaving"
+    "dying": ("to", "for", "laughing"),
+    "out": ("laughing",),
+    "myself": ("shaving", "accidentally"),  # "i cut myself shaving"
+    "breathe": ("a word",),  # "can't breathe a word of this to my wife"
 }
 # "this is giving me a heart attack lol": a figure of speech
 FIGURATIVE_BEFORE = re.compile(r"\b(?:giving|give|gives)\s+(?:me|us|you)\s+an?\s*$")
@@ -74,6 +75,11 @@ LONG_AGO = re.compile(
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small)\b"
 )
+# what someone died of: "my gran passed away from a stroke last year and now i worry"
+DIED_OF = re.compile(
+    r"\b(?:died|passed away|passed|lost (?:him|her|them|my \w+))\s+(?:of|from|after|to|with)"
+    r"(?:\s+(?:an?|his|her|their|a massive|a big|a bad))?\s*$"
+)
 # happening now or again, anywhere in the message: "... and it's happening again"
 HAPPENING_NOW = re.compile(
     r"\b(?:again|another|today|tonight|currently|right now)\b"
@@ -83,6 +89,13 @@ HAPPENING_NOW = re.compile(
 # a bare "now" is about the flag only in its own clause: "a heart attack years ago, now i have
 # lumps on my elbow" is about the lumps, "a seizure as a baby, he's 10 now" about his age
 NOW = re.compile(r"\bnow\b")
+# "if someone has calcium in their arteries can it cause a heart attack": a question, though
+# it starts with "if" and has no question mark
+ASKS_CAUSE = re.compile(
+    r"\b(?:can|could|does|do|will|would|might|may)\s+(?:it|this|that|they|calcinosis"
+    r"|calcification|calcium|(?:the|these|those)\s+(?:\w+\s+)?(?:deposits?|lumps?))\s+"
+    r"(?:cause|lead|give|trigger|make|result|bring)"
+)
 AFTER_WINDOW = 5  # "can an overdose of vitamin d cause ...": the cue may follow the flag
 
 
@@ -92,13 +105,18 @@ NUMBER_WORDS = {
     "ten": 10, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "hundred": 100,
 }  # fmt: skip
+# "took the whole packet of paracetamol" ("hole" is how many type it), "all my pills at once"
+WHOLE_WORDS = frozenset({"whole", "hole", "entire", "full"})
+CONTAINERS = frozenset({"packet", "pack", "box", "bottle", "strip", "tub", "jar", "blister"})
+AT_ONCE = re.compile(r"^(?:\S+\s+){0,2}(?:at once|in one go|all together|together)\b")
 UNITS = frozenset({"mg", "g", "mcg", "ug", "ml", "iu", "units", "milligrams", "grams"})
 TAKE_WORDS = frozenset({"took", "taken", "take", "taking", "swallowed", "swallow", "ate", "had"})
 PILL_WORDS = frozenset(
     {"pill", "tablet", "capsule", "paracetamol", "ibuprofen", "aspirin", "painkiller",
      "co-codamol", "codeine", "sleeping", "antidepressant", "tramadol", "dose", "oxycodone",
      "morphine", "diazepam", "valium", "xanax", "amitriptyline", "sertraline", "citalopram",
-     "lithium", "zopiclone", "gabapentin", "pregabalin", "naproxen", "vitamin", "iron"}
+     "lithium", "zopiclone", "gabapentin", "pregabalin", "naproxen", "vitamin", "iron", "med",
+     "medicine", "medication", "insulin"}
 )  # fmt: skip
 
 
@@ -129,6 +147,22 @@ def load_red_flag_phrases(path: Path = SAFETY_FILE) -> list[str]:
     return [phrase for phrases in load_red_flags(path).values() for phrase in phrases]
 
 
+# a carer tells of someone else: "can't move my arm" is also "mum can't move her arm". Not
+# for suicide and self-harm: "he cut himself" is most often an accident, and the list names
+# the others' forms it means ("kill herself")
+SAID_OF_OTHERS = {"my": ("his", "her", "their"), "myself": ("himself", "herself", "themselves")}
+
+
+def said_of_others(phrase: str) -> list[str]:
+    """The phrase, and the phrase told of someone else."""
+    words = phrase.split()
+    variants = [phrase]
+    for own, others in SAID_OF_OTHERS.items():
+        if own in words:
+            variants += [" ".join(o if w == own else w for w in words) for o in others]
+    return variants
+
+
 class RedFlagDetector:
     """Finds red-flag phrases in a processed Doc (NORM must be set by the normaliser)."""
 
@@ -136,7 +170,10 @@ class RedFlagDetector:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         normalise = nlp.get_pipe("normalizer")
         for category, phrases in flags.items():
-            self.matcher.add(category, [normalise(nlp.make_doc(p)) for p in phrases])
+            if category != "suicide":
+                phrases = [variant for p in phrases for variant in said_of_others(p)]
+            unique = dict.fromkeys(phrases)
+            self.matcher.add(category, [normalise(nlp.make_doc(p)) for p in unique])
 
     def find(self, doc: Doc) -> list[RedFlag]:
         found = []
@@ -179,12 +216,17 @@ class RedFlagDetector:
             return False
         first, last = RedFlagDetector._clause(doc, start, end)
         clause = doc[first:last].text.lower()
-        if HAPPENING_NOW.search(doc.text.lower()) or NOW.search(clause):
+        if HAPPENING_NOW.search(doc.text.lower()):
+            return False
+        if DIED_OF.search(doc[first:start].text.lower()):
+            return True
+        if NOW.search(clause):
             return False
         if LONG_AGO.search(clause) or HYPOTHETICAL.search(clause):
             return True
         before = doc[max(first, start - CUE_WINDOW) : start]
-        if not asks(doc.text) or any(t.lower_ in POSSESSIVES | FIRST_PERSON for t in before):
+        asked = asks(doc.text) or ASKS_CAUSE.search(doc.text.lower())
+        if not asked or any(t.lower_ in POSSESSIVES | FIRST_PERSON for t in before):
             return False
         words = [t.norm_ for t in before]
         pairs = set(itertools.pairwise(words))
@@ -207,10 +249,11 @@ class RedFlagDetector:
 
     @staticmethod
     def _idiom(doc: Doc, start: int, end: int) -> bool:
-        follows = IDIOMS.get(doc[end - 1].lower_, frozenset())
+        after = [t.lower_ for t in doc[end : end + 2]]
+        follows = [f.split() for f in IDIOMS.get(doc[end - 1].lower_, ())]
         precedes = VERB_BEFORE.get(doc[start].lower_, frozenset()) if end - start == 1 else ()
         return (
-            (end < len(doc) and doc[end].lower_ in follows)
+            any(after[: len(words)] == words for words in follows)
             or (start > 0 and doc[start - 1].lower_ in precedes)
             or bool(FIGURATIVE_BEFORE.search(doc[:start].text.lower()))
         )
@@ -231,17 +274,30 @@ def _count(token: Token) -> int:
     return NUMBER_WORDS.get(token.lower_, 0)
 
 
+def _is_pill(token: Token) -> bool:
+    return stem(token.lower_) in PILL_WORDS or token.norm_ in PILL_WORDS  # "paracetemol"
+
+
 def _overdoses(doc: Doc) -> list[tuple[int, int]]:
-    """Spans like "took about 30 paracetamol", "swallowed twenty of her pills": a taking
-    word, then within a few words a count of at least ``OVERDOSE_COUNT``, then pills."""
+    """Spans like "took about 30 paracetamol", "swallowed twenty of her pills", "took the
+    whole packet of paracetamol", "take all my meds at once": a taking word, then within a
+    few words a count of at least ``OVERDOSE_COUNT``, a whole container or all of them at
+    once, then pills. "I take all my tablets in the morning" is not one."""
     spans = []
     for i, token in enumerate(doc):
-        if _count(token) < OVERDOSE_COUNT:
+        if token.lower_ not in TAKE_WORDS:
             continue
-        took = [t.i for t in doc[max(0, i - 3) : i] if t.lower_ in TAKE_WORDS]
-        pills = [t.i for t in doc[i + 1 : i + 5] if stem(t.lower_) in PILL_WORDS]
-        if took and pills and doc[i + 1].lower_ not in UNITS:  # "1000mg" is a dose, not a count
-            spans.append((took[0], pills[0] + 1))
+        ahead = doc[i + 1 : i + 5]
+        for j, word in enumerate(ahead, start=i + 1):
+            pills = [t.i for t in doc[j + 1 : j + 5] if _is_pill(t)]
+            if not pills:
+                continue
+            counted = _count(word) >= OVERDOSE_COUNT and doc[j + 1].lower_ not in UNITS
+            whole = word.lower_ in WHOLE_WORDS and doc[j + 1].lower_ in CONTAINERS
+            all_at_once = word.lower_ == "all" and bool(AT_ONCE.search(doc[pills[0] + 1 :].text))
+            if counted or whole or all_at_once:  # "1000mg" is a dose, not a count
+                spans.append((i, pills[0] + 1))
+                break
     return spans
 
 

@@ -33,6 +33,9 @@ MEDICINE_ADVICE = [
     "my steroid dose was lowered, can i put it back up",
     "should i up my methotrexate dose",
     "can i cut my tablets in half",
+    "which painkiller and how much for the lumps",
+    "how much vitamin d should my mum be on to stop calcinosis",
+    "how much ibuprofen is safe for a 10 year old",
 ]
 NOT_MEDICINE_ADVICE = [
     "why dose calcinosis even happen to people",
@@ -48,6 +51,9 @@ NOT_MEDICINE_ADVICE = [
     "can long term use of certain medicines cause calcinosis",
     "can i give my doctor a call about it",
     "i have double the lumps i had last year",
+    "how many sources do you use",
+    "i take ibuprofen, how much calcium is in the lumps",
+    "how many lumps can you have at once",
 ]
 WHO_HAS_IT = [
     "do i have calcinosis?",
@@ -71,6 +77,9 @@ WHO_HAS_IT = [
     "could the spot on my son's knee be calcium",
     "just tell me what i have",
     "is this a calcium deposit or a cyst",
+    "can you tell me if my son has calcinosis",
+    "be honest, is that what my husband has",
+    "so its definitely calcium deposits then?",
 ]
 NOT_WHO_HAS_IT = [
     "what is calcinosis",
@@ -86,6 +95,8 @@ NOT_WHO_HAS_IT = [
     "is the kidney a common place for calcium deposits",
     "what are the symptoms of calcinosis",
     "what is the best treatment for calcification",
+    "my aunt says its caused by stress, is that true or what does cause calcinosis",
+    "how do i know if i have arthritis",
 ]
 
 

@@ -73,6 +73,12 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("my son swallowed some batteries", "poisoning"),
         ("i feel like my heart is going to explode", "chest_pain"),
         ("no chest pain but i feel like my heart is going to explode", "chest_pain"),
+        ("took the hole packet of paracetemol about an hour ago", "poisoning"),
+        ("planning to take all my meds at once tonight", "poisoning"),
+        ("my dad can't move his arm", "stroke"),
+        ("mum cant lift her arm and her words are coming out wrong", "stroke"),
+        ("my son has a purple rash and a fever", "meningitis"),
+        ("no one will miss me", "suicide"),
         # asked about, but about the patient's own: "my", or what is happening now
         ("could this be a heart attack?", "chest_pain"),
         ("is my lump causing my chest pain?", "chest_pain"),
@@ -122,6 +128,9 @@ def test_red_flags_are_found(
         "if i stroke the lump gently will it make it worse",
         "i nearly passed out laughing at the cartoon",
         "these forms are giving me a heart attack lol",
+        "i take all my tablets in the morning with breakfast",
+        "she took a whole box of chocolates to work",
+        "cant breathe a word of this to my wife, she'd worry",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -152,6 +161,8 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("my doctor said if i ever get chest pain to call 999, i'm fine though", "chest_pain"),
         ("can calcium deposits make it hard to breathe?", "breathing"),
         ("she had a seizure as a toddler, nothing since. can kids get calcinosis", "seizure"),
+        ("if someone has calcium in their arteries can it cause a heart attack", "chest_pain"),
+        ("my gran passed away from a stroke last year and now i worry about everything", "stroke"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

@@ -21,7 +21,7 @@ from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
-from bot.nlu.questions import asks, leading_answer
+from bot.nlu.questions import asks, leading_answer, leading_unsure, tells
 from bot.safety.declines import declined
 from bot.safety.gate import SafeUnderstanding
 
@@ -201,8 +201,13 @@ class Agent:
         intent = parse["intent"]["name"]
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
-        if intent not in NEVER_RESUMES and leading_answer(parse["text"]) is not None:
-            return True  # "yes its hard like a stone", "no conditions", whatever the intent
+        text = parse["text"]
+        if intent not in NEVER_RESUMES and (
+            leading_answer(text) is not None or leading_unsure(text)
+        ):
+            return True  # "yes its hard like a stone", "no conditions", "dunno, never tested"
+        if intent.startswith("ask_") and intent not in NEVER_RESUMES | {"ask_more"} and tells(text):
+            return True  # "he came off his bike a few weeks back": told, though read as asked
         # what any question asks, answered or not: "actually it does hurt" corrects an answer
         return cls._tells_triage_answer(parse, TRIAGE_ENTITIES)
 

@@ -36,6 +36,12 @@ def load_stories(paths: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
     for path in sorted(paths):
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
         for story in data.get("conversations") or []:
+            for turn in story.get("turns") or []:
+                if not isinstance(turn.get("user"), str):  # YAML reads a bare no as False
+                    raise ValueError(
+                        f"{path.name}: {story.get('name')!r}: user {turn.get('user')!r} "
+                        "is not text; quote it"
+                    )
             stories.append((path.name, story))
     return stories
 

@@ -12,6 +12,9 @@ QUESTION_WORDS = frozenset(
 _CLAUSES = re.compile(r"[,;.!?]+")
 YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "yea", "ya", "aye"})
 NO_WORDS = frozenset({"no", "nope", "nah", "nay"})
+# "kinda", "sort of, it's tender sometimes", "a little": a hedged yes
+HEDGES = frozenset({"kinda", "sorta", "somewhat", "slightly"})
+HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "little")})
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
 # "yes please tell me about treatment": a request follows the yes, so the yes is not all of it
 REQUEST = re.compile(r"\b(?:tell\s+me|explain|what|how|why|which|can\s+you|could\s+you)\b")
@@ -29,11 +32,37 @@ def asks(text: str) -> bool:
 
 def leading_answer(text: str) -> bool | None:
     """Yes (True) or no (False) when a reply starts with one and asks nothing: "yes its hard
-    like a stone", "no conditions"; else None ("yes, how is it treated?")."""
+    like a stone", "no conditions", "kinda"; else None ("yes, how is it treated?")."""
     lower = text.lower()
     words = re.findall(r"[a-z]+", lower)
-    if not words or words[0] not in YES_WORDS | NO_WORDS:
+    if not words:
+        return None
+    hedged = words[0] in HEDGES or tuple(words[:2]) in HEDGE_PAIRS
+    if not hedged and words[0] not in YES_WORDS | NO_WORDS:
         return None  # most messages stop here, before the rest of the text is scanned
     if asks(text) or REQUEST.search(lower) or UNSURE_WORDS & set(words[1:4]):
         return None  # a request, or "no idea", "nah, not sure": not sure
-    return words[0] in YES_WORDS
+    return hedged or words[0] in YES_WORDS
+
+
+# "dunno, never been tested", "not sure tbh", "i don't know": not sure, whatever the intent
+UNSURE_START = re.compile(
+    r"^(?:dunno|idk|unsure|not\s+(?:sure|certain)|no\s+(?:idea|clue)"
+    r"|(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know)\b"
+)
+# asked without a question: "i'd like to know about treatment", "treatment info please"
+WISH = re.compile(
+    r"\b(?:know|wonder(?:ing)?|learn|info|information|please|pls|plz)\b|^\s*(?:where|when|who)\b"
+)
+
+
+def leading_unsure(text: str) -> bool:
+    """A reply that starts by saying the patient is not sure, and asks nothing."""
+    lower = text.lower().strip()
+    return bool(UNSURE_START.match(lower)) and not asks(text) and not REQUEST.search(lower)
+
+
+def tells(text: str) -> bool:
+    """Neither asks nor requests: "he came off his bike a few weeks back" tells."""
+    lower = text.lower()
+    return not asks(text) and not REQUEST.search(lower) and not WISH.search(lower)

@@ -37,3 +37,10 @@ def agent(request: pytest.FixtureRequest, model_dir: Path, tmp_path_factory, loo
 def test_conversation(agent, loop, file: str, story: dict) -> None:
     result = loop.run_until_complete(run_story(agent, file, story, sender="tester"))
     assert result.failures == []
+
+
+def test_a_user_turn_that_yaml_reads_as_a_bool_is_refused(tmp_path: Path) -> None:
+    story = tmp_path / "s.yml"
+    story.write_text("conversations:\n- name: bare no\n  turns:\n  - user: no\n")
+    with pytest.raises(ValueError, match="quote it"):
+        load_stories([story])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.questions import asks, is_question, leading_answer
+from bot.nlu.questions import asks, is_question, leading_answer, leading_unsure, tells
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,9 @@ def test_what_asks_and_what_only_tells(text: str, question: bool, asking: bool) 
         ("Yeah, it hurts when I press it", True),
         ("no conditions", False),
         ("nah none of those", False),
+        ("kinda", True),
+        ("sort of, its tender sometimes", True),
+        ("a little when i press it", True),
         ("yes, how is it treated?", None),
         ("not sure", None),
         ("i don't know", None),
@@ -46,3 +49,37 @@ def test_what_asks_and_what_only_tells(text: str, question: bool, asking: bool) 
 )
 def test_a_reply_that_starts_with_yes_or_no(text: str, expected: bool | None) -> None:
     assert leading_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dunno, never been tested for anything", True),
+        ("not sure tbh", True),
+        ("i dont know", True),
+        ("No idea, sorry", True),
+        ("i don't know what causes it", False),
+        ("not sure, is it serious?", False),
+        ("no it doesnt hurt", False),
+        ("lupus", False),
+    ],
+)
+def test_a_reply_that_starts_unsure(text: str, expected: bool) -> None:
+    assert leading_unsure(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he came off his bike a few weeks back", True),
+        ("she cries when you touch them", True),
+        ("how do they treat it", False),
+        ("is it cancer", False),
+        ("i'd like to know about the treatment", False),
+        ("treatment info please", False),
+        ("tell me the causes", False),
+        ("where does it come from", False),
+    ],
+)
+def test_what_tells_without_asking_or_requesting(text: str, expected: bool) -> None:
+    assert tells(text) is expected

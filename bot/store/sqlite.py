@@ -15,6 +15,9 @@ from bot.store.base import Event, StoreUnavailable
 from bot.store.locks import SenderLocks
 
 SCHEMA_VERSION = 2
+# idle conversations (older than the TTL) are deleted at start-up and then at most this often,
+# with the turns being committed: the data of a forgotten conversation does not stay on disk
+EXPIRE_EVERY_S = 3600.0
 # Events in arrival order (rowid), found by conversation through an index: a turn's rows go
 # to the end of the table, so a commit rewrites few pages, and the same ones turn after turn.
 # Expiry scans `conversations` now and then: an index on `updated` would be rewritten by every
@@ -72,15 +75,20 @@ def unavailable_on_error() -> Iterator[None]:
 class SQLiteStore:
     """Survives `kill -9`: a turn is acknowledged only after its transaction commits."""
 
-    def __init__(self, path: Path, ttl_seconds: float) -> None:
+    def __init__(
+        self, path: Path, ttl_seconds: float, *, expire_every_s: float = EXPIRE_EVERY_S
+    ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.ttl_seconds = ttl_seconds
+        self.expire_every_s = expire_every_s
         self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA busy_timeout=5000")
         migrate(self.db)
+        self.expired_at = 0.0
+        self.expire()  # what went idle while no worker ran
         self.locks = SenderLocks()
         self._pending: list[tuple[str, list[str], asyncio.Future[int]]] = []
 
@@ -114,6 +122,8 @@ class SQLiteStore:
         try:
             with unavailable_on_error(), self.db:  # BEGIN ... COMMIT, or ROLLBACK on error
                 self.db.execute("BEGIN IMMEDIATE")
+                if now - self.expired_at >= self.expire_every_s:
+                    self._forget_idle(now)
                 counts = [self._append(sender_id, rows, now) for sender_id, rows, _ in batch]
         except Exception as exc:  # each waiting turn fails as its own would have
             for _, _, kept in batch:
@@ -162,17 +172,22 @@ class SQLiteStore:
 
     def expire(self) -> int:
         """Forget conversations idle for longer than the TTL; returns how many."""
-        cutoff = time.time() - self.ttl_seconds
-        with self.db:
+        with unavailable_on_error(), self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            old = [
-                r[0]
-                for r in self.db.execute(
-                    "SELECT sender_id FROM conversations WHERE updated < ?", (cutoff,)
-                )
-            ]
-            for sender_id in old:
-                self._forget(sender_id)
+            return self._forget_idle(time.time())
+
+    def _forget_idle(self, now: float) -> int:
+        """Idle conversations' events and records, inside the caller's transaction."""
+        self.expired_at = now
+        cutoff = now - self.ttl_seconds
+        old = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT sender_id FROM conversations WHERE updated < ?", (cutoff,)
+            ).fetchall()
+        ]
+        for sender_id in old:
+            self._forget(sender_id)
         return len(old)
 
     async def close(self) -> None:

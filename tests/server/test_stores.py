@@ -44,12 +44,31 @@ def test_sqlite_store(tmp_path: Path) -> None:
     exercise(SQLiteStore(tmp_path / "c.sqlite3", ttl_seconds=1), ttl_s=1)
 
 
+def stored_senders(store: SQLiteStore) -> set[str]:
+    """Whose events are in the file, expired or not."""
+    return {r[0] for r in store.db.execute("SELECT DISTINCT sender_id FROM events")}
+
+
 def test_sqlite_expire_forgets_idle_conversations(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "c.sqlite3", ttl_seconds=1)
     asyncio.run(store.append("old", TURN))
     time.sleep(1.1)
     assert store.expire() == 1
     assert store.db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
+
+
+def test_sqlite_idle_conversations_leave_the_file_at_start_and_while_serving(
+    tmp_path: Path,
+) -> None:
+    """Nothing calls `expire()` by hand: a forgotten conversation's data goes from disk."""
+    path = tmp_path / "c.sqlite3"
+    store = SQLiteStore(path, ttl_seconds=1, expire_every_s=0)
+    asyncio.run(store.append("old", TURN))
+    time.sleep(1.1)
+    asyncio.run(store.append("new", TURN))  # the commit of any turn deletes idle ones
+    assert stored_senders(store) == {"new"}
+    time.sleep(1.1)
+    assert stored_senders(SQLiteStore(path, ttl_seconds=1)) == set()  # a restart does too
 
 
 def test_redis_store(redis_server: RedisServer) -> None:

@@ -68,7 +68,8 @@ def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
         return slots
     if intent not in {*ANSWERS, "unsure"} and (slots or declined(text.lower())):
         return slots  # told something else, or asked what the bot declines: ask again
-    answer = ANSWERS.get(intent, leading_answer(text) if intent != "unsure" else None)
+    # "kinda" read as not sure is a hedged yes; "no idea" and "nah, not sure" give no answer
+    answer = ANSWERS.get(intent, leading_answer(text))
     if answer is not None:  # "yes", or "yes its hard like a stone" read as something else
         if requested in {"deposit_noticed", "pain"}:
             slots[requested] = answer

@@ -79,6 +79,8 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("mum cant lift her arm and her words are coming out wrong", "stroke"),
         ("my son has a purple rash and a fever", "meningitis"),
         ("no one will miss me", "suicide"),
+        ("my mom is shaking all over and foaming at the mouth", "seizure"),
+        ("i'm standing on the bridge and i don't think i'm coming back", "suicide"),
         # asked about, but about the patient's own: "my", or what is happening now
         ("could this be a heart attack?", "chest_pain"),
         ("is my lump causing my chest pain?", "chest_pain"),

@@ -126,6 +126,23 @@ def test_misspelt_and_synonym_conditions(interpreter: Interpreter, text: str, va
     assert values == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("he came off his bike a few weeks back", []),
+        ("i hurt my back years back", ["back"]),
+        ("it came back after the operation", []),
+        ("there is a hard lump on my back", ["back"]),
+        ("my lower back hurts", ["back"]),
+    ],
+)
+def test_back_in_time_and_motion_is_no_body_site(
+    interpreter: Interpreter, text: str, sites: list[str]
+) -> None:
+    values = [e["value"] for e in interpreter.parse(text)["entities"] if e["entity"] == "body_site"]
+    assert values == sites
+
+
 def test_button_payloads_skip_nlu(interpreter: Interpreter) -> None:
     parsed = interpreter.parse('/report_symptom{"body_site": "finger"}')
     assert parsed["intent"] == {"name": "report_symptom", "confidence": 1.0}

@@ -1,0 +1,38 @@
+"""Body words that name no place: "a few weeks back", "it came back". An entity ruler matches
+the word wherever it stands; the word before it says whether it is the body part."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+
+class NotPlaces:
+    """Drops a one-word ``label`` entity whose value follows one of its ``not_after`` words."""
+
+    def __init__(self, name: str, *, label: str, not_after: dict[str, list[str]]) -> None:
+        self.name = name
+        self.label = label
+        self.not_after = {value: frozenset(words) for value, words in not_after.items()}
+
+    def names_no_place(self, doc: Doc, ent: Span) -> bool:
+        before = self.not_after.get(ent.ent_id_ or ent.text.lower())
+        return (
+            before is not None
+            and ent.label_ == self.label
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in before
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = [ent for ent in doc.ents if not self.names_no_place(doc, ent)]
+        if len(kept) != len(doc.ents):
+            doc.ents = kept
+        return doc
+
+
+@Language.factory("calcibot_not_places", default_config={"label": "body_site", "not_after": {}})
+def make_not_places(
+    nlp: Language, name: str, *, label: str, not_after: dict[str, list[str]]
+) -> NotPlaces:
+    return NotPlaces(name, label=label, not_after=not_after)

@@ -30,6 +30,11 @@ def asks(text: str) -> bool:
     return "?" in text or any(is_question(clause) for clause in _CLAUSES.split(text))
 
 
+def asks_or_requests(text: str) -> bool:
+    """Whether a clause asks, or the message requests ("tell me about treatment")."""
+    return asks(text) or bool(REQUEST.search(text.lower()))
+
+
 def leading_answer(text: str) -> bool | None:
     """Yes (True) or no (False) when a reply starts with one and asks nothing: "yes its hard
     like a stone", "no conditions", "kinda"; else None ("yes, how is it treated?")."""
@@ -40,7 +45,7 @@ def leading_answer(text: str) -> bool | None:
     hedged = words[0] in HEDGES or tuple(words[:2]) in HEDGE_PAIRS
     if not hedged and words[0] not in YES_WORDS | NO_WORDS:
         return None  # most messages stop here, before the rest of the text is scanned
-    if asks(text) or REQUEST.search(lower) or UNSURE_WORDS & set(words[1:4]):
+    if asks_or_requests(text) or UNSURE_WORDS & set(words[1:4]):
         return None  # a request, or "no idea", "nah, not sure": not sure
     return hedged or words[0] in YES_WORDS
 
@@ -58,11 +63,9 @@ WISH = re.compile(
 
 def leading_unsure(text: str) -> bool:
     """A reply that starts by saying the patient is not sure, and asks nothing."""
-    lower = text.lower().strip()
-    return bool(UNSURE_START.match(lower)) and not asks(text) and not REQUEST.search(lower)
+    return bool(UNSURE_START.match(text.lower().strip())) and not asks_or_requests(text)
 
 
 def tells(text: str) -> bool:
     """Neither asks nor requests: "he came off his bike a few weeks back" tells."""
-    lower = text.lower()
-    return not asks(text) and not REQUEST.search(lower) and not WISH.search(lower)
+    return not asks_or_requests(text) and not WISH.search(text.lower())

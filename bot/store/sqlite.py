@@ -110,10 +110,11 @@ class SQLiteStore:
         same pass of the event loop share one transaction (a group commit): each waits for
         it, and one commit costs less than several."""
         rows = [codec.dumps(e) for e in events]  # a bad event fails its own turn only
-        kept: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        kept: asyncio.Future[int] = loop.create_future()
         self._pending.append((sender_id, rows, kept))
         if len(self._pending) == 1:
-            asyncio.get_running_loop().call_soon(self._commit_pending)
+            loop.call_soon(self._commit_pending)
         return await kept
 
     def _commit_pending(self) -> None:

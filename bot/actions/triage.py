@@ -107,44 +107,33 @@ class ValidateSlotMappings(ValidationAction):
     _domain_slots: tuple[DomainDict, list[str]] | None = None
 
     def domain_slots(self, domain: DomainDict) -> list[str]:
-        """Computed once per domain: rasa-sdk asks again for every slot it extracts, and each
-        answer scans every slot's mappings (n² a turn). The domain object is held, so a new
-        one (an action server's next request) is never mistaken for it."""
+        """Computed once per domain: each answer scans every slot's mappings, and a turn asks
+        for extraction and again for validation. The domain object is held, so a new one (an
+        action server's next request) is never mistaken for it."""
         if self._domain_slots is None or self._domain_slots[0] is not domain:
             self._domain_slots = (domain, super().domain_slots(domain))
         return list(self._domain_slots[1])
 
-    def _statement(self, tracker: Tracker, slot: str) -> dict[str, Any]:
-        """The patient's own statement fills the slot. In the middle of the triage questions
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """The triage slots the patient's own statement fills, read from the message once:
+        rasa-sdk's default calls an ``extract_<slot>`` method for every slot in the domain,
+        and each would read the whole message again. In the middle of the triage questions
         "they don't hurt" is about their lump too, but "does it hurt?" is a question."""
         message = tracker.latest_message
         about_their_lump = tracker.active_loop_name == "triage_form" and not is_question(
             str(message.get("text") or "")
         )
         if not (is_personal(message) or about_their_lump):
-            return {}
-        value = from_statement(message).get(slot)
-        return {slot: value} if value is not None else {}
-
-    def extract_deposit_noticed(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._statement(tracker, "deposit_noticed")
-
-    def extract_pain(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._statement(tracker, "pain")
-
-    def extract_known_condition(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._statement(tracker, "known_condition")
-
-    def extract_possible_trigger(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._statement(tracker, "possible_trigger")
+            return []
+        found = from_statement(message)
+        mapped = self.domain_slots(domain)
+        events: list[EventType] = [
+            SlotSet(slot, found[slot]) for slot in TRIAGE_SLOTS if slot in found and slot in mapped
+        ]
+        tracker.slots.update({event["name"]: event["value"] for event in events})
+        return events
 
 
 class ValidateTriageForm(FormValidationAction):

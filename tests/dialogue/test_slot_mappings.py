@@ -16,14 +16,21 @@ from bot.dialogue.domain import load_domain
 from bot.dialogue.tracker import DialogueState
 
 
-def statement(text: str, entities: list[dict[str, Any]]) -> dict[str, Any]:
+def statement(
+    text: str,
+    entities: list[dict[str, Any]],
+    intent: str = "report_symptom",
+    loop: str | None = None,
+) -> dict[str, Any]:
     state = DialogueState("slots")
+    if loop:
+        state.apply({"event": "active_loop", "name": loop})
     state.apply(
         {
             "event": "user",
             "text": text,
             "parse_data": {
-                "intent": {"name": "report_symptom", "confidence": 1.0},
+                "intent": {"name": intent, "confidence": 1.0},
                 "entities": entities,
                 "text": text,
             },
@@ -59,6 +66,49 @@ def test_a_statement_fills_its_slots() -> None:
         {"event": "slot", "timestamp": None, "name": "pain", "value": True},
     ]
     assert result.responses == []
+
+
+LUMP = {"entity": "symptom", "value": "lump", "start": 0, "end": 0}
+NO_PAIN = {"entity": "symptom", "value": "pain", "start": 0, "end": 0, "negated": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "loop", "expected"),
+    [
+        # asked, not told, and of no one in particular: nothing is filled
+        ("does a lump hurt?", "ask_symptoms", None, []),
+        # no question mark, but no "i" or "my" either: not the patient's own
+        ("can a lump be painless", "ask_symptoms", None, []),
+        # in the middle of the questions a statement is about their lump, even without "my"
+        ("they don't hurt", "inform", "triage_form", [("pain", False)]),
+        # ... but a question there is still a question
+        ("does a lump hurt?", "ask_symptoms", "triage_form", []),
+        # the patient's own, outside the questions: every slot it names, in the domain's order
+        (
+            "my lump doesn't hurt",
+            "ask_symptoms",
+            None,
+            [("deposit_noticed", True), ("pain", False)],
+        ),
+    ],
+)
+def test_only_a_patients_own_statement_fills_slots(
+    text: str, intent: str, loop: str | None, expected: list[tuple[str, Any]]
+) -> None:
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    entities = [LUMP, NO_PAIN] if "lump" in text else [NO_PAIN]
+    result = run(executor, statement(text, entities, intent, loop), load_domain())
+    assert [(e["name"], e["value"]) for e in result.events] == expected
+
+
+def test_a_slot_missing_from_the_domain_is_never_filled() -> None:
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    domain = copy.deepcopy(load_domain())
+    del domain["slots"]["pain"]
+    result = run(executor, statement("my lump doesn't hurt", [LUMP, NO_PAIN]), domain)
+    assert [(e["name"], e["value"]) for e in result.events] == [("deposit_noticed", True)]
 
 
 def test_domain_slots_are_worked_out_once_per_domain() -> None:

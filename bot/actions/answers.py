@@ -18,7 +18,7 @@ from bot.actions.knowledge import (
     knowledge,
 )
 from bot.actions.triage import is_personal
-from bot.safety.declines import declined
+from bot.safety.declines import DIAGNOSIS_NOTES, declined
 
 Note = dict[str, str]
 # conditions the source covers in other words: neither "listed" nor "not mentioned"
@@ -46,7 +46,7 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     notes: list[Note] = []
     if (
         topic == "diagnosis"
-        and "cannot_tell" not in declined(text)
+        and not DIAGNOSIS_NOTES.intersection(declined(text))
         and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
     ):
         notes.append({"kind": "cannot_tell"})

@@ -1,7 +1,7 @@
 """Requests the bot declines whatever the intent, and says so first (DESIGN.md §4.2): a dose
-or advice about a medicine, and whether someone has calcinosis, which only a doctor can tell.
-Each maps to a note (`responses/templates/notes.j2`) that the agent sends before any
-action answers, so no classifier error and no action server can leave it out."""
+or advice about a medicine, and whether someone has calcinosis or cancer, which only a doctor
+can tell. Each maps to a note (`responses/templates/notes.j2`) that the agent sends before
+any action answers, so no classifier error and no action server can leave it out."""
 
 from __future__ import annotations
 
@@ -89,8 +89,30 @@ WHO_HAS_IT = re.compile(
     r"(?:lump|bump|nodule|deposit|spot|thing|growth|swelling)s?\b(?:\s+\S+){0,5}?\s+(?:is|are)\s*(?:[?.,!]|$)",
     re.IGNORECASE,
 )
+THINGS = r"(?:lumps?|bumps?|nodules?|deposits?|spots?|growths?|swellings?|things?|ones?)"
+CANCER = r"(?:cancer|cancerous|malignant|a\s+tumou?r|tumou?rs?)\b"
+# "could my mum's lumps be cancer", "is it cancerous?", "do i have cancer": of someone's own
+# lump; "is calcinosis cancer?" and "can deposits turn into cancer?" ask of calcinosis
+WHETHER_CANCER = re.compile(
+    r"\b(?:is|am|are)\s+(?:this|that|it|i|these|those|they|(?:the|my|his|her|our)\s+\w+)"
+    rf"\s+(?:{THINGS}\s+)?(?:an?\s+)?{CANCER}"
+    r"|\b(?:could|can|might|may|would)\s+(?:this|that|it|these|they|the|my|his|her|our)\b"
+    rf"(?:\s+\S+){{0,6}}?\s+be\s+(?:an?\s+)?{CANCER}"
+    r"|\b(?:do|does|did|could|might|may)\s+(?:you\s+think\s+)?(?:i|he|she|they|we|my\s+\w+)\s+"
+    rf"(?:really\s+)?(?:have|has|got)\s+(?:an?\s+)?{CANCER}"
+    rf"|\b(?:sound|sounds|look|looks)\s+like\s+(?:an?\s+)?{CANCER}",
+    re.IGNORECASE,
+)
 DECLINED_CACHE_SIZE = 1024
-DECLINED = (("no_medicine_advice", MEDICINE_ADVICE), ("cannot_tell", WHO_HAS_IT))
+# the notes in the order a reply gives them; whether it is cancer also says whether it is
+# calcinosis, so a message that asks both gets the one note
+DECLINED = (
+    ("no_medicine_advice", MEDICINE_ADVICE),
+    ("cannot_tell_cancer", WHETHER_CANCER),
+    ("cannot_tell", WHO_HAS_IT),
+)
+SUPERSEDES = {"cannot_tell": "cannot_tell_cancer"}
+DIAGNOSIS_NOTES = frozenset({"cannot_tell", "cannot_tell_cancer"})
 
 
 @functools.lru_cache(maxsize=DECLINED_CACHE_SIZE)
@@ -98,4 +120,5 @@ def declined(text: str) -> tuple[str, ...]:
     """The notes a reply to ``text`` starts with, in order. A turn asks up to three times (the
     agent, the form's validation, the answer) and patients repeat short messages, while the
     patterns cost some 10 to 80 µs a text: so the latest texts' notes are kept."""
-    return tuple(note for note, pattern in DECLINED if pattern.search(text))
+    notes = [note for note, pattern in DECLINED if pattern.search(text)]
+    return tuple(note for note in notes if SUPERSEDES.get(note) not in notes)

@@ -99,12 +99,34 @@ NOT_WHO_HAS_IT = [
     "how do i know if i have arthritis",
 ]
 
+WHETHER_CANCER = [
+    "could my mums lumps be cancer",
+    "is it cancer?",
+    "is this lump cancerous",
+    "are these bumps malignant",
+    "do i have cancer",
+    "could the thing on my elbow be a tumour",
+    "does it look like cancer to you",
+    "do you think my dad has cancer",
+]
+NOT_WHETHER_CANCER = [
+    "is calcinosis cancer",
+    "can calcium deposits turn into cancer",
+    "is it a type of cancer",
+    "can calcinosis be cancer",
+    "is this linked to cancer",
+    "i had breast cancer, could that cause calcinosis",
+    "is the risk of cancer high",
+]
+
 
 CASES = [
     *((text, "no_medicine_advice", True) for text in MEDICINE_ADVICE),
     *((text, "no_medicine_advice", False) for text in NOT_MEDICINE_ADVICE),
     *((text, "cannot_tell", True) for text in WHO_HAS_IT),
     *((text, "cannot_tell", False) for text in NOT_WHO_HAS_IT),
+    *((text, "cannot_tell_cancer", True) for text in WHETHER_CANCER),
+    *((text, "cannot_tell_cancer", False) for text in NOT_WHETHER_CANCER),
 ]
 
 
@@ -114,6 +136,12 @@ def test_each_request_gets_its_note_and_no_other_question_does(
 ) -> None:
     """A dose or medicine advice is declined; whether someone has it is left to a doctor."""
     assert (note in declined(text)) is expected
+
+
+def test_whether_it_is_cancer_also_answers_whether_it_is_calcinosis() -> None:
+    """One note, not two: "do i have cancer" matches the calcinosis pattern too."""
+    assert declined("do i have cancer") == ("cannot_tell_cancer",)
+    assert declined("do you think i have a tumour") == ("cannot_tell_cancer",)
 
 
 def test_both_notes_in_order() -> None:
@@ -126,6 +154,7 @@ def test_both_notes_in_order() -> None:
 SAYS = {
     "no_medicine_advice": "I can't give doses or advice about medicines.",
     "cannot_tell": "I cannot tell whether it is calcinosis: only a doctor can.",
+    "cannot_tell_cancer": "I cannot tell what it is, or whether it is cancer: only a doctor can.",
 }
 
 
@@ -140,6 +169,7 @@ def agent(model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Agent:
     [
         *MEDICINE_ADVICE,
         *WHO_HAS_IT,
+        *WHETHER_CANCER,
         "thanks! how many mg of ibuprofen can i take?",
         "hello, do i have calcinosis?",
         "ok bye, should i stop my meds",

@@ -111,6 +111,17 @@ CONTAINERS = frozenset({"packet", "pack", "box", "bottle", "strip", "tub", "jar"
 AT_ONCE = re.compile(r"^(?:\S+\s+){0,2}(?:at once|in one go|all together|together)\b")
 UNITS = frozenset({"mg", "g", "mcg", "ug", "ml", "iu", "units", "milligrams", "grams"})
 TAKE_WORDS = frozenset({"took", "taken", "take", "taking", "swallowed", "swallow", "ate", "had"})
+# "swallowed a load of my tablets", "took a handful of pills": many, though not counted; not
+# "i take loads of tablets", which is what a patient on many medicines says
+MANY_WORDS = frozenset({"load", "loads", "handful", "fistful", "bunch"})
+TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"})
+# a young child who swallowed any medicine at all: "my 3 year old ate one of my tablets"
+SWALLOW_WORDS = frozenset({"swallowed", "ate", "eaten", "chewed", "got"})
+YOUNG_CHILD = re.compile(
+    r"\b(?:toddler|baby|infant|little one|kid|child|\d{1,2}\s*(?:yr|year|yo)s?)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:yr|year)s? old\b"
+)
+OWN_WORDS = frozenset({"his", "her", "their", "own"})
 PILL_WORDS = frozenset(
     {"pill", "tablet", "capsule", "paracetamol", "ibuprofen", "aspirin", "painkiller",
      "co-codamol", "codeine", "sleeping", "antidepressant", "tramadol", "dose", "oxycodone",
@@ -280,11 +291,19 @@ def _is_pill(token: Token) -> bool:
 
 def _overdoses(doc: Doc) -> list[tuple[int, int]]:
     """Spans like "took about 30 paracetamol", "swallowed twenty of her pills", "took the
-    whole packet of paracetamol", "take all my meds at once": a taking word, then within a
-    few words a count of at least ``OVERDOSE_COUNT``, a whole container or all of them at
-    once, then pills. "I take all my tablets in the morning" is not one."""
+    whole packet of paracetamol", "take all my meds at once", "swallowed a load of tablets":
+    a taking word, then within a few words a count of at least ``OVERDOSE_COUNT``, a whole
+    container, all of them at once or a handful, then pills. "I take all my tablets in the
+    morning" is not one. For a young child any medicine swallowed is one ("my 3 year old ate
+    one of my pills")."""
     spans = []
     for i, token in enumerate(doc):
+        if token.lower_ in SWALLOW_WORDS and YOUNG_CHILD.search(doc[:i].text.lower()):
+            pills = [t.i for t in doc[i + 1 : i + 8] if _is_pill(t)]
+            # not "she swallowed her medicine fine": the child's own, as prescribed
+            if pills and doc[pills[0] - 1].lower_ not in OWN_WORDS:
+                spans.append((i, pills[0] + 1))
+                continue
         if token.lower_ not in TAKE_WORDS:
             continue
         ahead = doc[i + 1 : i + 5]
@@ -295,7 +314,8 @@ def _overdoses(doc: Doc) -> list[tuple[int, int]]:
             counted = _count(word) >= OVERDOSE_COUNT and doc[j + 1].lower_ not in UNITS
             whole = word.lower_ in WHOLE_WORDS and doc[j + 1].lower_ in CONTAINERS
             all_at_once = word.lower_ == "all" and bool(AT_ONCE.search(doc[pills[0] + 1 :].text))
-            if counted or whole or all_at_once:  # "1000mg" is a dose, not a count
+            many = word.lower_ in MANY_WORDS and token.lower_ in TOOK_WORDS
+            if counted or whole or all_at_once or many:  # "1000mg" is a dose, not a count
                 spans.append((i, pills[0] + 1))
                 break
     return spans

@@ -124,8 +124,28 @@ LAY_PRECEDING_NEGATIONS = [
     "not had",
     "no longer",
 ]
-# Words that end a negation's reach ("no lump, just some redness").
-LAY_TERMINATIONS = ["just", "only", "because", "why", "since", "so", "then", "now", "apart"]
+# Words that end a negation's reach ("no lump, just some redness"), and a comma that starts a
+# new clause ("i'm not bleeding, the lump is tender"), unlike one in a list ("no pain,
+# swelling or redness")
+LAY_TERMINATIONS = [
+    "just",
+    "only",
+    "because",
+    "why",
+    "since",
+    "so",
+    "then",
+    "now",
+    "apart",
+    *(
+        f", {word}"
+        for word in ("the", "my", "it", "it's", "its", "i", "i'm", "im", "he", "she", "they")
+    ),
+    *(f", {word}" for word in ("this", "that", "there", "his", "her", "their", "but")),
+]
+# "wasn't" negates what follows ("it wasn't painful"); after a patient's noun it does not
+# negate the noun ("a lump that wasn't there before", "the lump wasn't painful")
+NOT_FOLLOWING_NEGATIONS = frozenset({"was not", "were not", "wasn't", "wasnt"})
 
 
 @registry.misc("calcibot.negation_termset.v1")
@@ -138,6 +158,9 @@ def negation_termset() -> dict[str, list[str]]:
         *LAY_PRECEDING_NEGATIONS,
     ]
     patterns["termination"] = [*patterns["termination"], *LAY_TERMINATIONS]
+    patterns["following_negations"] = [
+        p for p in patterns["following_negations"] if p not in NOT_FOLLOWING_NEGATIONS
+    ]
     return patterns
 
 

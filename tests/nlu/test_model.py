@@ -74,6 +74,14 @@ def test_negation_cases_are_marked(interpreter: Interpreter) -> None:
         ("without any lump", "lump", True),
         ("i have lupus but no lumps", "lupus", False),
         ("the pain is not going away", "pain", False),
+        # a comma that starts a new clause ends the negation; one in a list does not
+        ("i'm not bleeding, the lump just feels tender", "lump", False),
+        ("i don't have a lump, the pain is in my joint", "pain", False),
+        ("no pain, swelling or redness", "swelling", True),
+        # "wasn't" negates what follows it, not the patient's noun before it
+        ("a hard bump on her leg that wasnt there before", "bump", False),
+        ("the lump wasn't painful", "lump", False),
+        ("the lump wasn't painful", "painful", True),
     ],
 )
 def test_lay_negation(interpreter: Interpreter, text: str, mention: str, negated: bool) -> None:

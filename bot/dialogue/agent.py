@@ -239,9 +239,12 @@ class Agent:
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:
-        """A "go on" in the turn right after the pause (its button offers to continue)."""
+        """A "go on", or a plain "yes" or "ok", in the turn right after the pause (its button
+        offers to continue): either means go on, or answers the question asked before it,
+        which is then asked again."""
         words = re.sub(r"[^\w' ]+", " ", parse["text"].lower()).split()
-        if not CONTINUE_WORDS.match(" ".join(words)) or len(words) > 6:
+        says = CONTINUE_WORDS.match(" ".join(words)) or parse["intent"]["name"] == "affirm"
+        if not says or len(words) > 6:
             return False
         return Agent._messages_since_pause(state) == 1  # this message, nothing between
 

@@ -113,7 +113,8 @@ class ActionAnswer(Action):
         intent = str((tracker.latest_message.get("intent") or {}).get("name", ""))
         topic = INTENT_TOPIC.get(intent, "definition")
         notes = grounding_notes(k, tracker, topic)
-        facts = k.facts.for_topic(topic)
+        named = {str(e.get("value", "")).lower() for e in live_entities(tracker, "symptom")}
+        facts = k.facts.for_topic(topic, about=named)
         if any(n["kind"] == "cause_listed" for n in notes):
             facts = [f for f in facts if f.id.startswith("causes_")] + facts
         shown = list(dict.fromkeys(f.id for f in facts))[:FACTS_PER_ANSWER]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -41,6 +42,7 @@ class Fact:
     topics: tuple[str, ...]
     text: str
     source: str
+    about: frozenset[str] = frozenset()  # entity values it speaks of: "pain", "lump"
 
 
 class FactBase:
@@ -60,6 +62,7 @@ class FactBase:
                 topics=tuple(item["topics"]),
                 text=collapse(str(item["text"])),
                 source=collapse(str(item["source"])),
+                about=frozenset(str(v) for v in item.get("about", [])),
             )
             for item in data["facts"]
         ]
@@ -69,10 +72,14 @@ class FactBase:
     def collapsed_source(self) -> str:
         return collapse(self.source_text)
 
-    def for_topic(self, topic: str) -> list[Fact]:
-        """Facts of a topic, those whose id names the topic first (they answer it directly)."""
+    def for_topic(self, topic: str, about: Collection[str] = ()) -> list[Fact]:
+        """Facts of a topic: first those about what the question names ("does it hurt?": the
+        one on discomfort), then those whose id names the topic (they answer it directly)."""
         matching = [fact for fact in self.facts if topic in fact.topics]
-        return sorted(matching, key=lambda fact: not fact.id.startswith(topic + "_"))
+        return sorted(
+            matching,
+            key=lambda fact: (fact.about.isdisjoint(about), not fact.id.startswith(topic + "_")),
+        )
 
     @cached_property
     def searchable(self) -> str:

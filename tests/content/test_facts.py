@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
-from bot.config import SOURCE_FILE, load_clinic
+from bot.config import INTENTS_DIR, SOURCE_FILE, load_clinic
 from bot.content.facts import TOPICS, FactBase, source_sentences
+from bot.nlu.components import build_entity_patterns
 
 
 def test_the_source_is_kept_unchanged() -> None:
@@ -42,6 +43,20 @@ def test_every_question_intent_and_topic_has_a_fact() -> None:
     facts = FactBase.load()
     assert {t for t in TOPICS if not facts.for_topic(t)} == set()
     assert {i for i, t in INTENT_TOPIC.items() if not facts.for_topic(t)} == set()
+
+
+def test_a_topics_facts_about_what_was_named_come_first() -> None:
+    facts = FactBase.load()
+    plain = [f.id for f in facts.for_topic("symptoms")]
+    assert plain[0] == "symptoms_different_forms"
+    about_pain = [f.id for f in facts.for_topic("symptoms", about={"pain"})]
+    assert about_pain[:2] == ["symptoms_discomfort_tenderness", "symptoms_no_symptoms_xray"]
+    assert sorted(about_pain) == sorted(plain)
+    about_lump = facts.for_topic("symptoms", about={"lump"})
+    assert about_lump[0].id == "symptoms_visible_palpable_deposits"
+    # every value a fact is about is one the entity ruler gives
+    values = {p["id"] for p in build_entity_patterns(INTENTS_DIR)}
+    assert {v for f in facts.facts for v in f.about} <= values
 
 
 def test_ids_are_unique_and_topics_known() -> None:
@@ -87,6 +102,7 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("can i cut it out myself", ["removing it yourself"]),
         ("is there a cream for it", ["creams or ointments"]),
         ("is surgery risky", ["the risks of surgery"]),
+        ("is there a cure", ["a cure"]),
         ("am i at risk of calcinosis", []),
     ],
 )

@@ -14,7 +14,8 @@ PEOPLE_AND_THINGS = (
 )
 MEDICINE_NAMES = (
     r"(?:meds|medicines?|medications?|tablets|pills|steroids?|drugs|paracetamol|ibuprofen"
-    r"|aspirin|calpol|warfarin|prednisone|prednisolone|diltiazem|methotrexate|painkillers?)"
+    r"|aspirin|calpol|warfarin|prednisone|prednisolone|diltiazem|methotrexate|painkillers?"
+    r"|supplements?|magnesium|vitamins?(?:\s+[a-z]\d?)?|zinc)"
 )
 MEDICINES = rf"\b{MEDICINE_NAMES}\b"
 MEDICINE_ADVICE = re.compile(
@@ -33,8 +34,7 @@ MEDICINE_ADVICE = re.compile(
     # taking, stopping or changing a medicine
     r"|\b(?:can|could|should|may|must)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:still\s+)?"
     rf"(?:take|keep\s+taking|stop\s+taking|start\s+taking|come\s+off)\b(?!\s+{PEOPLE_AND_THINGS})"
-    r"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+"
-    r"(?:meds|medicines?|medications?|tablets|pills|steroids|drugs)\b"
+    rf"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+{MEDICINE_NAMES}\b"
     r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b"
     # giving one to someone: "can i give my son paracetamol for it"
     r"|\b(?:can|could|should|may)\s+(?:i|we)\s+give\s+(?:my\s+|him\s+|her\s+|them\s+)"

@@ -36,6 +36,9 @@ MEDICINE_ADVICE = [
     "which painkiller and how much for the lumps",
     "how much vitamin d should my mum be on to stop calcinosis",
     "how much ibuprofen is safe for a 10 year old",
+    "my gran is 87, how much magnesium can she have",
+    "should i stop my vitamin d",
+    "can my mum come off her prednisolone",
 ]
 NOT_MEDICINE_ADVICE = [
     "why dose calcinosis even happen to people",
@@ -54,6 +57,8 @@ NOT_MEDICINE_ADVICE = [
     "how many sources do you use",
     "i take ibuprofen, how much calcium is in the lumps",
     "how many lumps can you have at once",
+    "what vitamins help with calcinosis",
+    "can i stop the calcium building up",
 ]
 WHO_HAS_IT = [
     "do i have calcinosis?",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot import codec
 from bot.store.base import Event, StoreUnavailable
+from bot.store.checkpoint import CHECKPOINT_EVERY_S, FALLBACK_PAGES, WalCheckpointer
 from bot.store.locks import SenderLocks
 
 SCHEMA_VERSION = 2
@@ -76,7 +77,12 @@ class SQLiteStore:
     """Survives `kill -9`: a turn is acknowledged only after its transaction commits."""
 
     def __init__(
-        self, path: Path, ttl_seconds: float, *, expire_every_s: float = EXPIRE_EVERY_S
+        self,
+        path: Path,
+        ttl_seconds: float,
+        *,
+        expire_every_s: float = EXPIRE_EVERY_S,
+        checkpoint_every_s: float = CHECKPOINT_EVERY_S,
     ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
@@ -86,11 +92,15 @@ class SQLiteStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA busy_timeout=5000")
+        # checkpoints run on a thread of their own (checkpoint.py); inside a commit only when
+        # the WAL grows far past them
+        self.db.execute(f"PRAGMA wal_autocheckpoint={FALLBACK_PAGES}")
         migrate(self.db)
         self.expired_at = 0.0
         self.expire()  # what went idle while no worker ran
         self.locks = SenderLocks()
         self._pending: list[tuple[str, list[str], asyncio.Future[int]]] = []
+        self.checkpointer = WalCheckpointer(path, every_s=checkpoint_every_s)
 
     def lock(self, sender_id: str) -> AbstractAsyncContextManager[None]:
         return self.locks.hold(sender_id)
@@ -134,6 +144,9 @@ class SQLiteStore:
         for (_, _, kept), count in zip(batch, counts, strict=True):
             if not kept.done():
                 kept.set_result(count)
+        if self.checkpointer.wants_restart:  # after the turns are answered
+            self.checkpointer.restart(self.db)
+        self.checkpointer.nudge()
 
     def _append(self, sender_id: str, rows: list[str], now: float) -> int:
         """A conversation's new events, inside the caller's transaction."""
@@ -192,4 +205,5 @@ class SQLiteStore:
         return len(old)
 
     async def close(self) -> None:
+        self.checkpointer.close()
         self.db.close()

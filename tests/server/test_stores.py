@@ -7,9 +7,13 @@ import asyncio
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from bot.store.base import StoreUnavailable
+from bot.store.checkpoint import FALLBACK_PAGES, RESTART_PAGES, WalCheckpointer
 from bot.store.redis import RedisStore
 from bot.store.sqlite import SCHEMA_VERSION, SQLiteStore
 from tests.conftest import RedisServer
@@ -147,3 +151,72 @@ def test_sqlite_turns_of_a_failed_commit_all_fail_and_none_is_kept(tmp_path: Pat
     other.execute("ROLLBACK")
     assert asyncio.run(store.load("a")) == []
     assert asyncio.run(store.append("a", TURN)) == 2  # the next turn is kept
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_sqlite_checkpoints_run_off_the_commits(tmp_path: Path) -> None:
+    """A thread copies the WAL into the file; the committing connection would only far
+    past it."""
+    path = tmp_path / "c.sqlite3"
+    store = SQLiteStore(path, ttl_seconds=3600, checkpoint_every_s=0.01)
+    assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == FALLBACK_PAGES
+    assert not store.checkpointer.running  # nothing committed, no thread
+    size = path.stat().st_size
+
+    async def run() -> None:
+        for i in range(50):
+            await store.append(f"s{i}", TURN)
+
+    asyncio.run(run())
+    assert wait_for(lambda: store.checkpointer.checkpoints > 0)
+    assert wait_for(lambda: path.stat().st_size > size)  # pages copied into the file
+    asyncio.run(store.close())
+    assert not store.checkpointer.running
+    assert asyncio.run(SQLiteStore(path, ttl_seconds=3600).load("s49")) == TURN
+
+
+def test_a_long_wal_is_finished_between_commits_and_starts_over(tmp_path: Path) -> None:
+    """Turns commit while the thread copies, so its pass never leaves the WAL empty: when it
+    reports a long one, the store checkpoints after a commit, and the next starts it over."""
+    path = tmp_path / "c.sqlite3"
+    store = SQLiteStore(path, ttl_seconds=3600, checkpoint_every_s=3600)  # the thread waits
+    other = sqlite3.connect(path, isolation_level=None)
+
+    def wal_pages() -> int:
+        return int(other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1])
+
+    async def turns(count: int) -> None:
+        for i in range(count):
+            await store.append(f"s{i}", TURN)
+
+    asyncio.run(turns(100))
+    store.checkpointer.wal_frames = RESTART_PAGES  # as the thread would report a long WAL
+    asyncio.run(turns(1))  # this commit is followed by the store's own checkpoint
+    assert store.checkpointer.checkpoints == 1
+    assert not store.checkpointer.wants_restart
+    asyncio.run(turns(1))  # ... and this one starts the WAL over
+    assert wal_pages() < 10
+    asyncio.run(store.close())
+
+
+def test_a_failed_checkpoint_is_logged_and_the_next_one_runs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    checkpointer = WalCheckpointer(tmp_path / "c.sqlite3", every_s=0.01)
+    broken = sqlite3.connect(tmp_path / "c.sqlite3")
+    broken.close()  # a closed connection fails every statement
+    checkpointer.checkpoint(broken)
+    assert checkpointer.checkpoints == 0
+    assert "WAL checkpoint failed" in caplog.text
+    checkpointer.nudge()
+    assert wait_for(lambda: checkpointer.checkpoints == 1)
+    checkpointer.close()
+    assert not checkpointer.running

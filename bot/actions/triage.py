@@ -22,6 +22,8 @@ PAIN_WORDS = frozenset({"pain", "tenderness", "discomfort", "swelling"})
 TRIGGERS = frozenset({"injury", "infection", "medication"})
 FIRST_PERSON = (" i ", " i'm ", " i've ", " im ", " ive ", " my ", " me ")
 ANSWERS = {"affirm": True, "deny": False}
+# a plain "yes" to the question about a connective tissue disease: one, though not named
+UNNAMED_CONDITION = "connective tissue disease"
 NOT_ANSWERS = frozenset({"express_worry"})  # a feeling answers nothing: ask the question again
 
 
@@ -75,7 +77,9 @@ def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
             slots[requested] = answer
         elif not answer:
             slots[requested] = "none"
-        else:  # "yes" to "which condition / what happened?" names nothing: ask no more
+        elif requested == "known_condition":  # "yes" to "a connective tissue disease?"
+            slots[requested] = UNNAMED_CONDITION
+        else:  # "yes" to "an injury, an infection or a medicine?" names none: ask no more
             slots["unsure_of"] = [requested]
     elif requested == "known_condition" and any(
         e.get("entity") == "condition" and e.get("negated") for e in _entities(message)
@@ -216,7 +220,7 @@ class ActionTriageSummary(Action):
             fact_ids.append("symptoms_no_symptoms_xray")
         if condition and condition != "none":
             fact_ids.append("conditions_connective_tissue_diseases")
-            if condition in LISTED_CONDITIONS:
+            if condition in LISTED_CONDITIONS and condition != UNNAMED_CONDITION:
                 notes.append(f"The source lists {condition} among these conditions.")
         if trigger and trigger != "none":
             fact_ids.append("causes_injury_infection_medications")

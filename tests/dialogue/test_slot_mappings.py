@@ -152,6 +152,10 @@ def test_an_answer_telling_something_else_leaves_the_question_to_ask_again() -> 
         ("out_of_scope", "yes its hard like a stone", "pain", {"pain": True}),
         ("deny", "yes theyre hard", "pain", {"pain": False}),  # the classifier's yes or no first
         ("ask_conditions", "no conditions", "known_condition", {"known_condition": "none"}),
+        # yes to "a connective tissue disease?" is one, though unnamed; yes to "an injury, an
+        # infection or a medicine?" names none of the three
+        ("affirm", "yes", "known_condition", {"known_condition": "connective tissue disease"}),
+        ("affirm", "yes", "possible_trigger", {"unsure_of": ["possible_trigger"]}),
         ("ask_symptoms", "nope, nothing like that", "deposit_noticed", {"deposit_noticed": False}),
         # a question is no answer, whatever word it starts with
         ("ask_treatment", "yes, how is it treated?", "pain", {"unsure_of": ["pain"]}),

@@ -38,6 +38,8 @@ CONTINUE_WORDS = re.compile(
     r"^(?:(?:ok(?:ay)?|yes|yeah|sure|fine|please|right|then|let'?s)\s+)*"
     r"(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions)\b",
 )
+# a plain yes or no
+PLAIN_ANSWERS = frozenset({"affirm", "deny"})
 SLOT_ENTITIES = {
     "deposit_noticed": "symptom",
     "pain": "symptom",
@@ -239,11 +241,11 @@ class Agent:
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:
-        """A "go on", or a plain "yes" or "ok", in the turn right after the pause (its button
-        offers to continue): either means go on, or answers the question asked before it,
-        which is then asked again."""
+        """A "go on", or a plain "yes", "ok" or "no", in the turn right after the pause (its
+        button offers to continue): "go on", or an answer to the question asked before it,
+        which is then asked again rather than guessed at."""
         words = re.sub(r"[^\w' ]+", " ", parse["text"].lower()).split()
-        says = CONTINUE_WORDS.match(" ".join(words)) or parse["intent"]["name"] == "affirm"
+        says = CONTINUE_WORDS.match(" ".join(words)) or parse["intent"]["name"] in PLAIN_ANSWERS
         if not says or len(words) > 6:
             return False
         return Agent._messages_since_pause(state) == 1  # this message, nothing between

@@ -115,8 +115,9 @@ TAKE_WORDS = frozenset({"took", "taken", "take", "taking", "swallowed", "swallow
 # "i take loads of tablets", which is what a patient on many medicines says
 MANY_WORDS = frozenset({"load", "loads", "handful", "fistful", "bunch"})
 TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"})
-# a young child who swallowed any medicine at all: "my 3 year old ate one of my tablets"
-SWALLOW_WORDS = frozenset({"swallowed", "ate", "eaten", "chewed", "got"})
+# a young child who swallowed any medicine at all: "my 3 year old ate one of my tablets", "my
+# 2yo got into my medicine" (not "got some pills from the doctor")
+SWALLOW_WORDS = frozenset({"swallowed", "ate", "eaten", "chewed"})
 YOUNG_CHILD = re.compile(
     r"\b(?:toddler|baby|infant|little one|kid|child|\d{1,2}\s*(?:yr|year|yo)s?)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:yr|year)s? old\b"
@@ -298,7 +299,9 @@ def _overdoses(doc: Doc) -> list[tuple[int, int]]:
     one of my pills")."""
     spans = []
     for i, token in enumerate(doc):
-        if token.lower_ in SWALLOW_WORDS and YOUNG_CHILD.search(doc[:i].text.lower()):
+        got_into = token.lower_ == "got" and i + 1 < len(doc) and doc[i + 1].lower_ == "into"
+        swallowed = token.lower_ in SWALLOW_WORDS or got_into
+        if swallowed and YOUNG_CHILD.search(doc[:i].text.lower()):
             pills = [t.i for t in doc[i + 1 : i + 8] if _is_pill(t)]
             # not "she swallowed her medicine fine": the child's own, as prescribed
             if pills and doc[pills[0] - 1].lower_ not in OWN_WORDS:

@@ -144,6 +144,7 @@ def test_red_flags_are_found(
         "i take all my tablets in the morning with breakfast",
         "i take loads of tablets for my lupus",
         "my 5 year old has a lump, she swallowed her medicine fine",
+        "my 5 year old got some pills from the doctor for her lumps",
         "she took a whole box of chocolates to work",
         "cant breathe a word of this to my wife, she'd worry",
     ],

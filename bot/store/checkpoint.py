@@ -52,7 +52,7 @@ class WalCheckpointer:
         try:
             while not self._stopping.is_set():
                 self._wake.wait()
-                if self._stopping.wait(self.every_s):  # gathers a second's commits
+                if self._stopping.wait(self.every_s):  # gathers the commits meanwhile
                     return
                 self._wake.clear()
                 self.checkpoint(db)
@@ -66,9 +66,9 @@ class WalCheckpointer:
 
     def restart(self, db: sqlite3.Connection) -> None:
         """The writer's own checkpoint, between its commits: it copies what the thread's left,
-        and the next commit starts the WAL over."""
-        self.wal_frames = 0
+        and the next commit starts the WAL over (so its length is not one to restart for)."""
         self.checkpoint(db)
+        self.wal_frames = 0
 
     def checkpoint(self, db: sqlite3.Connection) -> None:
         """One PASSIVE checkpoint; a failure is logged, and the next nudge tries again."""

@@ -197,12 +197,13 @@ def test_a_long_wal_is_finished_between_commits_and_starts_over(tmp_path: Path) 
         for i in range(count):
             await store.append(f"s{i}", TURN)
 
-    asyncio.run(turns(100))
-    store.checkpointer.wal_frames = RESTART_PAGES  # as the thread would report a long WAL
+    asyncio.run(turns(800))  # more than RESTART_PAGES of WAL
+    store.checkpointer.wal_frames = RESTART_PAGES  # as the thread would report it
     asyncio.run(turns(1))  # this commit is followed by the store's own checkpoint
     assert store.checkpointer.checkpoints == 1
-    assert not store.checkpointer.wants_restart
-    asyncio.run(turns(1))  # ... and this one starts the WAL over
+    assert not store.checkpointer.wants_restart  # not again after the next commit
+    asyncio.run(turns(1))  # ... which starts the WAL over
+    assert store.checkpointer.checkpoints == 1
     assert wal_pages() < 10
     asyncio.run(store.close())
 

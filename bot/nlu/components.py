@@ -124,9 +124,14 @@ LAY_PRECEDING_NEGATIONS = [
     "not had",
     "no longer",
 ]
+# words that start a new clause after a comma ("i'm not bleeding, the lump is tender"), unlike
+# a list's next item ("no pain, swelling or redness")
+CLAUSE_STARTS = (
+    "the", "my", "it", "it's", "its", "i", "i'm", "im", "he", "she", "they", "this", "that",
+    "there", "his", "her", "their", "but",
+)  # fmt: skip
 # Words that end a negation's reach ("no lump, just some redness"), and a comma that starts a
-# new clause ("i'm not bleeding, the lump is tender"), unlike one in a list ("no pain,
-# swelling or redness")
+# new clause
 LAY_TERMINATIONS = [
     "just",
     "only",
@@ -137,11 +142,7 @@ LAY_TERMINATIONS = [
     "then",
     "now",
     "apart",
-    *(
-        f", {word}"
-        for word in ("the", "my", "it", "it's", "its", "i", "i'm", "im", "he", "she", "they")
-    ),
-    *(f", {word}" for word in ("this", "that", "there", "his", "her", "their", "but")),
+    *(f", {word}" for word in CLAUSE_STARTS),
 ]
 # "wasn't" negates what follows ("it wasn't painful"); after a patient's noun it does not
 # negate the noun ("a lump that wasn't there before", "the lump wasn't painful")

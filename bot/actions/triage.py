@@ -3,6 +3,7 @@ and the closing summary. The questions ask only what the source can use (DESIGN.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker, ValidationAction
@@ -59,14 +60,18 @@ def _payload_value(slot: str, value: Any) -> Any:
     return str(value).lower()
 
 
-def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
+def from_answer(
+    message: dict[str, Any], requested: str, answered: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """Slots an answer to the question about ``requested`` fills, including "not sure". A
     statement that tells something else ("i have RA" when asked about an injury), a feeling
-    or a request the bot declines (a dose) leaves the requested question to be asked again."""
+    or a request the bot declines (a dose) leaves the requested question to be asked again;
+    so does a change of mind about an earlier answer (``answered``, the slots before this
+    message): in "actually no, it doesn't hurt" the "no" is about the pain."""
     intent = str((message.get("intent") or {}).get("name", ""))
     text = str(message.get("text") or "")
     slots = from_statement(message)
-    if requested in slots or intent in NOT_ANSWERS:
+    if requested in slots or intent in NOT_ANSWERS or changes_answer(slots, answered or {}):
         return slots
     if intent not in {*ANSWERS, "unsure"} and (slots or declined(text.lower())):
         return slots  # told something else, or asked what the bot declines: ask again
@@ -88,6 +93,28 @@ def from_answer(message: dict[str, Any], requested: str) -> dict[str, Any]:
     else:  # "not sure", or an answer that names nothing usable: move on, never loop
         slots["unsure_of"] = [requested]
     return slots
+
+
+def changes_answer(found: Mapping[str, Any], answered: Mapping[str, Any]) -> bool:
+    """Whether ``found`` gives an earlier answer a different value."""
+    return any(
+        answered.get(slot) is not None and answered[slot] != value
+        for slot, value in found.items()
+        if slot in TRIAGE_SLOTS
+    )
+
+
+def slots_before_message(tracker: Tracker) -> dict[str, Any]:
+    """The triage slots as they were before the latest message (as far as the events the
+    action sees go back): this turn's own slot events come after the message."""
+    values: dict[str, Any] = {}
+    before = False
+    for event in reversed(tracker.events):
+        if not before:
+            before = event.get("event") == "user"
+        elif event.get("event") == "slot" and event.get("name") in TRIAGE_SLOTS:
+            values.setdefault(str(event["name"]), event.get("value"))
+    return values
 
 
 def summarized_before(tracker: Tracker) -> bool:
@@ -176,7 +203,7 @@ class ValidateTriageForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         events: list[EventType] = []
         if requested in TRIAGE_SLOTS:
-            found = from_answer(message, str(requested))
+            found = from_answer(message, str(requested), slots_before_message(tracker))
         else:  # the form starts: fill what the opening message already says
             found = from_statement(message)
             if summarized_before(tracker):  # a new report: its lump's own answers

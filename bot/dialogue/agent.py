@@ -241,14 +241,15 @@ class Agent:
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:
-        """A "go on", or a plain "yes", "ok" or "no", in the turn right after the pause (its
-        button offers to continue): "go on", or an answer to the question asked before it,
-        which is then asked again rather than guessed at."""
+        """A short "go on", or a yes or no that asks nothing ("ok", "ok im back. no i dont have
+        any conditions"), in the turn right after the pause (its button offers to continue):
+        "go on", or an answer to the question asked before it, which is then asked again
+        rather than guessed at."""
         words = re.sub(r"[^\w' ]+", " ", parse["text"].lower()).split()
-        says = CONTINUE_WORDS.match(" ".join(words)) or parse["intent"]["name"] in PLAIN_ANSWERS
-        if not says or len(words) > 6:
-            return False
-        return Agent._messages_since_pause(state) == 1  # this message, nothing between
+        says = (CONTINUE_WORDS.match(" ".join(words)) and len(words) <= 6) or (
+            parse["intent"]["name"] in PLAIN_ANSWERS and not asks(parse["text"])
+        )
+        return bool(says) and Agent._messages_since_pause(state) == 1  # nothing between
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:
         if action == "action_extract_slots":

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 import rasa_sdk
+from rasa_sdk import Tracker
 from rasa_sdk.executor import ActionExecutor
 
-from bot.actions.triage import ValidateSlotMappings, from_answer
+from bot.actions.triage import ValidateSlotMappings, from_answer, slots_before_message
 from bot.dialogue.domain import load_domain
 from bot.dialogue.tracker import DialogueState
 
@@ -168,3 +169,47 @@ def test_a_reply_starting_with_yes_or_no_answers_whatever_the_intent(
     intent: str, text: str, requested: str, expected: dict[str, Any]
 ) -> None:
     assert from_answer({**answer(intent), "text": text}, requested) == expected
+
+
+@pytest.mark.parametrize(
+    ("answered", "expected"),
+    [
+        # "no" with a change of mind about the pain: the pain's, the open question again
+        ({"deposit_noticed": True, "pain": True}, {"pain": False}),
+        # "no" with the pain told as it was: the open question's
+        ({"deposit_noticed": True, "pain": False}, {"pain": False, "known_condition": "none"}),
+        # the pain not asked yet: told ahead, the "no" answers the open question
+        ({"deposit_noticed": True}, {"pain": False, "known_condition": "none"}),
+    ],
+)
+def test_a_yes_or_no_that_changes_an_earlier_answer_answers_that_one(
+    answered: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    message = {
+        "intent": {"name": "deny"},
+        "entities": [{"entity": "symptom", "value": "pain", "negated": True}],
+        "text": "actually no, it doesn't really hurt",
+    }
+    assert from_answer(message, "known_condition", answered) == expected
+
+
+def test_the_slots_before_the_message_leave_out_its_own_slot_events() -> None:
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "t",
+            "slots": {"pain": False},
+            "latest_message": {},
+            "events": [
+                {"event": "slot", "name": "pain", "value": None},
+                {"event": "slot", "name": "pain", "value": True},
+                {"event": "slot", "name": "requested_slot", "value": "known_condition"},
+                {"event": "user", "text": "actually no, it doesn't hurt"},
+                {"event": "slot", "name": "pain", "value": False},
+            ],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": "triage_form"},
+            "latest_action_name": "action_extract_slots",
+        }
+    )
+    assert slots_before_message(tracker) == {"pain": True}

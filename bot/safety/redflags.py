@@ -7,7 +7,8 @@ normalised form the NLU pipeline sets (NORM: lower case, spell-corrected, plural
 asked about as what calcinosis may cause ("can it cause a heart attack?"), placed years back
 ("my dad had a stroke years ago") or only in case ("if i ever get chest pain"); that still
 gets the emergency advice, then the answer. A count of pills taken at once ("took about 30
-paracetamol") is an overdose whatever the words around it.
+paracetamol") is an overdose whatever the words around it; a plan to take all of one's
+pills ("i'm going to take all my pills tonight") is thoughts of suicide.
 """
 
 from __future__ import annotations
@@ -123,6 +124,18 @@ YOUNG_CHILD = re.compile(
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:yr|year)s? old\b"
 )
 OWN_WORDS = frozenset({"his", "her", "their", "own"})
+# "i'm going to take all my pills tonight", "gonna swallow every pill in the house": a plan to
+# take all of them, told (not "am i going to have to take all my pills?"), is a plan of suicide
+ALL_WORDS = frozenset({"all", "every", "everything"})
+PLANS = re.compile(
+    r"\b(?:going to|gonna|gunna|about to|plan(?:ning)? to|want to|wanna|will|i'll|ill|i'm)"
+    r"(?:\s+\S+)?\s*$"
+)
+ALL_THERE_IS = re.compile(
+    r"^(?:\S+\s+){0,2}(?:in the house|i (?:could|can) (?:find|get)|i(?:'ve| have)(?: got)? left)"
+)
+# "... all my pills tonight", not "all my tablets as prescribed" or "tomorrow morning"
+SOON = re.compile(r"^(?:\S+\s+){0,2}(?:tonight|right now|and (?:end|die|be done|never))\b")
 PILL_WORDS = frozenset(
     {"pill", "tablet", "capsule", "paracetamol", "ibuprofen", "aspirin", "painkiller",
      "co-codamol", "codeine", "sleeping", "antidepressant", "tramadol", "dose", "oxycodone",
@@ -190,7 +203,7 @@ class RedFlagDetector:
     def find(self, doc: Doc) -> list[RedFlag]:
         found = []
         matches = [(doc.vocab.strings[i], start, end) for i, start, end in self.matcher(doc)]
-        for category, start, end in [*matches, *(("poisoning", *s) for s in _overdoses(doc))]:
+        for category, start, end in [*matches, *_overdoses(doc)]:
             span = doc[start:end]
             if not all(self._typed_as(token) for token in span):
                 continue
@@ -290,14 +303,14 @@ def _is_pill(token: Token) -> bool:
     return stem(token.lower_) in PILL_WORDS or token.norm_ in PILL_WORDS  # "paracetemol"
 
 
-def _overdoses(doc: Doc) -> list[tuple[int, int]]:
+def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
     """Spans like "took about 30 paracetamol", "swallowed twenty of her pills", "took the
     whole packet of paracetamol", "take all my meds at once", "swallowed a load of tablets":
     a taking word, then within a few words a count of at least ``OVERDOSE_COUNT``, a whole
     container, all of them at once or a handful, then pills. "I take all my tablets in the
     morning" is not one. For a young child any medicine swallowed is one ("my 3 year old ate
-    one of my pills")."""
-    spans = []
+    one of my pills"). A plan to take all of them is thoughts of suicide."""
+    spans: list[tuple[str, int, int]] = []
     for i, token in enumerate(doc):
         got_into = token.lower_ == "got" and i + 1 < len(doc) and doc[i + 1].lower_ == "into"
         swallowed = token.lower_ in SWALLOW_WORDS or got_into
@@ -305,10 +318,12 @@ def _overdoses(doc: Doc) -> list[tuple[int, int]]:
             pills = [t.i for t in doc[i + 1 : i + 8] if _is_pill(t)]
             # not "she swallowed her medicine fine": the child's own, as prescribed
             if pills and doc[pills[0] - 1].lower_ not in OWN_WORDS:
-                spans.append((i, pills[0] + 1))
+                spans.append(("poisoning", i, pills[0] + 1))
                 continue
         if token.lower_ not in TAKE_WORDS:
             continue
+        first = RedFlagDetector._clause(doc, i, i + 1)[0]
+        plans = bool(PLANS.search(doc[first:i].text.lower())) and not asks(doc[first:].text)
         ahead = doc[i + 1 : i + 5]
         for j, word in enumerate(ahead, start=i + 1):
             pills = [t.i for t in doc[j + 1 : j + 5] if _is_pill(t)]
@@ -316,10 +331,15 @@ def _overdoses(doc: Doc) -> list[tuple[int, int]]:
                 continue
             counted = _count(word) >= OVERDOSE_COUNT and doc[j + 1].lower_ not in UNITS
             whole = word.lower_ in WHOLE_WORDS and doc[j + 1].lower_ in CONTAINERS
-            all_at_once = word.lower_ == "all" and bool(AT_ONCE.search(doc[pills[0] + 1 :].text))
+            rest = doc[pills[0] + 1 :].text.lower()
+            every = word.lower_ in ALL_WORDS
+            all_at_once = every and bool(AT_ONCE.search(rest) or ALL_THERE_IS.search(rest))
             many = word.lower_ in MANY_WORDS and token.lower_ in TOOK_WORDS
+            if plans and (all_at_once or bool(SOON.search(rest)) or counted or whole or many):
+                spans.append(("suicide", i, pills[0] + 1))
+                break
             if counted or whole or all_at_once or many:  # "1000mg" is a dose, not a count
-                spans.append((i, pills[0] + 1))
+                spans.append(("poisoning", i, pills[0] + 1))
                 break
     return spans
 

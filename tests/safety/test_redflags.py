@@ -74,7 +74,7 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("i feel like my heart is going to explode", "chest_pain"),
         ("no chest pain but i feel like my heart is going to explode", "chest_pain"),
         ("took the hole packet of paracetemol about an hour ago", "poisoning"),
-        ("planning to take all my meds at once tonight", "poisoning"),
+        ("planning to take all my meds at once tonight", "suicide"),
         ("my dad can't move his arm", "stroke"),
         ("mum cant lift her arm and her words are coming out wrong", "stroke"),
         ("my son has a purple rash and a fever", "meningitis"),
@@ -113,6 +113,14 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         # thoughts of suicide are never only spoken of: the crisis line comes in full
         ("can calcinosis make you want to kill yourself?", "suicide"),
         ("i tried to kill myself years ago and i feel like that again", "suicide"),
+        # a plan to take all of one's pills is a plan of suicide; having taken them, poisoning
+        ("i'm going to take all my pills tonight, i'm done", "suicide"),
+        ("im going to swallow every pill in the house", "suicide"),
+        ("gonna take a handful of pills tonight", "suicide"),
+        ("i'm going to take 20 paracetamol", "suicide"),
+        ("i swallowed every pill in the house", "poisoning"),
+        ("i'm done with everything, this is goodbye", "suicide"),
+        ("i cant do this anymore", "suicide"),
     ],
 )
 def test_red_flags_are_found(
@@ -218,6 +226,26 @@ def test_words_a_letter_or_two_from_a_red_flag_are_not_red_flags(
     interpreter: Interpreter, detector: RedFlagDetector, text: str
 ) -> None:
     """ "finding" is not "fainting", "checking" not "choking", "painted" not "fainted"."""
+    _, doc = interpreter.understand(text)
+    assert doc is not None
+    assert detector.find(doc) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "am i going to have to take all my pills forever?",
+        "i will take all my tablets as prescribed",
+        "i'm going to take all my tablets with food from now on",
+        "i'm going to take all my vitamins tomorrow morning",
+        "do i need to take all my tablets every day",
+    ],
+)
+def test_taking_all_ones_pills_as_prescribed_or_asked_about_is_no_red_flag(
+    interpreter: Interpreter, detector: RedFlagDetector, text: str
+) -> None:
+    """The rules for a plan to take all of one's pills find none here (what the classifier
+    makes of such a message is measured on the held-out set, not here)."""
     _, doc = interpreter.understand(text)
     assert doc is not None
     assert detector.find(doc) == []

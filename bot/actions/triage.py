@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
-from bot.nlu.questions import is_question, leading_answer
+from bot.nlu.questions import asks_or_requests, is_question, leading_answer
 from bot.safety.declines import declined
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
@@ -66,8 +66,9 @@ def from_answer(
     """Slots an answer to the question about ``requested`` fills, including "not sure". A
     statement that tells something else ("i have RA" when asked about an injury), a feeling
     or a request the bot declines (a dose) leaves the requested question to be asked again;
-    so does a change of mind about an earlier answer (``answered``, the slots before this
-    message): in "actually no, it doesn't hurt" the "no" is about the pain."""
+    so does a yes or no that goes with what the message tells ("yes it's sore" when asked
+    about a condition) or changes an earlier answer (``answered``, the slots before this
+    message): in "actually no, it does hurt" the "no" may be about the pain."""
     intent = str((message.get("intent") or {}).get("name", ""))
     text = str(message.get("text") or "")
     slots = from_statement(message)
@@ -77,6 +78,8 @@ def from_answer(
         return slots  # told something else, or asked what the bot declines: ask again
     # "kinda" read as not sure is a hedged yes; "no idea" and "nah, not sure" give no answer
     answer = ANSWERS.get(intent, leading_answer(text))
+    if answer is not None and any(_says(value) == answer for value in slots.values()):
+        return slots  # "yes it's sore" when asked about a condition: the yes is the soreness's
     if answer is not None:  # "yes", or "yes its hard like a stone" read as something else
         if requested in {"deposit_noticed", "pain"}:
             slots[requested] = answer
@@ -93,6 +96,11 @@ def from_answer(
     else:  # "not sure", or an answer that names nothing usable: move on, never loop
         slots["unsure_of"] = [requested]
     return slots
+
+
+def _says(value: Any) -> bool:
+    """Whether a slot's value is a yes (True, a condition, a trigger) or a no."""
+    return value if isinstance(value, bool) else value != "none"
 
 
 def changes_answer(found: Mapping[str, Any], answered: Mapping[str, Any]) -> bool:
@@ -151,14 +159,16 @@ class ValidateSlotMappings(ValidationAction):
         """The triage slots the patient's own statement fills, read from the message once:
         rasa-sdk's default calls an ``extract_<slot>`` method for every slot in the domain,
         and each would read the whole message again. In the middle of the triage questions
-        "they don't hurt" is about their lump too, but "does it hurt?" is a question."""
+        "they don't hurt" is about their lump too, but "does it hurt?" is a question; and a
+        medicine, injury or infection named in a question is asked about, not told."""
         message = tracker.latest_message
-        about_their_lump = tracker.active_loop_name == "triage_form" and not is_question(
-            str(message.get("text") or "")
-        )
+        text = str(message.get("text") or "")
+        about_their_lump = tracker.active_loop_name == "triage_form" and not is_question(text)
         if not (is_personal(message) or about_their_lump):
             return []
         found = from_statement(message)
+        if asks_or_requests(text):  # "which medication should i take?": not a trigger of theirs
+            found.pop("possible_trigger", None)
         mapped = self.domain_slots(domain)
         events: list[EventType] = [
             SlotSet(slot, found[slot]) for slot in TRIAGE_SLOTS if slot in found and slot in mapped

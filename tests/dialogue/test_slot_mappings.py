@@ -103,6 +103,30 @@ def test_only_a_patients_own_statement_fills_slots(
     assert [(e["name"], e["value"]) for e in result.events] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a medicine in a question is asked about, not one they have taken for long
+        ("which medication should i take to dissolve my deposits", [("deposit_noticed", True)]),
+        ("i have been on a medication for years and have deposits", [
+            ("deposit_noticed", True),
+            ("possible_trigger", "medication"),
+        ]),
+    ],
+)  # fmt: skip
+def test_a_trigger_named_in_a_question_is_not_told(
+    text: str, expected: list[tuple[str, Any]]
+) -> None:
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    entities = [
+        {"entity": "cause", "value": "medication", "start": 0, "end": 0},
+        {"entity": "symptom", "value": "deposit", "start": 0, "end": 0},
+    ]
+    result = run(executor, statement(text, entities, "ask_treatment"), load_domain())
+    assert [(e["name"], e["value"]) for e in result.events] == expected
+
+
 def test_a_slot_missing_from_the_domain_is_never_filled() -> None:
     executor = ActionExecutor()
     executor.register_package("bot.actions")
@@ -174,23 +198,49 @@ def test_a_reply_starting_with_yes_or_no_answers_whatever_the_intent(
 @pytest.mark.parametrize(
     ("answered", "expected"),
     [
-        # "no" with a change of mind about the pain: the pain's, the open question again
-        ({"deposit_noticed": True, "pain": True}, {"pain": False}),
+        # "no" with a change of mind about the pain: perhaps the pain's; the open question again
+        ({"deposit_noticed": True, "pain": False}, {"pain": True}),
         # "no" with the pain told as it was: the open question's
-        ({"deposit_noticed": True, "pain": False}, {"pain": False, "known_condition": "none"}),
+        ({"deposit_noticed": True, "pain": True}, {"pain": True, "known_condition": "none"}),
         # the pain not asked yet: told ahead, the "no" answers the open question
-        ({"deposit_noticed": True}, {"pain": False, "known_condition": "none"}),
+        ({"deposit_noticed": True}, {"pain": True, "known_condition": "none"}),
     ],
 )
-def test_a_yes_or_no_that_changes_an_earlier_answer_answers_that_one(
+def test_a_yes_or_no_that_changes_an_earlier_answer_answers_no_other(
     answered: dict[str, Any], expected: dict[str, Any]
 ) -> None:
     message = {
         "intent": {"name": "deny"},
-        "entities": [{"entity": "symptom", "value": "pain", "negated": True}],
-        "text": "actually no, it doesn't really hurt",
+        "entities": [{"entity": "symptom", "value": "pain", "negated": False}],
+        "text": "no, actually it does hurt",
     }
     assert from_answer(message, "known_condition", answered) == expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "entities", "expected"),
+    [
+        # the yes or no goes with what is told: the condition is asked again
+        ("affirm", "yes it's sore", [("symptom", "pain", False)], {"pain": True}),
+        ("deny", "actually no, it doesn't hurt", [("symptom", "pain", True)], {"pain": False}),
+        # it does not: it answers the open question
+        (
+            "deny",
+            "no, just the lump",
+            [("symptom", "lump", False)],
+            {"deposit_noticed": True, "known_condition": "none"},
+        ),
+    ],
+)
+def test_a_yes_or_no_that_goes_with_what_the_message_tells_is_its_answer(
+    intent: str, text: str, entities: list[tuple[str, str, bool]], expected: dict[str, Any]
+) -> None:
+    message = {
+        "intent": {"name": intent},
+        "entities": [{"entity": k, "value": v, "negated": n} for k, v, n in entities],
+        "text": text,
+    }
+    assert from_answer(message, "known_condition") == expected
 
 
 def test_the_slots_before_the_message_leave_out_its_own_slot_events() -> None:

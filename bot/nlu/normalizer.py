@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,23 @@ def stem(word: str) -> str:
             return word[:-3] + "y"
         return word[:-1]
     return word
+
+
+# a long word this close to an entity word is a misspelling of it, however often it is seen
+# (shorter ones may be other words: "meditation" is not "medication")
+MISSPELLING_MIN_LENGTH = 11
+MISSPELLING_EDITS = 2
+
+
+def _misspells(word: str, entity_words: Collection[str]) -> bool:
+    return (
+        len(word) >= MISSPELLING_MIN_LENGTH
+        and stem(word) not in entity_words
+        and process.extractOne(
+            word, entity_words, scorer=OSA.distance, score_cutoff=MISSPELLING_EDITS
+        )
+        is not None
+    )
 
 
 class Normalizer:
@@ -67,6 +84,8 @@ class Normalizer:
         entity_words = {w for phrase in extra_words for w in phrase.lower().split() if w.isalpha()}
         for word in entity_words:
             counts[word] += self.min_count
+        for word in [w for w in counts if w not in entity_words and _misspells(w, entity_words)]:
+            del counts[word]  # "dermatomiositis", typed in training sentences on purpose
         self._set_words([word for word, n in counts.most_common() if n >= self.min_count])
 
     def _set_words(self, words: list[str]) -> None:

@@ -127,6 +127,8 @@ def test_every_lookup_and_synonym_gives_its_canonical_value_at_the_right_offsets
         ("i was told i have lupis", "systemic lupus erythematosus"),
         ("does rheumatiod arthritis cause it", "rheumatoid arthritis"),
         ("i have SLE", "systemic lupus erythematosus"),
+        # a misspelling the training sentences hold more than once is still one
+        ("dermatomiositis", "dermatomyositis"),
     ],
 )
 def test_misspelt_and_synonym_conditions(interpreter: Interpreter, text: str, value: str) -> None:

@@ -1,0 +1,37 @@
+"""The normaliser's vocabulary: which words it trusts, and what it corrects towards."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.training import Example
+
+from bot.nlu.normalizer import Normalizer
+
+
+def vocabulary(sentences: list[str], entity_words: list[str]) -> Normalizer:
+    nlp = spacy.blank("en")
+    normalizer = Normalizer(nlp, "normalizer", min_length=4, min_count=2, cache_size=100)
+    examples = [Example.from_dict(nlp.make_doc(s), {}) for s in sentences]
+    normalizer.initialize(lambda: examples, extra_words=entity_words)
+    return normalizer
+
+
+def test_a_long_misspelling_seen_in_training_is_corrected_however_often() -> None:
+    """Training sentences carry typos on purpose; seen twice, "dermatomiositis" must not
+    become a word of its own, or the entity it misspells is never found."""
+    normalizer = vocabulary(
+        ["i have dermatomiositis", "can dermatomiositis cause it", "meditation helps me"] * 2,
+        ["dermatomyositis", "medication"],
+    )
+    assert "dermatomiositis" not in normalizer.words
+    doc = normalizer(spacy.blank("en").make_doc("dermatomiositis"))
+    assert doc[0].norm_ == "dermatomyositis"
+
+
+def test_a_shorter_word_near_an_entity_word_is_a_word_of_its_own() -> None:
+    normalizer = vocabulary(
+        ["meditation helps me", "does meditation help"], ["medication", "conditions"]
+    )
+    assert "meditation" in normalizer.words
+    doc = normalizer(spacy.blank("en").make_doc("meditation"))
+    assert doc[0].norm_ == "meditation"

@@ -25,6 +25,12 @@ Note = dict[str, str]
 SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
 # a diagnosis question about a case ("does this sound like it?", "can the bot diagnose it?")
 ABOUT_A_CASE = re.compile(r"\b(?:this|bot|chatbot)\b")
+# "can calcinosis cause breathing problems?": read as a question about causes, it asks what
+# calcinosis itself may cause (not "what causes calcinosis", "can lupus cause calcinosis")
+CAUSED_BY_IT = re.compile(
+    r"\b(?:calcinosis|calcification|calcium deposits|the deposits|these deposits)\s+"
+    r"(?:cause|causes|lead to|leads to|result in|results in|give you|gives you|trigger)\b"
+)
 
 
 def message_text(tracker: Tracker) -> str:
@@ -74,7 +80,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
                 notes.append({"kind": "animals_in_general", "name": f"{value}s"})
         elif not k.facts.mentions(value) and entity["entity"] != "cause":
             notes.append({"kind": "not_mentioned", "name": value})
-    for name in k.unmentioned_in(text):
+    asked = bool(tracker.latest_message.get("red_flag_mentioned"))
+    for name in k.unmentioned_in(text, red_flag_asked=asked):
         notes.append({"kind": "not_mentioned", "name": name})
     return merge_unmentioned(notes)
 
@@ -112,8 +119,13 @@ class ActionAnswer(Action):
         k = knowledge()
         intent = str((tracker.latest_message.get("intent") or {}).get("name", ""))
         topic = INTENT_TOPIC.get(intent, "definition")
+        if topic == "causes" and CAUSED_BY_IT.search(message_text(tracker)):
+            topic = "complications"
         notes = grounding_notes(k, tracker, topic)
-        named = {str(e.get("value", "")).lower() for e in live_entities(tracker, "symptom")}
+        named = {
+            str(e.get("value", "")).lower()
+            for e in live_entities(tracker, "symptom", "cause", "treatment")
+        }
         facts = k.facts.for_topic(topic, about=named)
         if any(n["kind"] == "cause_listed" for n in notes):
             facts = [f for f in facts if f.id.startswith("causes_")] + facts

@@ -45,6 +45,18 @@ FACTS_PER_ANSWER = 2
 class Unmentioned:
     name: str
     pattern: re.Pattern[str]
+    # what uses its words for something else: "dying to know", "dissolve the deposits"
+    other_uses: re.Pattern[str] | None = None
+    # an alarming word ("stroke"): named only when the message asks about it as a cause or an
+    # effect (the safety gate's `red_flag_mentioned`), not "i'm not having a stroke, just asking"
+    red_flag: bool = False
+
+    def named_in(self, text: str, *, red_flag_asked: bool = False) -> bool:
+        if self.red_flag and not red_flag_asked:
+            return False
+        if self.other_uses is not None:
+            text = self.other_uses.sub(" ", text)
+        return self.pattern.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -67,8 +79,11 @@ class Knowledge:
     def topic_name(self, topic: str) -> str:
         return str(self.topics.get(topic, {}).get("name", topic.replace("_", " ")))
 
-    def unmentioned_in(self, text: str) -> list[str]:
-        return [u.name for u in self.unmentioned if u.pattern.search(text.lower())]
+    def unmentioned_in(self, text: str, *, red_flag_asked: bool = False) -> list[str]:
+        lower = text.lower()
+        return [
+            u.name for u in self.unmentioned if u.named_in(lower, red_flag_asked=red_flag_asked)
+        ]
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -85,7 +100,12 @@ def knowledge() -> Knowledge:
         topics=dict(topics["topics"]),
         extra_buttons={k: dict(v) for k, v in topics["extra_buttons"].items()},
         unmentioned=tuple(
-            Unmentioned(str(u["name"]), _words_pattern([str(w) for w in u["words"]]))
+            Unmentioned(
+                str(u["name"]),
+                _words_pattern([str(w) for w in u["words"]]),
+                _words_pattern([str(w) for w in u["except"]]) if u.get("except") else None,
+                red_flag=bool(u.get("red_flag", False)),
+            )
             for u in topics["unmentioned"]
         ),
         response_buttons={str(k): [dict(b) for b in v] for k, v in buttons.items()},

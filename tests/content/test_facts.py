@@ -104,9 +104,35 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("is surgery risky", ["the risks of surgery"]),
         ("is there a cure", ["a cure"]),
         ("am i at risk of calcinosis", []),
+        # the same words put to other uses
+        ("i'm dying to know what causes calcinosis", []),
+        ("this question is killing me, is it the same as calcification", []),
+        ("which medicine dissolves deposits? can it dissolve them", []),
+        ("will the deposits dissolve on their own", ["how long it lasts"]),
+        ("is calcinosis something you can die from", ["whether it can be fatal"]),
     ],
 )
 def test_the_topics_a_patient_names_that_the_source_does_not(
     text: str, expected: list[str]
 ) -> None:
     assert knowledge().unmentioned_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "expected"),
+    [
+        ("can calcinosis cause breathing problems?", True, ["breathing problems"]),
+        (
+            "i had a heart attack last year, can that cause it",
+            True,
+            ["heart attacks or heart disease"],
+        ),
+        # an alarming word not asked about as a cause or an effect: nothing to say it lacks
+        ("i'm not having a stroke lol just asking what calcinosis is", False, []),
+        ("no chest pain, no breathing trouble, what causes calcium lumps", False, []),
+    ],
+)
+def test_alarming_words_are_unmentioned_only_when_asked_about(
+    text: str, asked: bool, expected: list[str]
+) -> None:
+    assert knowledge().unmentioned_in(text, red_flag_asked=asked) == expected

@@ -86,16 +86,24 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     return merge_unmentioned(notes)
 
 
+# notes that name what the source leaves out: one note of each kind names them all
+MERGED_NOTES = ("not_mentioned", "animals_in_general")
+
+
 def merge_unmentioned(notes: list[Note], limit: int = 4) -> list[Note]:
     """One "the source does not mention a, b or c" note (at most three names) where the first
-    of them stood, so "Here is what it does say" comes once; at most ``limit`` notes."""
-    names = [n["name"] for n in notes if n["kind"] == "not_mentioned"][:3]
-    kept = [n for n in notes if n["kind"] != "not_mentioned"]
-    if names:
-        first = next(i for i, n in enumerate(notes) if n["kind"] == "not_mentioned")
+    of them stood, so "Here is what it does say" comes once; so too "not of dogs or cats in
+    particular". At most ``limit`` notes."""
+    merged = list(notes)
+    for kind in MERGED_NOTES:
+        names = [n["name"] for n in merged if n["kind"] == kind][:3]
+        if not names:
+            continue
+        first = next(i for i, n in enumerate(merged) if n["kind"] == kind)
+        merged = [n for n in merged if n["kind"] != kind]
         joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-        kept.insert(first, {"kind": "not_mentioned", "name": joined})
-    return kept[:limit]
+        merged.insert(first, {"kind": kind, "name": joined})
+    return merged[:limit]
 
 
 def display_name(value: str) -> str:
@@ -129,7 +137,7 @@ class ActionAnswer(Action):
         facts = k.facts.for_topic(topic, about=named)
         if any(n["kind"] == "cause_listed" for n in notes):
             facts = [f for f in facts if f.id.startswith("causes_")] + facts
-        shown = list(dict.fromkeys(f.id for f in facts))[:FACTS_PER_ANSWER]
+        shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]
         extra: tuple[str, ...] = ("more", "source") if len(facts) > len(shown) else ("source",)
         dispatcher.utter_message(
             response="utter_answer",
@@ -159,7 +167,7 @@ class ActionMore(Action):
             return []
         shown = list(tracker.get_slot("facts_shown") or [])
         remaining = [f.id for f in k.facts.for_topic(str(topic)) if f.id not in shown]
-        next_ids = remaining[:FACTS_PER_ANSWER]
+        next_ids = remaining[: k.facts_per_answer(str(topic))]
         dispatcher.utter_message(
             response="utter_more",
             fact_ids=next_ids,

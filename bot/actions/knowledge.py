@@ -76,6 +76,11 @@ class Knowledge:
         names = [t for t in related if t != topic][:2] + [e for e in extra if e != topic]
         return [self.button(name) for name in names]
 
+    def facts_per_answer(self, topic: str) -> int:
+        """How many facts answer a question on ``topic``: more where they only make sense
+        together ("two types": both of them)."""
+        return int(self.topics.get(topic, {}).get("facts", FACTS_PER_ANSWER))
+
     def topic_name(self, topic: str) -> str:
         return str(self.topics.get(topic, {}).get("name", topic.replace("_", " ")))
 

@@ -80,6 +80,7 @@ WHO_HAS_IT = [
     "can you say if my dad's lumps are calcinosis",
     "i have scleroderma and hard bumps, so it's calcinosis right?",
     "could the spot on my son's knee be calcium",
+    "could my hard lump be a calcium deposit",
     "just tell me what i have",
     "is this a calcium deposit or a cyst",
     "can you tell me if my son has calcinosis",

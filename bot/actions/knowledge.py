@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import yaml
@@ -84,8 +84,16 @@ class Knowledge:
     def topic_name(self, topic: str) -> str:
         return str(self.topics.get(topic, {}).get("name", topic.replace("_", " ")))
 
+    @cached_property
+    def unmentioned_words(self) -> re.Pattern[str]:
+        """Any word of any unmentioned topic: most questions name none, and one search tells."""
+        alternatives = "|".join(f"(?:{u.pattern.pattern})" for u in self.unmentioned)
+        return re.compile(alternatives or r"(?!)")
+
     def unmentioned_in(self, text: str, *, red_flag_asked: bool = False) -> list[str]:
         lower = text.lower()
+        if not self.unmentioned_words.search(lower):
+            return []
         return [
             u.name for u in self.unmentioned if u.named_in(lower, red_flag_asked=red_flag_asked)
         ]

@@ -213,7 +213,9 @@ class ValidateTriageForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         events: list[EventType] = []
         if requested in TRIAGE_SLOTS:
-            found = from_answer(message, str(requested), slots_before_message(tracker))
+            # earlier answers matter only to a message that tells something
+            answered = slots_before_message(tracker) if message.get("entities") else {}
+            found = from_answer(message, str(requested), answered)
         else:  # the form starts: fill what the opening message already says
             found = from_statement(message)
             if summarized_before(tracker):  # a new report: its lump's own answers

@@ -40,6 +40,7 @@ CONTINUE_WORDS = re.compile(
 )
 # a plain yes or no
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
+OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
 SLOT_ENTITIES = {
     "deposit_noticed": "symptom",
     "pain": "symptom",
@@ -175,8 +176,13 @@ class Agent:
             prefix = (*prefix, "utter_emergency_mentioned")
         if declines:  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
-            if loop == FORM and intent in {"out_of_scope", FALLBACK_INTENT}:
-                return (*prefix, FORM)  # declined: nothing else to answer, the same question
+            if intent in {"out_of_scope", FALLBACK_INTENT}:  # declined, nothing else understood
+                if loop == FORM or (loop is None and self._names_own_symptom(parse)):
+                    # the same question; or "is it calcinosis or gout? my toe has a chalky
+                    # lump": what the questions can relate to it
+                    return (*prefix, FORM)
+                if intent == FALLBACK_INTENT:  # not "did you mean ...?": what else to ask
+                    return (*prefix, "utter_how_can_i_help")
         if loop == FORM and self._answers_form(parse):
             return (*prefix, FORM)
         if loop is None and (
@@ -233,6 +239,15 @@ class Agent:
         """A statement naming an entity of ``kinds``; not a stop, goodbye or worry, which have
         their own replies whatever they name."""
         return parse["intent"]["name"] not in NEVER_RESUMES and cls._tells(parse, kinds)
+
+    @staticmethod
+    def _names_own_symptom(parse: ParseResult) -> bool:
+        """A symptom, not denied, in a message that speaks of the patient ("my", "i"), even
+        one that also asks something."""
+        own = OWN.search(parse["text"].lower()) is not None
+        return own and any(
+            e["entity"] == "symptom" and not e.get("negated") for e in parse["entities"]
+        )
 
     @classmethod
     def _tells_symptom(cls, parse: ParseResult) -> bool:

@@ -41,6 +41,8 @@ CONTINUE_WORDS = re.compile(
 # a plain yes or no
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
 OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
+# a symptom entity that tells of none ("i have no symptoms"): no answer, nothing to ask about
+NO_SYMPTOM = "no symptoms"
 SLOT_ENTITIES = {
     "deposit_noticed": "symptom",
     "pain": "symptom",
@@ -231,7 +233,8 @@ class Agent:
         """A statement, not a question ("does calcinosis usually hurt?"), naming an entity of
         ``kinds``; with ``negated`` also one it denies ("its not painful" tells of pain)."""
         return not asks(parse["text"]) and any(
-            e["entity"] in kinds and (negated or not e.get("negated")) for e in parse["entities"]
+            e["entity"] in kinds and (negated or not e.get("negated")) and e["value"] != NO_SYMPTOM
+            for e in parse["entities"]
         )
 
     @classmethod
@@ -246,7 +249,8 @@ class Agent:
         one that also asks something."""
         own = OWN.search(parse["text"].lower()) is not None
         return own and any(
-            e["entity"] == "symptom" and not e.get("negated") for e in parse["entities"]
+            e["entity"] == "symptom" and not e.get("negated") and e["value"] != NO_SYMPTOM
+            for e in parse["entities"]
         )
 
     @classmethod

@@ -1,0 +1,38 @@
+"""What the dialogue manager reads in a parse before choosing actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.dialogue.agent import Agent
+
+
+def parse(text: str, *entities: tuple[str, str, bool]) -> Any:
+    return {
+        "text": text,
+        "intent": {"name": "out_of_scope", "confidence": 1.0},
+        "entities": [{"entity": k, "value": v, "negated": n} for k, v, n in entities],
+    }
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (parse("is it calcinosis or gout? my toe has a lump", ("symptom", "lump", False)), True),
+        # of no one in particular, denied, or no symptom at all
+        (parse("is a chalky lump calcinosis or gout?", ("symptom", "lump", False)), False),
+        (parse("my toe has no lump, is it gout?", ("symptom", "lump", True)), False),
+        (parse("i have no symptoms, is it calcinosis?", ("symptom", "no symptoms", False)), False),
+    ],
+)  # fmt: skip
+def test_a_symptom_of_ones_own_is_read_even_in_a_question(message: Any, expected: bool) -> None:
+    assert Agent._names_own_symptom(message) is expected
+
+
+def test_no_symptoms_tells_of_no_symptom() -> None:
+    assert not Agent._tells(
+        parse("i have no symptoms", ("symptom", "no symptoms", False)), {"symptom"}
+    )
+    assert Agent._tells(parse("i have a lump", ("symptom", "lump", False)), {"symptom"})

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
-from bot.nlu.questions import asks_or_requests, is_question, leading_answer
+from bot.nlu.questions import asks_or_requests, is_question, leading_answer, of_oneself
 from bot.safety.declines import declined
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
@@ -21,7 +21,6 @@ LUMP_SLOTS = ("deposit_noticed", "pain", "possible_trigger")
 DEPOSIT_WORDS = frozenset({"lump", "deposit", "bump", "nodule", "knot", "ulcer"})
 PAIN_WORDS = frozenset({"pain", "tenderness", "discomfort", "swelling"})
 TRIGGERS = frozenset({"injury", "infection", "medication"})
-FIRST_PERSON = (" i ", " i'm ", " i've ", " im ", " ive ", " my ", " me ")
 ANSWERS = {"affirm": True, "deny": False}
 # a plain "yes" to the question about a connective tissue disease: one, though not named
 UNNAMED_CONDITION = "connective tissue disease"
@@ -135,8 +134,7 @@ def summarized_before(tracker: Tracker) -> bool:
 
 def is_personal(message: dict[str, Any]) -> bool:
     intent = str((message.get("intent") or {}).get("name", ""))
-    text = f" {str(message.get('text') or '').lower()} "
-    return intent == "report_symptom" or any(marker in text for marker in FIRST_PERSON)
+    return intent == "report_symptom" or of_oneself(str(message.get("text") or ""))
 
 
 class ValidateSlotMappings(ValidationAction):

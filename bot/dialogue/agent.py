@@ -21,7 +21,7 @@ from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
-from bot.nlu.questions import asks, leading_answer, leading_unsure, tells
+from bot.nlu.questions import asks, leading_answer, leading_unsure, of_oneself, tells
 from bot.safety.declines import declined
 from bot.safety.gate import SafeUnderstanding
 
@@ -40,7 +40,6 @@ CONTINUE_WORDS = re.compile(
 )
 # a plain yes or no
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
-OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
 # a symptom entity that tells of none ("i have no symptoms"): no answer, nothing to ask about
 NO_SYMPTOM = "no symptoms"
 SLOT_ENTITIES = {
@@ -232,7 +231,13 @@ class Agent:
     def _tells(parse: ParseResult, kinds: Collection[str], *, negated: bool = True) -> bool:
         """A statement, not a question ("does calcinosis usually hurt?"), naming an entity of
         ``kinds``; with ``negated`` also one it denies ("its not painful" tells of pain)."""
-        return not asks(parse["text"]) and any(
+        return not asks(parse["text"]) and Agent._names(parse, kinds, negated=negated)
+
+    @staticmethod
+    def _names(parse: ParseResult, kinds: Collection[str], *, negated: bool) -> bool:
+        """An entity of ``kinds`` (with ``negated``, also one the message denies); never "no
+        symptoms", which names none."""
+        return any(
             e["entity"] in kinds and (negated or not e.get("negated")) and e["value"] != NO_SYMPTOM
             for e in parse["entities"]
         )
@@ -247,11 +252,7 @@ class Agent:
     def _names_own_symptom(parse: ParseResult) -> bool:
         """A symptom, not denied, in a message that speaks of the patient ("my", "i"), even
         one that also asks something."""
-        own = OWN.search(parse["text"].lower()) is not None
-        return own and any(
-            e["entity"] == "symptom" and not e.get("negated") and e["value"] != NO_SYMPTOM
-            for e in parse["entities"]
-        )
+        return of_oneself(parse["text"]) and Agent._names(parse, {"symptom"}, negated=False)
 
     @classmethod
     def _tells_symptom(cls, parse: ParseResult) -> bool:

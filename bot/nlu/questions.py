@@ -18,6 +18,12 @@ HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "li
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
 # "yes please tell me about treatment": a request follows the yes, so the yes is not all of it
 REQUEST = re.compile(r"\b(?:tell\s+me|explain|what|how|why|which|can\s+you|could\s+you)\b")
+FIRST_PERSON = frozenset({"i", "i'm", "i've", "im", "ive", "my", "me"})
+
+
+def of_oneself(text: str) -> bool:
+    """Whether a message speaks of the patient ("i", "my", "me"), so what it names is theirs."""
+    return not FIRST_PERSON.isdisjoint(text.lower().split())
 
 
 def is_question(text: str) -> bool:

@@ -38,6 +38,17 @@ CONTINUE_WORDS = re.compile(
     r"^(?:(?:ok(?:ay)?|yes|yeah|sure|fine|please|right|then|let'?s)\s+)*"
     r"(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions)\b",
 )
+# "actually ok lets do the questions", "can we carry on where we left off": the questions
+# asked for again, which the classifier may read as "stop" (it names them) or out of scope
+WANTS_QUESTIONS = re.compile(
+    r"^(?!.*\b(?:not|don'?t|dont|no more|stop|skip|enough|cancel|quit|end|without)\b).*(?:"
+    r"\b(?:do|start|answer|continue|resume|restart|finish|carry on with|go on with|get on with"
+    r"|back to)\s+(?:the|your|those|these|my)\s+questions\b"
+    r"|\b(?:carry on|continue|pick up|start again) (?:from )?where (?:we|you|i) "
+    r"(?:left off|stopped)\b)"
+)
+# what such a request may be read as
+ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT})
 # a plain yes or no
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
 # a symptom entity that tells of none ("i have no symptoms"): no answer, nothing to ask about
@@ -187,7 +198,9 @@ class Agent:
         if loop == FORM and self._answers_form(parse):
             return (*prefix, FORM)
         if loop is None and (
-            self._continues_paused_form(parse, state) or self._says_continue(parse, state)
+            self._continues_paused_form(parse, state)
+            or self._says_continue(parse, state)
+            or self._asks_for_questions_again(parse, state)
         ):
             return (*prefix, FORM)
         if loop is None and intent == "express_worry" and self._tells_symptom(parse):
@@ -258,6 +271,16 @@ class Agent:
     def _tells_symptom(cls, parse: ParseResult) -> bool:
         """A symptom of the patient's own, told rather than asked ("is a lump scary?")."""
         return cls._tells(parse, {"symptom"}, negated=False)
+
+    @staticmethod
+    def _asks_for_questions_again(parse: ParseResult, state: DialogueState) -> bool:
+        """ "ok lets do the questions" after "stop", or "can we carry on where we left off"
+        after a goodbye: the questions start again, asking what is still open."""
+        return (
+            parse["intent"]["name"] in ASKED_AGAIN_AS
+            and WANTS_QUESTIONS.search(parse["text"].lower()) is not None
+            and any(e.get("event") == "active_loop" and e.get("name") == FORM for e in state.events)
+        )
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:

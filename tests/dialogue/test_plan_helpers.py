@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.dialogue.agent import Agent
+from bot.dialogue.agent import WANTS_QUESTIONS, Agent
 
 
 def parse(text: str, *entities: tuple[str, str, bool]) -> Any:
@@ -36,3 +36,21 @@ def test_no_symptoms_tells_of_no_symptom() -> None:
         parse("i have no symptoms", ("symptom", "no symptoms", False)), {"symptom"}
     )
     assert Agent._tells(parse("i have a lump", ("symptom", "lump", False)), {"symptom"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("actually ok lets do the questions", True),
+        ("fine, i will answer your questions", True),
+        ("can we go back to the questions", True),
+        ("hi, can we carry on where we left off", True),
+        # the questions declined, not asked for
+        ("i don't want to do the questions", False),
+        ("skip the questions", False),
+        ("no more questions, just answer mine", False),
+        ("can we end the questions", False),
+    ],
+)
+def test_the_questions_asked_for_again(text: str, expected: bool) -> None:
+    assert (WANTS_QUESTIONS.search(text) is not None) is expected

@@ -322,8 +322,6 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
                 continue
         if token.lower_ not in TAKE_WORDS:
             continue
-        first = RedFlagDetector._clause(doc, i, i + 1)[0]
-        plans = bool(PLANS.search(doc[first:i].text.lower())) and not asks(doc[first:].text)
         ahead = doc[i + 1 : i + 5]
         for j, word in enumerate(ahead, start=i + 1):
             pills = [t.i for t in doc[j + 1 : j + 5] if _is_pill(t)]
@@ -334,14 +332,24 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
             rest = doc[pills[0] + 1 :].text.lower()
             every = word.lower_ in ALL_WORDS
             all_at_once = every and bool(AT_ONCE.search(rest) or ALL_THERE_IS.search(rest))
-            many = word.lower_ in MANY_WORDS and token.lower_ in TOOK_WORDS
-            if plans and (all_at_once or bool(SOON.search(rest)) or counted or whole or many):
+            many = word.lower_ in MANY_WORDS
+            # too many for any prescription; or all of them tonight, which only a plan makes so
+            too_many = counted or whole or all_at_once or many
+            if (too_many or (every and SOON.search(rest))) and _plans(doc, i):
                 spans.append(("suicide", i, pills[0] + 1))
                 break
-            if counted or whole or all_at_once or many:  # "1000mg" is a dose, not a count
+            # "1000mg" is a dose, not a count; "i take loads of tablets" is not a handful taken
+            if too_many and (token.lower_ in TOOK_WORDS or not many):
                 spans.append(("poisoning", i, pills[0] + 1))
                 break
     return spans
+
+
+def _plans(doc: Doc, i: int) -> bool:
+    """Whether the clause of the taking word ``doc[i]`` tells a plan to take ("i'm going to
+    take"), not asks about one ("am i going to have to take ...?")."""
+    first = RedFlagDetector._clause(doc, i, i + 1)[0]
+    return bool(PLANS.search(doc[first:i].text.lower())) and not asks(doc[first:].text)
 
 
 def is_emergency(flags: list[RedFlag], intent: str) -> str | None:

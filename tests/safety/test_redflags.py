@@ -239,6 +239,10 @@ def test_words_a_letter_or_two_from_a_red_flag_are_not_red_flags(
         "i'm going to take all my tablets with food from now on",
         "i'm going to take all my vitamins tomorrow morning",
         "do i need to take all my tablets every day",
+        # taking one's pills tonight is a plan, but not of taking all of them
+        "i'm going to take my pills tonight",
+        "gonna take 2 pills tonight",
+        "i'm going to take my vitamin d right now",
     ],
 )
 def test_taking_all_ones_pills_as_prescribed_or_asked_about_is_no_red_flag(

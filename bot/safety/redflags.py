@@ -56,15 +56,25 @@ ANYONE_CUES = (("can", "you"), ("can", "people"), ("can", "someone"), ("if", "so
 SIGN_WORDS = frozenset({"symptom", "sign", "complication"})
 POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 FIRST_PERSON = frozenset({"i", "me", "i'm", "im", "i've", "ive"})
+# "i'm dying of boredom", "dying of embarrassment": a feeling, not an illness
+FIGURATIVE_CAUSES = ("boredom", "laughter", "embarrassment", "curiosity", "shame", "cringe")
 # "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
 IDIOMS = {
-    "dying": ("to", "for", "laughing"),
+    "dying": (
+        "to",
+        "for",
+        "laughing",
+        *(f"{how} {cause}" for cause in FIGURATIVE_CAUSES for how in ("of", "from", "with")),
+    ),
     "out": ("laughing",),
     "myself": ("shaving", "accidentally"),  # "i cut myself shaving"
     "breathe": ("a word",),  # "can't breathe a word of this to my wife"
 }
-# "this is giving me a heart attack lol": a figure of speech
-FIGURATIVE_BEFORE = re.compile(r"\b(?:giving|give|gives)\s+(?:me|us|you)\s+an?\s*$")
+# figures of speech: "this is giving me a heart attack lol", "that nearly gave me a heart
+# attack, so many big words", "my bill almost gave me a stroke"
+FIGURATIVE_BEFORE = re.compile(
+    r"\b(?:giving|give|gives|gave|given)\s+(?:me|us|you|him|her|them)\s+an?\s*$"
+)
 # "if i stroke the lump gently": the verb, not the illness
 VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "softly", "lightly"})}
 # "if i ever get chest pain", "in case he has a seizure": what might happen one day
@@ -111,7 +121,9 @@ WHOLE_WORDS = frozenset({"whole", "hole", "entire", "full"})
 CONTAINERS = frozenset({"packet", "pack", "box", "bottle", "strip", "tub", "jar", "blister"})
 AT_ONCE = re.compile(r"^(?:\S+\s+){0,2}(?:at once|in one go|all together|together)\b")
 UNITS = frozenset({"mg", "g", "mcg", "ug", "ml", "iu", "units", "milligrams", "grams"})
-TAKE_WORDS = frozenset({"took", "taken", "take", "taking", "swallowed", "swallow", "ate", "had"})
+TAKE_WORDS = frozenset(
+    {"took", "taken", "take", "taking", "swallowed", "swallow", "swallowing", "ate", "had"}
+)
 # "swallowed a load of my tablets", "took a handful of pills": many, though not counted; not
 # "i take loads of tablets", which is what a patient on many medicines says
 MANY_WORDS = frozenset({"load", "loads", "handful", "fistful", "bunch"})
@@ -128,7 +140,8 @@ OWN_WORDS = frozenset({"his", "her", "their", "own"})
 # take all of them, told (not "am i going to have to take all my pills?"), is a plan of suicide
 ALL_WORDS = frozenset({"all", "every", "everything"})
 PLANS = re.compile(
-    r"\b(?:going to|gonna|gunna|about to|plan(?:ning)? to|want to|wanna|will|i'll|ill|i'm)"
+    r"\b(?:going to|gonna|gunna|about to|plan(?:ning)? to|want to|wanna|will|i'll|ill|i'm"
+    r"|think(?:ing)? (?:about|of)|thought (?:about|of))"  # "i think about taking all my pills"
     r"(?:\s+\S+)?\s*$"
 )
 ALL_THERE_IS = re.compile(
@@ -203,7 +216,7 @@ class RedFlagDetector:
     def find(self, doc: Doc) -> list[RedFlag]:
         found = []
         matches = [(doc.vocab.strings[i], start, end) for i, start, end in self.matcher(doc)]
-        for category, start, end in [*matches, *_overdoses(doc)]:
+        for category, start, end in [*matches, *_overdoses(doc), *_meningitis_signs(doc)]:
             span = doc[start:end]
             if not all(self._typed_as(token) for token in span):
                 continue
@@ -343,6 +356,32 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
                 spans.append(("poisoning", i, pills[0] + 1))
                 break
     return spans
+
+
+# "stiff neck and high fever", "fever 40 and my neck is so stiff": together, in any order
+NECK_STIFF = frozenset({"stiff", "stiffness", "rigid"})
+FEVER_WORDS = frozenset({"fever", "fevers", "feverish", "temperature", "temp", "febrile"})
+NECK_REACH = 4
+
+
+def _meningitis_signs(doc: Doc) -> list[tuple[str, int, int]]:
+    """A stiff neck and a fever in one message, neither denied: signs of meningitis, told
+    in more orders and words than a phrase list can hold. The span is the stiff neck's."""
+    if not any(t.lower_ == "neck" for t in doc):
+        return []
+    fever = any(
+        (t.norm_ in FEVER_WORDS or t.lower_ in FEVER_WORDS)
+        and not RedFlagDetector._negated(doc, t.i)
+        for t in doc
+    )
+    if not fever:
+        return []
+    for neck in (t.i for t in doc if t.lower_ == "neck"):
+        near = doc[max(0, neck - NECK_REACH) : neck + NECK_REACH + 1]
+        for stiff in (t.i for t in near if t.norm_ in NECK_STIFF or t.lower_ in NECK_STIFF):
+            if not RedFlagDetector._negated(doc, stiff):  # not "my neck is not stiff"
+                return [("meningitis", min(neck, stiff), max(neck, stiff) + 1)]
+    return []
 
 
 def _plans(doc: Doc, i: int) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from bot.nlu.interpreter import Interpreter
 from bot.nlu.normalizer import READ_AS, stem
 from bot.safety.gate import SafeUnderstanding
-from bot.safety.redflags import RedFlagDetector, load_red_flags
+from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +19,13 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
     """The emergency category the safety gate gives ``text``, or None."""
     red_flag = SafeUnderstanding(interpreter, detector, cache_size=0)(text).get("red_flag")
     return None if red_flag is None else str(red_flag)
+
+
+def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> list[RedFlag]:
+    """What the rules alone find in ``text``, live or not (no classifier)."""
+    _, doc = interpreter.understand(text)
+    assert doc is not None
+    return detector.find(doc)
 
 
 @pytest.mark.parametrize(
@@ -121,6 +128,20 @@ def category(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> 
         ("i swallowed every pill in the house", "poisoning"),
         ("i'm done with everything, this is goodbye", "suicide"),
         ("i cant do this anymore", "suicide"),
+        ("sometimes i think about just taking all my pills at once", "suicide"),
+        ("i keep thinking of swallowing all my tablets in one go", "suicide"),
+        ("i want to finish my life", "suicide"),
+        ("whats the easiest way to go to sleep and not wake up", "suicide"),
+        # a stiff neck and a fever, in any order and words
+        ("stiff neck and high fever", "meningitis"),
+        ("temp of 39.5 and my neck is really stiff, cant look down", "meningitis"),
+        ("she has a fever and her neck has gone stiff", "meningitis"),
+        # in a few other languages: the advice names the number to call
+        ("ya no quiero vivir", "suicide"),
+        ("je veux mourir", "suicide"),
+        ("j'ai une douleur à la poitrine", "chest_pain"),
+        ("Ich habe starke Brustschmerzen", "chest_pain"),
+        ("no puedo respirar bien", "breathing"),
     ],
 )
 def test_red_flags_are_found(
@@ -226,9 +247,7 @@ def test_words_a_letter_or_two_from_a_red_flag_are_not_red_flags(
     interpreter: Interpreter, detector: RedFlagDetector, text: str
 ) -> None:
     """ "finding" is not "fainting", "checking" not "choking", "painted" not "fainted"."""
-    _, doc = interpreter.understand(text)
-    assert doc is not None
-    assert detector.find(doc) == []
+    assert rule_flags(interpreter, detector, text) == []
 
 
 @pytest.mark.parametrize(
@@ -250,9 +269,7 @@ def test_taking_all_ones_pills_as_prescribed_or_asked_about_is_no_red_flag(
 ) -> None:
     """The rules for a plan to take all of one's pills find none here (what the classifier
     makes of such a message is measured on the held-out set, not here)."""
-    _, doc = interpreter.understand(text)
-    assert doc is not None
-    assert detector.find(doc) == []
+    assert rule_flags(interpreter, detector, text) == []
 
 
 def test_no_red_flag_word_is_corrected_into_another_word(interpreter: Interpreter) -> None:
@@ -275,3 +292,25 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
     assert category(interpreter, detector, "swallowed ١٢ pills") == "poisoning"
     category(interpreter, detector, "took ² of my pills")  # no exception
     assert category(interpreter, detector, f"took {'9' * 5000} pills") == "poisoning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # figures of speech
+        "lol that nearly gave me a heart attack, so many big words",
+        "the bill almost gave me a heart attack",
+        "i'm dying of boredom in this waiting room",
+        "dying of embarrassment, the lump is so ugly",
+        # half the signs of meningitis, or a sign denied
+        "no fever, just a stiff neck from sleeping funny",
+        "stiff neck but no fever",
+        "my neck is not stiff but i have a fever",
+        "i have a fever and a lump on my neck",
+    ],
+)
+def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(
+    interpreter: Interpreter, detector: RedFlagDetector, text: str
+) -> None:
+    """The rules alone (what the classifier makes of these is measured on held-out data)."""
+    assert not [flag for flag in rule_flags(interpreter, detector, text) if flag.live]

@@ -12,7 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
-from bot.nlu.questions import asks_or_requests, is_question, leading_answer, of_oneself
+from bot.nlu.questions import (
+    asks_or_requests,
+    asks_why_asked,
+    hedged,
+    is_question,
+    leading_answer,
+    of_oneself,
+)
 from bot.safety.declines import declined
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
@@ -44,13 +51,23 @@ def from_statement(message: dict[str, Any]) -> dict[str, Any]:
         elif kind == "symptom" and value in PAIN_WORDS:
             slots.setdefault("pain", not negated)
         elif kind == "condition" and value in LISTED_CONDITIONS and not negated:
-            slots["known_condition"] = value
+            if _hedged(message, entity):  # "maybe lupus? not diagnosed": not what a doctor said
+                slots.setdefault("unsure_of", ["known_condition"])
+            else:
+                slots["known_condition"] = value
         elif kind == "cause" and value in TRIGGERS:
             if not negated:
                 slots["possible_trigger"] = value
             else:
                 slots.setdefault("possible_trigger", "none")
     return slots
+
+
+def _hedged(message: dict[str, Any], entity: dict[str, Any]) -> bool:
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return False  # a button's payload names it outright
+    return hedged(str(message.get("text") or ""), start, end)
 
 
 def _payload_value(slot: str, value: Any) -> Any:
@@ -71,12 +88,22 @@ def from_answer(
     intent = str((message.get("intent") or {}).get("name", ""))
     text = str(message.get("text") or "")
     slots = from_statement(message)
-    if requested in slots or intent in NOT_ANSWERS or changes_answer(slots, answered or {}):
+    asked_declined = declined(text.lower())
+    if asked_declined:  # "how much medicine should i take": asks of a medicine, takes none
+        slots.pop("possible_trigger", None)
+    if (
+        requested in slots
+        or intent in NOT_ANSWERS
+        or asks_why_asked(text)  # answered first; the question is asked again
+        or changes_answer(slots, answered or {})
+    ):
         return slots
-    if intent not in {*ANSWERS, "unsure"} and (slots or declined(text.lower())):
+    if intent not in {*ANSWERS, "unsure"} and (slots or asked_declined):
         return slots  # told something else, or asked what the bot declines: ask again
-    # "kinda" read as not sure is a hedged yes; "no idea" and "nah, not sure" give no answer
-    answer = ANSWERS.get(intent, leading_answer(text))
+    # "kinda" read as not sure is a hedged yes; "no idea" and "nah, not sure" give no answer;
+    # a yes or no the reply starts with ("ok then no") over the classifier's reading
+    told = leading_answer(text)
+    answer = told if told is not None else ANSWERS.get(intent)
     if answer is not None and any(_says(value) == answer for value in slots.values()):
         return slots  # "yes it's sore" when asked about a condition: the yes is the soreness's
     if answer is not None:  # "yes", or "yes its hard like a stone" read as something else

@@ -21,8 +21,16 @@ from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
-from bot.nlu.questions import asks, leading_answer, leading_unsure, of_oneself, tells
-from bot.safety.declines import declined
+from bot.nlu.questions import (
+    asks,
+    asks_why_asked,
+    hedged,
+    leading_answer,
+    leading_unsure,
+    of_oneself,
+    tells,
+)
+from bot.safety.declines import declined, presses
 from bot.safety.gate import SafeUnderstanding
 
 FORM = "triage_form"
@@ -155,6 +163,9 @@ class Agent:
         """One turn on ``state``, which takes the turn's events as they happen."""
         parse = self.understand(text)
         builder = _TurnBuilder(state, parse)
+        pressed = not builder.declines and presses(text)  # "come on, just tell me yes or no"
+        if pressed:
+            builder.declines = self._declined_last(state)
         builder.add(
             {
                 "event": "user",
@@ -167,7 +178,7 @@ class Agent:
             }
         )
         try:
-            for action in self.plan(state, parse, builder.declines):
+            for action in self.plan(state, parse, builder.declines, pressed=pressed):
                 await self.step(builder, action)
         except ActionServerError:
             builder.say(self._render({"response": "utter_error"}))
@@ -176,9 +187,15 @@ class Agent:
         return builder.turn
 
     def plan(
-        self, state: DialogueState, parse: ParseResult, declines: tuple[str, ...]
+        self,
+        state: DialogueState,
+        parse: ParseResult,
+        declines: tuple[str, ...],
+        *,
+        pressed: bool = False,
     ) -> tuple[str, ...]:
-        """The actions for this message: rules, with the form's own answers and exits."""
+        """The actions for this message: rules, with the form's own answers and exits.
+        ``pressed``: the message only presses for what ``declines`` declined before."""
         intent = parse["intent"]["name"]
         if intent == "emergency":
             return ("action_emergency",)
@@ -188,13 +205,20 @@ class Agent:
             prefix = (*prefix, "utter_emergency_mentioned")
         if declines:  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
-            if intent in {"out_of_scope", FALLBACK_INTENT}:  # declined, nothing else understood
-                if loop == FORM or (loop is None and self._names_own_symptom(parse)):
-                    # the same question; or "is it calcinosis or gout? my toe has a chalky
-                    # lump": what the questions can relate to it
-                    return (*prefix, FORM)
-                if intent == FALLBACK_INTENT:  # not "did you mean ...?": what else to ask
-                    return (*prefix, "utter_how_can_i_help")
+            own_lump = loop is None and self._names_own_symptom(parse)
+            if pressed or intent in {"out_of_scope", FALLBACK_INTENT}:
+                # declined, nothing else understood: the same question; or "is it calcinosis
+                # or gout? my toe has a chalky lump": what the questions can relate to it;
+                # else neither "did you mean ...?" nor "i can only help with calcinosis",
+                # which the question was about, but what else to ask
+                return (*prefix, FORM if loop == FORM or own_lump else "utter_how_can_i_help")
+            answer = self.policy.actions_for(intent, None)
+            if own_lump and answer and FORM not in answer and intent not in NEVER_RESUMES:
+                # a request about their own lump declined, what was asked answered: then the
+                # questions, whatever the classifier made of the rest
+                return (*prefix, *answer, FORM)
+        if loop == FORM and asks_why_asked(parse["text"]):  # why, then the same question
+            return (*prefix, "utter_why_asked", FORM)
         if loop == FORM and self._answers_form(parse):
             return (*prefix, FORM)
         if loop is None and (
@@ -215,6 +239,23 @@ class Agent:
             return (*prefix, "action_deactivate_loop", "utter_triage_paused", *answer)
         return (*prefix, *(actions or ("action_fallback",)))
 
+    @staticmethod
+    def _declined_last(state: DialogueState) -> tuple[str, ...]:
+        """What the bot declined in the previous turn: what the patient's message asked, or
+        what an earlier one did that it pressed for ("just give me a rough number")."""
+        declined_turn = False
+        for event in reversed(state.events):
+            if event.get("event") == "action" and event.get("name") == "utter_declines":
+                declined_turn = True
+            elif event.get("event") == "user":
+                if not declined_turn:
+                    return ()
+                notes = declined(str(event.get("text") or "").lower())
+                if notes:
+                    return notes
+                declined_turn = False
+        return ()
+
     @classmethod
     def _answers_form(cls, parse: ParseResult) -> bool:
         """An answer to the open question: a yes/no/not sure, or a statement that fills the
@@ -230,8 +271,20 @@ class Agent:
             return True  # "yes its hard like a stone", "no conditions", "dunno, never tested"
         if intent.startswith("ask_") and intent not in NEVER_RESUMES | {"ask_more"} and tells(text):
             return True  # "he came off his bike a few weeks back": told, though read as asked
+        if intent not in NEVER_RESUMES and cls._suspects_condition(parse):
+            return True  # "maybe lupus? not diagnosed": not sure, though it asks
         # what any question asks, answered or not: "actually it does hurt" corrects an answer
         return cls._tells_triage_answer(parse, TRIAGE_ENTITIES)
+
+    @staticmethod
+    def _suspects_condition(parse: ParseResult) -> bool:
+        """A connective tissue disease named as only suspected ("i think i might have RA")."""
+        return any(
+            e["entity"] == "condition"
+            and not e.get("negated")
+            and hedged(parse["text"], e["start"], e["end"])
+            for e in parse["entities"]
+        )
 
     def _continues_paused_form(self, parse: ParseResult, state: DialogueState) -> bool:
         """After a pause for a question, a statement that answers a question still open ("i

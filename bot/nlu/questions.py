@@ -15,6 +15,8 @@ NO_WORDS = frozenset({"no", "nope", "nah", "nay"})
 # "kinda", "sort of, it's tender sometimes", "a little": a hedged yes
 HEDGES = frozenset({"kinda", "sorta", "somewhat", "slightly"})
 HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "little")})
+# words a reply may start with before its yes or no: "ok then no", "well, yes"
+FILLERS = frozenset({"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright"})
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
 # "yes please tell me about treatment": a request follows the yes, so the yes is not all of it
 REQUEST = re.compile(r"\b(?:tell\s+me|explain|what|how|why|which|can\s+you|could\s+you)\b")
@@ -46,6 +48,8 @@ def leading_answer(text: str) -> bool | None:
     like a stone", "no conditions", "kinda"; else None ("yes, how is it treated?")."""
     lower = text.lower()
     words = re.findall(r"[a-z]+", lower)
+    while words and words[0] in FILLERS:  # "ok then no", "well yes"
+        words = words[1:]
     if not words:
         return None
     hedged = words[0] in HEDGES or tuple(words[:2]) in HEDGE_PAIRS
@@ -75,3 +79,40 @@ def leading_unsure(text: str) -> bool:
 def tells(text: str) -> bool:
     """Neither asks nor requests: "he came off his bike a few weeks back" tells."""
     return not asks_or_requests(text) and not WISH.search(text.lower())
+
+
+# "why do you need to know?" in the middle of the questions asks about the question, not
+# about calcinosis: it is answered, and the question asked again
+WHY_ASKED = re.compile(
+    r"\bwhy\s+(?:do|did|would|are|r)\s+(?:you|u|ya)\s+"
+    r"(?:need\s+to\s+know|want\s+to\s+know|wanna\s+know|need\s+that|ask(?:ing)?)\b"
+    r"|\bwhy\s+(?:does|would)\s+(?:that|it|this)\s+matter\b"
+    r"|\bwhat\s+(?:does|has)\s+(?:that|it|this)\s+(?:got\s+)?to\s+do\s+with\b"
+    r"|\bwhat\s+difference\s+does\s+(?:that|it|this)\s+make\b"
+    r"|\bwhy\s+(?:that|this|these|those)\s+questions?\b"
+    r"|\bwhy\s+(?:the|all\s+the|all\s+these|so\s+many)\s+questions\b"
+)
+
+
+def asks_why_asked(text: str) -> bool:
+    """Whether a message asks why the bot asks ("why do you need to know?")."""
+    return WHY_ASKED.search(text.lower()) is not None
+
+
+# "maybe lupus? not diagnosed", "i think i might have RA": what a doctor has not told
+HEDGE_BEFORE = re.compile(
+    r"\b(?:maybe|possibly|perhaps|probably|might|could|suspect\w*|think|thinks|wonder\w*"
+    r"|query|queried|borderline|mentioned\s+something\s+about)\b[^.,;!?]{0,30}$"
+)
+HEDGE_AFTER = re.compile(
+    r"^\W{0,3}(?:\?|[^.;!]{0,20}\b(?:(?:not|never)\s+(?:yet\s+|been\s+|officially\s+)?"
+    r"(?:diagnosed|confirmed)|undiagnosed|unconfirmed|suspected|possibl[ey]|maybe"
+    r"|i\s+think|i\s+guess|probably|they\s+think|waiting\s+for|being\s+tested)\b)"
+)
+
+
+def hedged(text: str, start: int, end: int) -> bool:
+    """Whether what ``text[start:end]`` names is only suspected: "maybe lupus?", "lupus, not
+    diagnosed yet", "my doctor thinks it could be RA"."""
+    lower = text.lower()
+    return bool(HEDGE_BEFORE.search(lower[:start]) or HEDGE_AFTER.search(lower[end:]))

@@ -81,6 +81,10 @@ WHO_HAS_IT = re.compile(
     # "pls just tell me what i have", "what is it in my case", "what is this hard lump"
     r"|\btell\s+me\s+what\s+(?:i|he|she|they)\s+(?:have|has|got|'ve\s+got)\b"
     r"|\bin\s+my\s+case\b"
+    # "whats ur verdict, am i sick", "is my mum ill?"
+    r"|\b(?:am\s+i|is\s+(?:he|she|my\s+\w+)|are\s+(?:they|we))\s+(?:really\s+)?"
+    r"(?:sick|ill|unwell|healthy)\b(?!\s+(?:of|and\s+tired))"
+    r"|\b(?:ur|your|the\s+bot'?s)\s+(?:verdict|diagnosis)\b"
     r"|\bwhat\s+is\s+(?:this|that)\s+(?:\w+\s+){0,2}(?:lump|bump|nodule|deposit|growth|swelling)\b"
     rf"|\bmean\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:have|has|got)\s+(?:it\b|{CALCINOSIS})"
     rf"|\b(?:sound|sounds|look|looks)\s+like\s+{CALCINOSIS}"
@@ -103,6 +107,16 @@ WHETHER_CANCER = re.compile(
     rf"|\b(?:sound|sounds|look|looks)\s+like\s+(?:an?\s+)?{CANCER}",
     re.IGNORECASE,
 )
+# pressing right after a decline: "come on just tell me yes or no", "just give me a rough
+# number", "ok what about for my 10 year old": asks again for what was declined
+PRESSES = re.compile(
+    r"\bjust\s+(?:tell|say|give)\b(?!\s+(?:me\s+|us\s+)?(?:what|how|why|where|which|when|about|more))|\byes\s+or\s+no\b|\brough(?:ly)?\b|\bballpark\b"
+    r"|\bestimate\b|\b(?:best|your|a)\s+guess\b|\bapproximately\b|\bat\s+least\s+roughly\b"
+    r"|^\W*(?:\w+\W+){0,2}(?:what|how)\s+about\s+(?:for\s+)?(?:my|a|his|her|an?)\s+(?:\d+|\w+)"
+    r"|^\W*(?:\w+\W+){0,2}(?:and\s+)?for\s+(?:my|a|his|her|an?)\s+(?:\d+\s*(?:yr|year)s?"
+    r"|child|kid|son|daughter|baby|toddler|husband|wife|mum|mom|dad)\b",
+    re.IGNORECASE,
+)
 DECLINED_CACHE_SIZE = 1024
 # the notes in the order a reply gives them; whether it is cancer also says whether it is
 # calcinosis, so a message that asks both gets the one note
@@ -122,3 +136,8 @@ def declined(text: str) -> tuple[str, ...]:
     patterns cost some 10 to 80 µs a text: so the latest texts' notes are kept."""
     notes = [note for note, pattern in DECLINED if pattern.search(text)]
     return tuple(note for note in notes if SUPERSEDES.get(note) not in notes)
+
+
+def presses(text: str) -> bool:
+    """Whether a message presses for an answer the bot has just declined."""
+    return PRESSES.search(text) is not None

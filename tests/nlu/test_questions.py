@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.questions import asks, is_question, leading_answer, leading_unsure, tells
+from bot.nlu.questions import (
+    asks,
+    asks_why_asked,
+    hedged,
+    is_question,
+    leading_answer,
+    leading_unsure,
+    tells,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,6 +52,9 @@ def test_what_asks_and_what_only_tells(text: str, question: bool, asking: bool) 
         ("no, not really", False),
         ("yes please tell me about treatment", None),
         ("yeah and explain the causes", None),
+        ("ok then no", False),
+        ("well, yes", True),
+        ("ok", None),
         ("", None),
     ],
 )
@@ -83,3 +94,40 @@ def test_a_reply_that_starts_unsure(text: str, expected: bool) -> None:
 )
 def test_what_tells_without_asking_or_requesting(text: str, expected: bool) -> None:
     assert tells(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "expected"),
+    [
+        ("maybe lupus? not diagnosed", "lupus", True),
+        ("i think i might have RA but nobody has diagnosed it", "RA", True),
+        ("my doctor mentioned something about lupus once but never confirmed", "lupus", True),
+        ("scleroderma i think", "scleroderma", True),
+        ("possibly dermatomyositis, waiting for tests", "dermatomyositis", True),
+        ("i have lupus", "lupus", False),
+        ("yes rheumatoid arthritis since 2015", "rheumatoid arthritis", False),
+        ("i was diagnosed with lupus in 2010", "lupus", False),
+        ("lupus. not sure what else you need", "lupus", False),
+        ("i have lupus and im not sure about anything else", "lupus", False),
+    ],
+)
+def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> None:
+    start = text.index(named)
+    assert hedged(text, start, start + len(named)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("why do you need to know?", True),
+        ("why r u asking", True),
+        ("what has that got to do with anything", True),
+        ("why all these questions", True),
+        ("why does that matter", True),
+        ("why does it hurt", False),
+        ("why is my lump hard", False),
+        ("what does that mean", False),
+    ],
+)
+def test_asking_why_the_bot_asks(text: str, expected: bool) -> None:
+    assert asks_why_asked(text) is expected

@@ -9,7 +9,7 @@ import pytest
 
 from bot.dialogue.agent import Agent
 from bot.dialogue.tracker import DialogueState
-from bot.safety.declines import declined
+from bot.safety.declines import declined, presses
 from tests.conftest import agent_over
 
 MEDICINE_ADVICE = [
@@ -86,6 +86,9 @@ WHO_HAS_IT = [
     "can you tell me if my son has calcinosis",
     "be honest, is that what my husband has",
     "so its definitely calcium deposits then?",
+    "based on what i told u, whats ur verdict, am i sick",
+    "is my mum ill, do you think",
+    "what is your diagnosis",
 ]
 NOT_WHO_HAS_IT = [
     "what is calcinosis",
@@ -103,6 +106,8 @@ NOT_WHO_HAS_IT = [
     "what is the best treatment for calcification",
     "my aunt says its caused by stress, is that true or what does cause calcinosis",
     "how do i know if i have arthritis",
+    "am i sick of this lol",
+    "is it ill advised to exercise",
 ]
 
 WHETHER_CANCER = [
@@ -142,6 +147,24 @@ def test_each_request_gets_its_note_and_no_other_question_does(
 ) -> None:
     """A dose or medicine advice is declined; whether someone has it is left to a doctor."""
     assert (note in declined(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("come on just tell me yes or no", True),
+        ("just give me a rough number", True),
+        ("ok what about for my 10 year old", True),
+        ("and for my son?", True),
+        ("whats your best guess", True),
+        ("just tell me what causes it", False),
+        ("what about the treatment", False),
+        ("tell me more", False),
+    ],
+)
+def test_pressing_for_what_was_declined(text: str, expected: bool) -> None:
+    """Only right after a decline does the agent decline such a message again."""
+    assert presses(text) is expected
 
 
 def test_whether_it_is_cancer_also_answers_whether_it_is_calcinosis() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -11,6 +13,7 @@ from bot.actions.knowledge import INTENT_TOPIC, knowledge
 
 FALLBACK = "nlu_fallback"
 DEFAULT_TOPICS = ("definition", "causes", "symptoms")
+CALCINOSIS = re.compile(r"\bcalc(?:inosis|ification|ifications|ified|ium\s+deposits?)\b")
 
 
 class ActionEmergency(Action):
@@ -70,7 +73,8 @@ class ActionFallback(Action):
 
 
 class ActionOutOfScope(Action):
-    """Says what Calcibot can help with."""
+    """Says what Calcibot can help with; of calcinosis and something the source does not
+    mention ("does a penicillin allergy matter if you have calcinosis"), that it does not."""
 
     def name(self) -> str:
         return "action_out_of_scope"
@@ -79,8 +83,14 @@ class ActionOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
+        text = str(tracker.latest_message.get("text") or "").lower()
+        asked = bool(tracker.latest_message.get("red_flag_mentioned"))
+        unmentioned = (
+            k.unmentioned_in(text, red_flag_asked=asked) if CALCINOSIS.search(text) else []
+        )
         dispatcher.utter_message(
             response="utter_out_of_scope",
+            unmentioned=unmentioned,
             buttons=[k.button(topic) for topic in DEFAULT_TOPICS],
         )
         return []

@@ -133,6 +133,7 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("i want to finish my life", "suicide"),
         ("whats the easiest way to go to sleep and not wake up", "suicide"),
         # a stiff neck and a fever, in any order and words
+        ("been sat here for an hour, can hardly breathe and my lips look blue", "breathing"),
         ("stiff neck and high fever", "meningitis"),
         ("temp of 39.5 and my neck is really stiff, cant look down", "meningitis"),
         ("she has a fever and her neck has gone stiff", "meningitis"),

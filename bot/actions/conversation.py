@@ -13,6 +13,9 @@ from bot.actions.knowledge import INTENT_TOPIC, knowledge
 
 FALLBACK = "nlu_fallback"
 DEFAULT_TOPICS = ("definition", "causes", "symptoms")
+PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
+# what the source answers, named outright
+ANSWERED = re.compile(r"\b(?:treat\w*|caus\w*|symptoms?|signs?|prevent\w*|types?|diagnos\w*)\b")
 CALCINOSIS = re.compile(r"\bcalc(?:inosis|ification|ifications|ified|ium\s+deposits?)\b")
 
 
@@ -83,10 +86,17 @@ class ActionOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        text = str(tracker.latest_message.get("text") or "").lower()
-        asked = bool(tracker.latest_message.get("red_flag_mentioned"))
+        message = tracker.latest_message
+        text = str(message.get("text") or "").lower()
+        # of calcinosis, and naming nothing the source speaks of ("79 years of age ... what
+        # are the treatment options?" is a question it answers, misread)
+        named = ANSWERED.search(text) or any(
+            e.get("entity") not in PLACES for e in message.get("entities") or []
+        )
         unmentioned = (
-            k.unmentioned_in(text, red_flag_asked=asked) if CALCINOSIS.search(text) else []
+            k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
+            if CALCINOSIS.search(text) and not named
+            else []
         )
         dispatcher.utter_message(
             response="utter_out_of_scope",

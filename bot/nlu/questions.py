@@ -105,7 +105,7 @@ HEDGE_BEFORE = re.compile(
     r"|query|queried|borderline|mentioned\s+something\s+about)\b[^.,;!?]{0,30}$"
 )
 HEDGE_AFTER = re.compile(
-    r"^\W{0,3}(?:\?|[^.;!]{0,20}\b(?:(?:not|never)\s+(?:yet\s+|been\s+|officially\s+)?"
+    r"^\W{0,3}(?:[^.;!?]{0,20}\b(?:(?:not|never)\s+(?:yet\s+|been\s+|officially\s+)?"
     r"(?:diagnosed|confirmed)|undiagnosed|unconfirmed|suspected|possibl[ey]|maybe"
     r"|i\s+think|i\s+guess|probably|they\s+think|waiting\s+for|being\s+tested)\b)"
 )
@@ -115,4 +115,6 @@ def hedged(text: str, start: int, end: int) -> bool:
     """Whether what ``text[start:end]`` names is only suspected: "maybe lupus?", "lupus, not
     diagnosed yet", "my doctor thinks it could be RA"."""
     lower = text.lower()
-    return bool(HEDGE_BEFORE.search(lower[:start]) or HEDGE_AFTER.search(lower[end:]))
+    # "lupus?" answers unsure; "what is dermatomyositis?" asks
+    queried = lower[end:].lstrip().startswith("?") and not asks_or_requests(lower[:end])
+    return bool(queried or HEDGE_BEFORE.search(lower[:start]) or HEDGE_AFTER.search(lower[end:]))

@@ -171,11 +171,20 @@ def test_an_answer_telling_something_else_leaves_the_question_to_ask_again() -> 
     assert from_answer(answer("deny"), "possible_trigger") == {"possible_trigger": "none"}
 
 
+def test_a_medicine_named_in_a_dose_request_is_no_trigger_of_theirs() -> None:
+    text = "how much medicine should i take"
+    message = {**answer("out_of_scope", ("cause", "medication")), "text": text}
+    assert from_answer(message, "possible_trigger") == {}
+    assert from_answer(message, "known_condition") == {}
+
+
 @pytest.mark.parametrize(
     ("intent", "text", "requested", "expected"),
     [
         ("out_of_scope", "yes its hard like a stone", "pain", {"pain": True}),
-        ("deny", "yes theyre hard", "pain", {"pain": False}),  # the classifier's yes or no first
+        # the reply's own yes or no over the classifier's reading, also after filler words
+        ("deny", "yes theyre hard", "pain", {"pain": True}),
+        ("affirm", "ok then no", "known_condition", {"known_condition": "none"}),
         ("ask_conditions", "no conditions", "known_condition", {"known_condition": "none"}),
         # yes to "a connective tissue disease?" is one, though unnamed; yes to "an injury, an
         # infection or a medicine?" names none of the three
@@ -187,6 +196,9 @@ def test_an_answer_telling_something_else_leaves_the_question_to_ask_again() -> 
         ("unsure", "not sure", "pain", {"unsure_of": ["pain"]}),
         ("unsure", "no idea", "pain", {"unsure_of": ["pain"]}),
         ("out_of_scope", "no clue really", "pain", {"unsure_of": ["pain"]}),
+        # a question that answers nothing: the same question again, not "not sure"
+        ("nlu_fallback", "can my dog get this too", "known_condition", {}),
+        ("out_of_scope", "why do you need to know?", "pain", {}),
     ],
 )
 def test_a_reply_starting_with_yes_or_no_answers_whatever_the_intent(

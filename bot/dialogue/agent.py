@@ -377,9 +377,10 @@ class Agent:
         intro = starting and not self._resuming(state)
         builder.add(action_event(FORM))
         if starting:
-            builder.add(
-                loop_event(FORM), slot_event("unsure_of", None), slot_event("requested_slot", None)
-            )
+            builder.add(loop_event(FORM))
+            if intro:  # "not sure" answers hold until the questions end, also over a pause
+                builder.add(slot_event("unsure_of", None))
+            builder.add(slot_event("requested_slot", None))
         await self.run_action(builder, FORM_VALIDATION, record=False)
         requested = state.slots.get("requested_slot")
         if requested:

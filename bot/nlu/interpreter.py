@@ -40,6 +40,14 @@ class ParseResult(TypedDict):
     intent_ranking: list[IntentScore]
 
 
+def read_as_typed(text: str) -> str:
+    """Text in capitals ("HELP I CANT BREATHE") read in lower case, as most patients type: the
+    tokenizer splits "cant" and "can't" into the words phrases are written in only then. The
+    offsets stay those of the text as sent."""
+    lower = text.lower()
+    return lower if text.isupper() and len(lower) == len(text) else text
+
+
 class PayloadError(ValueError):
     """A `/intent{...}` payload whose entity part is not a JSON object of strings."""
 
@@ -111,7 +119,7 @@ class Interpreter:
         payload = parse_payload(text, self.intents)
         if payload is not None:
             return payload, None
-        doc = self.nlp(text)
+        doc = self.nlp(read_as_typed(text))
         entities = [
             ParsedEntity(
                 entity=ent.label_,

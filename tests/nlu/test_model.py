@@ -173,3 +173,14 @@ def test_training_is_deterministic(interpreter: Interpreter, tmp_path: Path) -> 
     again = Interpreter.load(path)
     for example in held_out_data(INTENTS_DIR).examples:
         assert again.parse(example.text) == interpreter.parse(example.text), example.text
+
+
+def test_a_message_in_capitals_is_understood_as_in_lower_case(interpreter: Interpreter) -> None:
+    text = "I HAVE A HARD LUMP ON MY FINGER AND IT DOESN'T HURT"
+    shouted, _ = interpreter.understand(text)
+    typed, _ = interpreter.understand(text.lower())
+    assert shouted["text"] == text
+    assert shouted["intent"]["name"] == typed["intent"]["name"]
+    assert shouted["entities"] == typed["entities"]
+    spans = [text[e["start"] : e["end"]].lower() for e in shouted["entities"]]
+    assert spans == ["hard lump", "finger", "hurt"]

@@ -134,6 +134,18 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("whats the easiest way to go to sleep and not wake up", "suicide"),
         # a stiff neck and a fever, in any order and words
         ("been sat here for an hour, can hardly breathe and my lips look blue", "breathing"),
+        # capitals: "CANT" splits as "cant" does
+        ("HELP I CANT BREATHE", "breathing"),
+        ("MY CHEST HURTS", "chest_pain"),
+        # the category, so the advice fits
+        ("my toddler drank some bleach", "poisoning"),
+        ("my husband suddenly cant lift his left arm", "stroke"),
+        ("her face looks droopy and she is talking funny", "stroke"),
+        ("hives all over and my tongue feels swollen", "allergy"),
+        ("he's been coughing up a lot of blood", "bleeding"),
+        ("i keep blacking out", "unconscious"),
+        ("my chest feels really tight", "chest_pain"),
+        ("i've had enough of life", "suicide"),
         ("stiff neck and high fever", "meningitis"),
         ("temp of 39.5 and my neck is really stiff, cant look down", "meningitis"),
         ("she has a fever and her neck has gone stiff", "meningitis"),
@@ -308,6 +320,7 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         "stiff neck but no fever",
         "my neck is not stiff but i have a fever",
         "i have a fever and a lump on my neck",
+        "tonight is the night of the big game",
     ],
 )
 def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.dialogue.agent import WANTS_QUESTIONS, Agent
+from bot.dialogue.tracker import DialogueState
+from tests.conftest import agent_over
 
 
 def parse(text: str, *entities: tuple[str, str, bool]) -> Any:
@@ -54,3 +57,26 @@ def test_no_symptoms_tells_of_no_symptom() -> None:
 )
 def test_the_questions_asked_for_again(text: str, expected: bool) -> None:
     assert (WANTS_QUESTIONS.search(text) is not None) is expected
+
+
+@pytest.fixture(scope="module")
+def agent(model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Agent:
+    return agent_over(model_dir, tmp_path_factory.mktemp("plan") / "data")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # read as out of scope or not understood, a lump of one's own (or one's child's) is
+        # what the questions are for
+        (parse("my 6 yr old has a hard lump on her shin, what should i do",
+               ("symptom", "lump", False)), ("action_extract_slots", "triage_form")),
+        (parse("how do i treat the flu"), ("action_extract_slots", "action_out_of_scope")),
+        (parse("is a lump bad, and whats the weather", ("symptom", "lump", False)),
+         ("action_extract_slots", "action_out_of_scope")),
+    ],
+)  # fmt: skip
+def test_a_lump_of_ones_own_read_as_out_of_scope_starts_the_questions(
+    agent: Agent, message: Any, expected: tuple[str, ...]
+) -> None:
+    assert agent.plan(DialogueState("plan"), message, ()) == expected

@@ -230,9 +230,12 @@ class Agent:
         if loop is None and intent == "express_worry" and self._tells_symptom(parse):
             # "i'm scared about this lump on my elbow": reassurance, then the questions
             return (*prefix, "utter_reassure", FORM)
-        if loop is None and intent in {"out_of_scope", FALLBACK_INTENT}:
-            if self._names_own_symptom(parse):  # "my 6 yr old has a hard lump, what do i do"
-                return (*prefix, FORM)
+        if (
+            loop is None
+            and intent in {"out_of_scope", FALLBACK_INTENT}
+            and self._names_own_symptom(parse)
+        ):  # "my 6 yr old has a hard lump on her shin, what should i do"
+            return (*prefix, FORM)
         actions = self.policy.actions_for(intent, loop)
         if loop and (
             actions is None or (FORM not in actions and actions[0] != "action_deactivate_loop")

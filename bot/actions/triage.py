@@ -46,10 +46,11 @@ def from_statement(message: dict[str, Any]) -> dict[str, Any]:
         negated = bool(entity.get("negated"))
         if kind in {"deposit_noticed", "pain", "known_condition", "possible_trigger"}:
             slots[str(kind)] = _payload_value(str(kind), entity.get("value"))
+        # "they dont hurt much but sometimes they are sore": one mention not denied tells
         elif kind == "symptom" and value in DEPOSIT_WORDS:
-            slots.setdefault("deposit_noticed", not negated)
+            slots["deposit_noticed"] = slots.get("deposit_noticed", False) or not negated
         elif kind == "symptom" and value in PAIN_WORDS:
-            slots.setdefault("pain", not negated)
+            slots["pain"] = slots.get("pain", False) or not negated
         elif kind == "condition" and value in LISTED_CONDITIONS and not negated:
             if _hedged(message, entity):  # "maybe lupus? not diagnosed": not what a doctor said
                 slots.setdefault("unsure_of", ["known_condition"])

@@ -124,11 +124,12 @@ LAY_PRECEDING_NEGATIONS = [
     "not had",
     "no longer",
 ]
-# words that start a new clause after a comma ("i'm not bleeding, the lump is tender"), unlike
-# a list's next item ("no pain, swelling or redness")
+# words that start a new clause after a comma ("i'm not bleeding, the lump is tender", "i dont
+# know all of them, and recently i noticed white spots"), unlike a list's next item ("no pain,
+# swelling or redness")
 CLAUSE_STARTS = (
     "the", "my", "it", "it's", "its", "i", "i'm", "im", "he", "she", "they", "this", "that",
-    "there", "his", "her", "their", "but",
+    "there", "his", "her", "their", "but", "and", "when", "also",
 )  # fmt: skip
 # Words that end a negation's reach ("no lump, just some redness"), and a comma that starts a
 # new clause

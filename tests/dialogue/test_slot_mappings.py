@@ -12,7 +12,12 @@ import rasa_sdk
 from rasa_sdk import Tracker
 from rasa_sdk.executor import ActionExecutor
 
-from bot.actions.triage import ValidateSlotMappings, from_answer, slots_before_message
+from bot.actions.triage import (
+    ValidateSlotMappings,
+    from_answer,
+    from_statement,
+    slots_before_message,
+)
 from bot.dialogue.domain import load_domain
 from bot.dialogue.tracker import DialogueState
 
@@ -153,6 +158,18 @@ def answer(intent: str, *entities: tuple[str, str]) -> dict[str, Any]:
         "intent": {"name": intent},
         "entities": [{"entity": kind, "value": value} for kind, value in entities],
     }
+
+
+def test_one_mention_not_denied_tells_of_the_symptom() -> None:
+    """ "they dont hurt much but sometimes they are sore" has pain; "no lump, no pain" none."""
+    mixed = {"entities": [symptom("pain", negated=True), symptom("pain", negated=False)]}
+    assert from_statement(mixed) == {"pain": True}
+    denied = {"entities": [symptom("lump", negated=True), symptom("pain", negated=True)]}
+    assert from_statement(denied) == {"deposit_noticed": False, "pain": False}
+
+
+def symptom(value: str, *, negated: bool) -> dict[str, Any]:
+    return {"entity": "symptom", "value": value, "negated": negated}
 
 
 def test_an_answer_telling_something_else_leaves_the_question_to_ask_again() -> None:

@@ -107,7 +107,7 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         # the same words put to other uses
         ("i'm dying to know what causes calcinosis", []),
         ("this question is killing me, is it the same as calcification", []),
-        ("which medicine dissolves deposits? can it dissolve them", []),
+        ("which medicine dissolves deposits? can it dissolve them", ["medicines by name"]),
         ("will the deposits dissolve on their own", ["how long it lasts"]),
         ("is calcinosis something you can die from", ["whether it can be fatal"]),
     ],

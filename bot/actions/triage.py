@@ -15,7 +15,7 @@ from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
 from bot.nlu.questions import (
     asks_or_requests,
     asks_why_asked,
-    hedged,
+    hedged_entity,
     is_question,
     leading_answer,
     of_oneself,
@@ -52,7 +52,8 @@ def from_statement(message: dict[str, Any]) -> dict[str, Any]:
         elif kind == "symptom" and value in PAIN_WORDS:
             slots["pain"] = slots.get("pain", False) or not negated
         elif kind == "condition" and value in LISTED_CONDITIONS and not negated:
-            if _hedged(message, entity):  # "maybe lupus? not diagnosed": not what a doctor said
+            # "maybe lupus? not diagnosed": not what a doctor said
+            if hedged_entity(str(message.get("text") or ""), entity):
                 slots.setdefault("unsure_of", ["known_condition"])
             else:
                 slots["known_condition"] = value
@@ -62,13 +63,6 @@ def from_statement(message: dict[str, Any]) -> dict[str, Any]:
             else:
                 slots.setdefault("possible_trigger", "none")
     return slots
-
-
-def _hedged(message: dict[str, Any], entity: dict[str, Any]) -> bool:
-    start, end = entity.get("start"), entity.get("end")
-    if not isinstance(start, int) or not isinstance(end, int):
-        return False  # a button's payload names it outright
-    return hedged(str(message.get("text") or ""), start, end)
 
 
 def _payload_value(slot: str, value: Any) -> Any:

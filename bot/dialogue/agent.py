@@ -24,7 +24,7 @@ from bot.nlu.interpreter import ParseResult
 from bot.nlu.questions import (
     asks,
     asks_why_asked,
-    hedged,
+    hedged_entity,
     leading_answer,
     leading_unsure,
     of_oneself,
@@ -286,9 +286,7 @@ class Agent:
     def _suspects_condition(parse: ParseResult) -> bool:
         """A connective tissue disease named as only suspected ("i think i might have RA")."""
         return any(
-            e["entity"] == "condition"
-            and not e.get("negated")
-            and hedged(parse["text"], e["start"], e["end"])
+            e["entity"] == "condition" and not e.get("negated") and hedged_entity(parse["text"], e)
             for e in parse["entities"]
         )
 

@@ -5,6 +5,7 @@ starts with yes or no and asks nothing answers a question, whatever else it says
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 QUESTION_WORDS = frozenset(
     {"does", "do", "is", "are", "can", "could", "will", "would", "should", "what", "how", "why"}
@@ -118,3 +119,9 @@ def hedged(text: str, start: int, end: int) -> bool:
     # "lupus?" answers unsure; "what is dermatomyositis?" asks
     queried = lower[end:].lstrip().startswith("?") and not asks_or_requests(lower[:end])
     return bool(queried or HEDGE_BEFORE.search(lower[:start]) or HEDGE_AFTER.search(lower[end:]))
+
+
+def hedged_entity(text: str, entity: Mapping[str, object]) -> bool:
+    """Whether an entity of ``text`` is only suspected; a button's payload names it outright."""
+    start, end = entity.get("start"), entity.get("end")
+    return isinstance(start, int) and isinstance(end, int) and hedged(text, start, end)

@@ -321,6 +321,8 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         "my neck is not stiff but i have a fever",
         "i have a fever and a lump on my neck",
         "tonight is the night of the big game",
+        "i was gasping at the price of the cream lol",
+        "my grandson is talking funny words he learned at school",
     ],
 )
 def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(

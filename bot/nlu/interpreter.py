@@ -44,8 +44,10 @@ def read_as_typed(text: str) -> str:
     """Text in capitals ("HELP I CANT BREATHE") read in lower case, as most patients type: the
     tokenizer splits "cant" and "can't" into the words phrases are written in only then. The
     offsets stay those of the text as sent."""
+    if not text.isupper():  # most messages: no lower-case copy made
+        return text
     lower = text.lower()
-    return lower if text.isupper() and len(lower) == len(text) else text
+    return lower if len(lower) == len(text) else text
 
 
 class PayloadError(ValueError):

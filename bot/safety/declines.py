@@ -110,7 +110,9 @@ WHETHER_CANCER = re.compile(
 # pressing right after a decline: "come on just tell me yes or no", "just give me a rough
 # number", "ok what about for my 10 year old": asks again for what was declined
 PRESSES = re.compile(
-    r"\bjust\s+(?:tell|say|give)\b(?!\s+(?:me\s+|us\s+)?(?:what|how|why|where|which|when|about|more))|\byes\s+or\s+no\b|\brough(?:ly)?\b|\bballpark\b"
+    r"\bjust\s+(?:tell|say|give)\b"
+    r"(?!\s+(?:me\s+|us\s+)?(?:what|how|why|where|which|when|about|more))"  # a new question
+    r"|\byes\s+or\s+no\b|\brough(?:ly)?\b|\bballpark\b"
     r"|\bestimate\b|\b(?:best|your|a)\s+guess\b|\bapproximately\b|\bat\s+least\s+roughly\b"
     r"|^\W*(?:\w+\W+){0,2}(?:what|how)\s+about\s+(?:for\s+)?(?:my|a|his|her|an?)\s+(?:\d+|\w+)"
     r"|^\W*(?:\w+\W+){0,2}(?:and\s+)?for\s+(?:my|a|his|her|an?)\s+(?:\d+\s*(?:yr|year)s?"

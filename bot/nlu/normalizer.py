@@ -82,8 +82,8 @@ class Normalizer:
         for example in get_examples():
             counts.update(t.lower_ for t in example.reference if t.is_alpha)
         entity_words = {w for phrase in extra_words for w in phrase.lower().split() if w.isalpha()}
-        for word in entity_words:
-            counts[word] += self.min_count
+        for word in sorted(entity_words):  # in a fixed order: ties in frequency keep it, and
+            counts[word] += self.min_count  # the first of equally near words is the correction
         for word in [w for w in counts if w not in entity_words and _misspells(w, entity_words)]:
             del counts[word]  # "dermatomiositis", typed in training sentences on purpose
         self._set_words([word for word, n in counts.most_common() if n >= self.min_count])

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import spacy
 from spacy.training import Example
 
+from bot.config import PROJECT_ROOT
 from bot.nlu.normalizer import Normalizer
+
+# entity words that the training sentences never use: all tied in frequency
+UNSEEN_ENTITY_WORDS = [
+    *["elbow", "knee", "finger", "wrist", "ankle", "shoulder", "thumb", "heel", "shin", "hip"],
+    *["lupus", "scleroderma", "dermatomyositis", "gout", "injury", "surgery", "veux", "peux"],
+]
 
 
 def vocabulary(sentences: list[str], entity_words: list[str]) -> Normalizer:
@@ -35,3 +46,25 @@ def test_a_shorter_word_near_an_entity_word_is_a_word_of_its_own() -> None:
     assert "meditation" in normalizer.words
     doc = normalizer(spacy.blank("en").make_doc("meditation"))
     assert doc[0].norm_ == "meditation"
+
+
+def test_the_vocabulary_is_the_same_whatever_the_hash_seed() -> None:
+    """Words tied in frequency keep one order in every process: the first of two equally
+    near words becomes the correction, so the order decides what the classifier is trained
+    on. A set's order changes with ``PYTHONHASHSEED``; the model must not."""
+    script = (
+        "from tests.nlu.test_normalizer import UNSEEN_ENTITY_WORDS, vocabulary\n"
+        "print(vocabulary(['my elbow hurts', 'my elbow is sore'], UNSEEN_ENTITY_WORDS).words)"
+    )
+    orders = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=PROJECT_ROOT,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(orders) == 1, orders

@@ -6,9 +6,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field, HttpUrl
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.yamlfile import read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INTENTS_DIR = PROJECT_ROOT / "intents"
@@ -48,7 +49,7 @@ class Clinic(BaseModel):
 
 def load_clinic(path: Path) -> Clinic:
     """Read and validate a clinic file; errors name the file and the field."""
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data: Any = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping at the top level")
     return Clinic.model_validate(data)

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-import yaml
-
 from bot.config import RESPONSES_DIR
 from bot.content.facts import FactBase
+from bot.yamlfile import read_yaml
 
 Button = dict[str, str]
 
@@ -106,8 +105,8 @@ def _words_pattern(words: list[str]) -> re.Pattern[str]:
 
 @cache
 def knowledge() -> Knowledge:
-    topics: Any = yaml.safe_load((RESPONSES_DIR / "topics.yml").read_text(encoding="utf-8"))
-    buttons: Any = yaml.safe_load((RESPONSES_DIR / "buttons.yml").read_text(encoding="utf-8"))
+    topics: Any = read_yaml(RESPONSES_DIR / "topics.yml")
+    buttons: Any = read_yaml(RESPONSES_DIR / "buttons.yml")
     return Knowledge(
         facts=FactBase.load(),
         topics=dict(topics["topics"]),

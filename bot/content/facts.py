@@ -9,9 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.config import FACTS_FILE, SOURCE_FILE
+from bot.yamlfile import read_yaml
 
 TOPICS = (
     "definition",
@@ -55,7 +54,7 @@ class FactBase:
 
     @classmethod
     def load(cls, facts_file: Path = FACTS_FILE, source_file: Path = SOURCE_FILE) -> FactBase:
-        data: Any = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
+        data: Any = read_yaml(facts_file)
         facts = [
             Fact(
                 id=str(item["id"]),

@@ -6,9 +6,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.config import INTENTS_DIR
+from bot.yamlfile import read_yaml
 
 DOMAIN_FILE = INTENTS_DIR / "domain.yml"
 
@@ -16,7 +15,7 @@ DOMAIN_FILE = INTENTS_DIR / "domain.yml"
 @cache
 def load_domain(path: Path = DOMAIN_FILE) -> dict[str, Any]:
     """Read once; callers must not change the returned dict."""
-    domain: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    domain: Any = read_yaml(path)
     return dict(domain)
 
 

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.config import INTENTS_DIR
+from bot.yamlfile import read_yaml
 
 ANY_LOOP = object()
 
@@ -55,7 +54,7 @@ class RulePolicy:
 
     @classmethod
     def load(cls, path: Path = INTENTS_DIR / "rules.yml") -> RulePolicy:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = read_yaml(path)
         return cls([_parse(item) for item in data.get("rules") or []])
 
     def actions_for(self, intent: str, active_loop: str | None) -> tuple[str, ...] | None:

@@ -16,6 +16,7 @@ import yaml
 
 from bot.dialogue.agent import Agent
 from bot.dialogue.tracker import DialogueState, Event
+from bot.yamlfile import read_yaml
 
 SILENT_ACTIONS = frozenset({"action_listen", "action_extract_slots"})
 
@@ -34,7 +35,7 @@ class StoryResult:
 def load_stories(paths: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
     stories = []
     for path in sorted(paths):
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = read_yaml(path)
         for story in data.get("conversations") or []:
             for turn in story.get("turns") or []:
                 if not isinstance(turn.get("user"), str):  # YAML reads a bare no as False

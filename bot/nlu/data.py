@@ -11,6 +11,8 @@ from typing import Any, TypedDict
 
 import yaml
 
+from bot.yamlfile import read_yaml
+
 # `[text](entity)`, `[text](entity:value)` or `[text]{"entity": ..., "value": ...}`
 _ANNOTATION = re.compile(r"\[(?P<text>[^\[\]]+)\](?:\((?P<short>[^()]+)\)|(?P<json>\{[^{}]+\}))")
 
@@ -105,7 +107,7 @@ def _lines(block: Any, where: str) -> Iterator[str]:
 def read_file(path: Path) -> NluData:
     """Read one Rasa 3 YAML file; unknown top-level keys (rules, stories) are ignored."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = read_yaml(path) or {}
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: not valid YAML: {exc}") from exc
     data = NluData()

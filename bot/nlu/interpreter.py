@@ -107,8 +107,9 @@ class Interpreter:
         bounded set: the model's own strings). Returns how many words were tokenized.
         """
         words = [w for w in self.nlp.vocab.strings if w and not w.isspace() and " " not in w]
-        for word in words:
-            self.nlp.tokenizer(word)
+        # one text of space-separated words: the tokenizer caches each word as it would alone,
+        # without the cost of a call per word
+        self.nlp.tokenizer(" ".join(words))
         return len(words)
 
     def parse(self, text: str) -> ParseResult:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -28,6 +27,7 @@ from spacy.tokens import Doc, Token
 from bot.config import SAFETY_FILE
 from bot.nlu.normalizer import stem
 from bot.nlu.questions import asks
+from bot.yamlfile import read_yaml
 
 NEGATION_CUES = frozenset({"no", "not", "n't", "never", "without", "deny", "denie", "nor"})
 CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "except", ".", ";", "!", "?"})
@@ -174,7 +174,7 @@ class RedFlag:
 
 
 def load_red_flags(path: Path = SAFETY_FILE) -> dict[str, list[str]]:
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: Any = read_yaml(path)
     flags = data.get("red_flags") if isinstance(data, dict) else None
     if not isinstance(flags, dict) or not flags:
         raise ValueError(f"{path}: expected a `red_flags` mapping of category -> phrases")

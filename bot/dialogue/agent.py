@@ -28,6 +28,7 @@ from bot.nlu.questions import (
     leading_answer,
     leading_unsure,
     of_oneself,
+    question_start,
     tells,
 )
 from bot.safety.declines import declined, presses
@@ -162,6 +163,8 @@ class Agent:
     ) -> Turn:
         """One turn on ``state``, which takes the turn's events as they happen."""
         parse = self.understand(text)
+        asked = self._asked_after_stop(parse)
+        parse = asked or parse
         builder = _TurnBuilder(state, parse)
         pressed = not builder.declines and presses(text)  # "come on, just tell me yes or no"
         if pressed:
@@ -178,7 +181,8 @@ class Agent:
             }
         )
         try:
-            for action in self.plan(state, parse, builder.declines, pressed=pressed):
+            plan = self.plan(state, parse, builder.declines, pressed=pressed, stops=bool(asked))
+            for action in plan:
                 await self.step(builder, action)
         except ActionServerError:
             builder.say(self._render({"response": "utter_error"}))
@@ -193,9 +197,11 @@ class Agent:
         declines: tuple[str, ...],
         *,
         pressed: bool = False,
+        stops: bool = False,
     ) -> tuple[str, ...]:
         """The actions for this message: rules, with the form's own answers and exits.
-        ``pressed``: the message only presses for what ``declines`` declined before."""
+        ``pressed``: the message only presses for what ``declines`` declined before;
+        ``stops``: it stops the questions before it asks what ``parse`` reads."""
         intent = parse["intent"]["name"]
         if intent == "emergency":
             return ("action_emergency",)
@@ -217,6 +223,9 @@ class Agent:
                 # a request about their own lump declined, what was asked answered: then the
                 # questions, whatever the classifier made of the rest
                 return (*prefix, *answer, FORM)
+        if stops:  # "no more questions, just tell me what causes it": stopped, then answered
+            stop = ("action_deactivate_loop", "utter_triage_stopped") if loop == FORM else ()
+            return (*prefix, *stop, *(self.policy.actions_for(intent, None) or ()))
         if loop == FORM and asks_why_asked(parse["text"]):  # why, then the same question
             return (*prefix, "utter_why_asked", FORM)
         if loop == FORM and self._answers_form(parse):
@@ -244,6 +253,29 @@ class Agent:
             answer = self.policy.actions_for(intent, None) or ("action_fallback",)
             return (*prefix, "action_deactivate_loop", "utter_triage_paused", *answer)
         return (*prefix, *(actions or ("action_fallback",)))
+
+    def _asked_after_stop(self, parse: ParseResult) -> ParseResult | None:
+        """ "no thanks, no questions, just tell me what causes it": the parse of a message that
+        stops and then asks, with the intent of what it asks, read alone (entities keep their
+        places in the message); None unless the question has an answer."""
+        text = parse["text"]
+        start = question_start(text) if parse["intent"]["name"] == "stop" else None
+        if start is None:
+            return None
+        asked = self.understand(text[start:])
+        intent = asked["intent"]["name"]
+        if not intent.startswith("ask_") or self.policy.actions_for(intent, None) is None:
+            return None
+        result = parse.copy()
+        result["intent"] = asked["intent"]
+        result["intent_ranking"] = asked["intent_ranking"]
+        result["entities"] = []
+        for entity in asked["entities"]:
+            placed = entity.copy()
+            placed["start"] += start
+            placed["end"] += start
+            result["entities"].append(placed)
+        return result
 
     @staticmethod
     def _declined_last(state: DialogueState) -> tuple[str, ...]:

@@ -44,6 +44,24 @@ def asks_or_requests(text: str) -> bool:
     return asks(text) or bool(REQUEST.search(text.lower()))
 
 
+# "no more questions, just tell me what causes it", "stop asking and explain the treatment": a
+# question or request that starts a clause, after a comma or "just", "but", "and", "instead"
+_ASKED_AFTER = re.compile(
+    r"(?:[,;.!?]|\b(?:just|but|and|instead|rather))\s*"
+    r"(?:(?:just|but|and|instead|only|please|pls|so|now|ok|okay|then)\s+)*"
+    r"(?=(?:tell\s+me|explain|what|how|why|which|where|who|can\s+you|could\s+you|is|are|does"
+    r"|do|can|will)\b)",
+    re.IGNORECASE,  # on the text as typed: its offsets are the message's
+)
+
+
+def question_start(text: str) -> int | None:
+    """Where a question or request starts in a message that says something else first ("no
+    thanks, no questions, just tell me what causes it"); None if none does."""
+    match = _ASKED_AFTER.search(text)
+    return None if match is None else match.end()
+
+
 def leading_answer(text: str) -> bool | None:
     """Yes (True) or no (False) when a reply starts with one and asks nothing: "yes its hard
     like a stone", "no conditions", "kinda"; else None ("yes, how is it treated?")."""

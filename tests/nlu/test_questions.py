@@ -11,6 +11,7 @@ from bot.nlu.questions import (
     is_question,
     leading_answer,
     leading_unsure,
+    question_start,
     tells,
 )
 
@@ -131,3 +132,21 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
 )
 def test_asking_why_the_bot_asks(text: str, expected: bool) -> None:
     assert asks_why_asked(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("no thanks i don't want questions, just tell me what causes it", "tell me what causes it"),
+        ("stop asking me things and explain the treatment", "explain the treatment"),
+        ("I'm done with the questions. Is it cancer?", "Is it cancer?"),
+        ("enough questions but how do i prevent it", "how do i prevent it"),
+        ("stop", None),
+        ("no more questions please", None),
+        ("stop, i dont know what to say", None),
+        ("i dont want to tell you what conditions i have", None),
+    ],
+)
+def test_where_a_question_starts_after_something_else(text: str, asked: str | None) -> None:
+    start = question_start(text)
+    assert (None if start is None else text[start:]) == asked

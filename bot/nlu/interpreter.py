@@ -107,9 +107,8 @@ class Interpreter:
         bounded set: the model's own strings). Returns how many words were tokenized.
         """
         words = [w for w in self.nlp.vocab.strings if w and not w.isspace() and " " not in w]
-        # one text of space-separated words: the tokenizer caches each word as it would alone,
-        # without the cost of a call per word
-        self.nlp.tokenizer(" ".join(words))
+        for word in words:  # one call each: a text of them all leaves words out of the cache
+            self.nlp.tokenizer(word)
         return len(words)
 
     def parse(self, text: str) -> ParseResult:

@@ -215,11 +215,14 @@ class RedFlagDetector:
 
     def find(self, doc: Doc) -> list[RedFlag]:
         found = []
-        matches = [(doc.vocab.strings[i], start, end) for i, start, end in self.matcher(doc)]
-        for category, start, end in [*matches, *_overdoses(doc), *_meningitis_signs(doc)]:
+        matches = [
+            (doc.vocab.strings[i], start, end)
+            for i, start, end in self.matcher(doc)
+            if all(self._typed_as(token) for token in doc[start:end])
+        ]  # the rules read the words as typed, and a few through NORM, which they check
+        rules = [*_overdoses(doc), *_keeps_pills_back(doc), *_meningitis_signs(doc)]
+        for category, start, end in [*matches, *rules]:
             span = doc[start:end]
-            if not all(self._typed_as(token) for token in span):
-                continue
             found.append(
                 RedFlag(
                     category,
@@ -356,6 +359,49 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
                 spans.append(("poisoning", i, pills[0] + 1))
                 break
     return spans
+
+
+# "i've been saving up my pills", "stockpiling my tablets just in case": pills kept back by
+# the patient are a plan of suicide, however it is told; not "my mum hoards old medicines",
+# "saving up for my tablets" or "stockpiling my meds before my holiday"
+KEEP_BACK_WORDS = frozenset(
+    {"stockpile", "stockpiling", "stockpiled", "hoard", "hoarding", "hoarded", "stash",
+     "stashing", "stashed"}
+)  # fmt: skip
+SAVE_WORDS = frozenset({"save", "saving", "saved"})
+NOT_KEPT_BACK = frozenset({"for", "money", "cash", "on"})  # "saving up for my tablets"
+SUBJECT_I = frozenset({"i", "i'm", "i've", "im", "ive"})
+NO_SUBJECT = frozenset({"been", "keep", "keeping", "have", "got"})  # "been saving up my pills"
+RESTOCK = re.compile(
+    r"\b(?:before|for|during)\s+(?:my|the|a|our|when)?\s*(?:holiday|trip|travel|flight|vacation"
+    r"|christmas|move|surgery|strike)|\babroad\b|\bshortages?\b|\brun(?:s|ning)?\s+out\b"
+)
+KEEP_BACK_REACH = 4
+
+
+def _keeps_pills_back(doc: Doc) -> list[tuple[str, int, int]]:
+    """Pills the patient saves up, stockpiles or hoards: the span from that word to the
+    pills, when the patient tells it ("i", or no subject: "been saving up my pills")."""
+    for token in doc:
+        word, nxt = token.lower_, doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if not (word in KEEP_BACK_WORDS or (word in SAVE_WORDS and nxt in {"up", "all"})):
+            continue
+        first, last = RedFlagDetector._clause(doc, token.i, token.i + 1)
+        before = doc[first : token.i]
+        told = (
+            first == token.i
+            or doc[first].lower_ in NO_SUBJECT
+            or any(t.lower_ in SUBJECT_I for t in before)
+        )
+        clause = doc[first:last].text
+        if not told or asks(clause) or RESTOCK.search(clause.lower()):
+            continue
+        for ahead in doc[token.i + 1 : token.i + 1 + KEEP_BACK_REACH]:
+            if ahead.lower_ in NOT_KEPT_BACK or ahead.lower_ in OWN_WORDS:
+                break
+            if _is_pill(ahead):
+                return [("suicide", token.i, ahead.i + 1)]
+    return []
 
 
 # "stiff neck and high fever", "fever 40 and my neck is so stiff": together, in any order

@@ -149,6 +149,13 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("stiff neck and high fever", "meningitis"),
         ("temp of 39.5 and my neck is really stiff, cant look down", "meningitis"),
         ("she has a fever and her neck has gone stiff", "meningitis"),
+        # pills kept back, however it is told (the normaliser reads "saving" as "having")
+        ("i've been saving up my pills", "suicide"),
+        ("im stockpiling my tablets just in case", "suicide"),
+        ("been saving all my sleeping pills", "suicide"),
+        ("I have a stash of pills hidden in my room", "suicide"),
+        ("i've been hoarding my painkillers for weeks", "suicide"),
+        ("i have calcinosis on my elbow and i've been saving up my pills", "suicide"),
         # in a few other languages: the advice names the number to call
         ("ya no quiero vivir", "suicide"),
         ("je veux mourir", "suicide"),
@@ -275,13 +282,22 @@ def test_words_a_letter_or_two_from_a_red_flag_are_not_red_flags(
         "i'm going to take my pills tonight",
         "gonna take 2 pills tonight",
         "i'm going to take my vitamin d right now",
+        # kept back by someone else, for a reason, or saved money
+        "my mum hoards old medicines in the cupboard",
+        "my dad has been hoarding his tablets",
+        "i'm saving up for my tablets, they're expensive",
+        "saving money on my pills by buying generic",
+        "can i stockpile my medication before my holiday abroad?",
+        "i stockpiled my meds before the trip",
+        "should i stockpile my tablets in case of a shortage",
+        "i saved up my pocket money for a new bike",
     ],
 )
-def test_taking_all_ones_pills_as_prescribed_or_asked_about_is_no_red_flag(
+def test_pills_taken_as_prescribed_or_kept_for_a_reason_are_no_red_flag(
     interpreter: Interpreter, detector: RedFlagDetector, text: str
 ) -> None:
-    """The rules for a plan to take all of one's pills find none here (what the classifier
-    makes of such a message is measured on the held-out set, not here)."""
+    """The rules for a plan to take all of one's pills, or pills kept back, find none here
+    (what the classifier makes of such a message is measured on the held-out set)."""
     assert rule_flags(interpreter, detector, text) == []
 
 

@@ -50,6 +50,16 @@ def read_as_typed(text: str) -> str:
     return lower if len(lower) == len(text) else text
 
 
+# a message of a few sentences read as out of scope as a whole, its question diluted by the
+# rest ("Good afternoon. I am 79 and was told I have calcinosis. Could you tell me what the
+# treatment options are?"), is read a sentence at a time
+BY_SENTENCE_FROM = frozenset({"out_of_scope", FALLBACK_INTENT})
+MAX_SENTENCES = 6
+# a sentence read as one of these keeps the whole message's reading: "I have the flu. What
+# are the treatment options?" is not about calcinosis
+KEEPS_WHOLE = frozenset({"out_of_scope", FALLBACK_INTENT, "emergency"})
+
+
 class PayloadError(ValueError):
     """A `/intent{...}` payload whose entity part is not a JSON object of strings."""
 
@@ -134,10 +144,25 @@ class Interpreter:
             )
             for ent in doc.ents
         ]
+        intent, ranking = self._by_sentence(doc) or (doc._.intent, doc._.intent_ranking)
         parsed = ParseResult(
             text=text,
-            intent=doc._.intent,
+            intent=intent,
             entities=entities,
-            intent_ranking=doc._.intent_ranking[:RANKING_LENGTH],
+            intent_ranking=ranking[:RANKING_LENGTH],
         )
         return parsed, doc
+
+    def _by_sentence(self, doc: Doc) -> tuple[IntentScore, list[IntentScore]] | None:
+        """The reading of the last question of a message of a few sentences that reads as
+        out of scope as a whole, when no sentence of it does alone; else None."""
+        if doc._.intent["name"] not in BY_SENTENCE_FROM:
+            return None
+        sentences = list(doc.sents)
+        if not 1 < len(sentences) <= MAX_SENTENCES:
+            return None
+        read = [self.nlp(sentence.text) for sentence in sentences]
+        if any(one._.intent["name"] in KEEPS_WHOLE for one in read):
+            return None
+        asked = [one for one in read if one._.intent["name"].startswith("ask_")]
+        return (asked[-1]._.intent, asked[-1]._.intent_ranking) if asked else None

@@ -159,6 +159,30 @@ def test_button_payloads_skip_nlu(interpreter: Interpreter) -> None:
     assert [(e["entity"], e["value"]) for e in parsed["entities"]] == [("body_site", "finger")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Good afternoon. I am 79 years of age and was recently told I have calcinosis. "
+            "Could you kindly tell me what the treatment options are?",
+            "ask_treatment",
+        ),
+        (
+            "Good afternoon. Could you kindly tell me what the treatment options are?",
+            "ask_treatment",
+        ),
+        # a sentence about something else keeps the whole message out of scope
+        ("I have had the flu for a week. What are the treatment options?", "out_of_scope"),
+        ("Hi there. My dog keeps limping. What should I do?", "out_of_scope"),
+    ],
+)
+def test_a_message_of_a_few_sentences_is_read_a_sentence_at_a_time_when_whole_it_is_not_understood(
+    interpreter: Interpreter, text: str, expected: str
+) -> None:
+    """Read whole, the greeting and the age dilute the question into out of scope."""
+    assert interpreter.parse(text)["intent"]["name"] == expected
+
+
 def test_gibberish_is_not_a_question(interpreter: Interpreter) -> None:
     assert interpreter.parse("qwzx vvbnm kkjh")["intent"]["name"] in {
         "out_of_scope",

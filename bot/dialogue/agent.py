@@ -25,6 +25,7 @@ from bot.nlu.questions import (
     asks,
     asks_why_asked,
     hedged_entity,
+    last_question_start,
     leading_answer,
     leading_unsure,
     of_oneself,
@@ -163,7 +164,8 @@ class Agent:
     ) -> Turn:
         """One turn on ``state``, which takes the turn's events as they happen."""
         parse = self.understand(text)
-        asked = self._asked_after_stop(parse)
+        told = parse["intent"]["name"]
+        asked = self._asked_as_well(parse, state)
         parse = asked or parse
         builder = _TurnBuilder(state, parse)
         pressed = not builder.declines and presses(text)  # "come on, just tell me yes or no"
@@ -181,7 +183,8 @@ class Agent:
             }
         )
         try:
-            plan = self.plan(state, parse, builder.declines, pressed=pressed, stops=bool(asked))
+            after = told if asked else None
+            plan = self.plan(state, parse, builder.declines, pressed=pressed, after=after)
             for action in plan:
                 await self.step(builder, action)
         except ActionServerError:
@@ -197,11 +200,12 @@ class Agent:
         declines: tuple[str, ...],
         *,
         pressed: bool = False,
-        stops: bool = False,
+        after: str | None = None,
     ) -> tuple[str, ...]:
         """The actions for this message: rules, with the form's own answers and exits.
         ``pressed``: the message only presses for what ``declines`` declined before;
-        ``stops``: it stops the questions before it asks what ``parse`` reads."""
+        ``after``: what the message did before it asked what ``parse`` reads ("stop",
+        "report_symptom")."""
         intent = parse["intent"]["name"]
         if intent == "emergency":
             return ("action_emergency",)
@@ -223,9 +227,12 @@ class Agent:
                 # a request about their own lump declined, what was asked answered: then the
                 # questions, whatever the classifier made of the rest
                 return (*prefix, *answer, FORM)
-        if stops:  # "no more questions, just tell me what causes it": stopped, then answered
+        if after == "stop":  # "no more questions, just tell me what causes it": stopped, answered
             stop = ("action_deactivate_loop", "utter_triage_stopped") if loop == FORM else ()
             return (*prefix, *stop, *(self.policy.actions_for(intent, None) or ()))
+        if after == "report_symptom":  # "I have a hard lump on my finger. When should I see a
+            # doctor?": answered, then the questions
+            return (*prefix, *(self.policy.actions_for(intent, None) or ()), FORM)
         if loop == FORM and asks_why_asked(parse["text"]):  # why, then the same question
             return (*prefix, "utter_why_asked", FORM)
         if loop == FORM and self._answers_form(parse):
@@ -254,13 +261,20 @@ class Agent:
             return (*prefix, "action_deactivate_loop", "utter_triage_paused", *answer)
         return (*prefix, *(actions or ("action_fallback",)))
 
-    def _asked_after_stop(self, parse: ParseResult) -> ParseResult | None:
-        """ "no thanks, no questions, just tell me what causes it": the parse of a message that
-        stops and then asks, with the intent of what it asks, read alone (entities keep their
-        places in the message); None unless the question has an answer."""
-        text = parse["text"]
-        start = question_start(text) if parse["intent"]["name"] == "stop" else None
-        if start is None:
+    def _asked_as_well(self, parse: ParseResult, state: DialogueState) -> ParseResult | None:
+        """The question a message asks after it does something else, read alone: after a
+        stop ("no thanks, no questions, just tell me what causes it"), or after a symptom
+        told outside the questions ("I have a hard lump on my finger. When should I see a
+        doctor?"). The parse takes that question's intent, and its entities keep their places
+        in the message; None when there is no such question, or it has no answer."""
+        text, told = parse["text"], parse["intent"]["name"]
+        if told == "stop":
+            start = question_start(text)
+        elif told == "report_symptom" and state.active_loop is None:
+            start = last_question_start(text)
+        else:
+            return None
+        if not start:
             return None
         asked = self.understand(text[start:])
         intent = asked["intent"]["name"]
@@ -269,12 +283,15 @@ class Agent:
         result = parse.copy()
         result["intent"] = asked["intent"]
         result["intent_ranking"] = asked["intent_ranking"]
-        result["entities"] = []
-        for entity in asked["entities"]:
-            placed = entity.copy()
-            placed["start"] += start
-            placed["end"] += start
-            result["entities"].append(placed)
+        if told == "stop":
+            result["entities"] = []
+            for entity in asked["entities"]:
+                placed = entity.copy()
+                placed["start"] += start
+                placed["end"] += start
+                result["entities"].append(placed)
+        else:  # what the patient told, not what they asked, fills the questions' slots
+            result["entities"] = [e for e in parse["entities"] if e["end"] <= start]
         return result
 
     @staticmethod

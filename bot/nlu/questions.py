@@ -62,6 +62,18 @@ def question_start(text: str) -> int | None:
     return None if match is None else match.end()
 
 
+_SENTENCE_STARTS = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def last_question_start(text: str) -> int | None:
+    """Where the last sentence starts when it asks and another comes before it ("I have a hard
+    lump on my finger. When should I see a doctor?"); else None."""
+    starts = [match.end() for match in _SENTENCE_STARTS.finditer(text)]
+    if starts and asks(text[starts[-1] :]):
+        return starts[-1]
+    return None
+
+
 def leading_answer(text: str) -> bool | None:
     """Yes (True) or no (False) when a reply starts with one and asks nothing: "yes its hard
     like a stone", "no conditions", "kinda"; else None ("yes, how is it treated?")."""

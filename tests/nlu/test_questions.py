@@ -9,6 +9,7 @@ from bot.nlu.questions import (
     asks_why_asked,
     hedged,
     is_question,
+    last_question_start,
     leading_answer,
     leading_unsure,
     question_start,
@@ -149,4 +150,23 @@ def test_asking_why_the_bot_asks(text: str, expected: bool) -> None:
 )
 def test_where_a_question_starts_after_something_else(text: str, asked: str | None) -> None:
     start = question_start(text)
+    assert (None if start is None else text[start:]) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "I have a hard lump on my finger. When should I see a doctor?",
+            "When should I see a doctor?",
+        ),
+        ("im 34 and have lumps on my fingers. why does this happen", "why does this happen"),
+        ("Hello! My elbow has a lump. Is it cancer?", "Is it cancer?"),
+        ("I have a hard lump on my finger. It is tender.", None),
+        ("When should I see a doctor?", None),
+        ("I have a lump. what is that material. it hurts", None),
+    ],
+)
+def test_the_last_sentence_when_it_asks(text: str, asked: str | None) -> None:
+    start = last_question_start(text)
     assert (None if start is None else text[start:]) == asked

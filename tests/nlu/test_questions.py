@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.nlu.questions import (
@@ -135,38 +137,38 @@ def test_asking_why_the_bot_asks(text: str, expected: bool) -> None:
     assert asks_why_asked(text) is expected
 
 
-@pytest.mark.parametrize(
-    ("text", "asked"),
-    [
-        ("no thanks i don't want questions, just tell me what causes it", "tell me what causes it"),
-        ("stop asking me things and explain the treatment", "explain the treatment"),
-        ("I'm done with the questions. Is it cancer?", "Is it cancer?"),
-        ("enough questions but how do i prevent it", "how do i prevent it"),
-        ("stop", None),
-        ("no more questions please", None),
-        ("stop, i dont know what to say", None),
-        ("i dont want to tell you what conditions i have", None),
-    ],
-)
-def test_where_a_question_starts_after_something_else(text: str, asked: str | None) -> None:
-    start = question_start(text)
-    assert (None if start is None else text[start:]) == asked
+def asked_part(find: Callable[[str], int | None], text: str) -> str | None:
+    """The part of ``text`` from where ``find`` says the question starts."""
+    start = find(text)
+    return None if start is None else text[start:]
 
 
 @pytest.mark.parametrize(
-    ("text", "asked"),
+    ("find", "text", "asked"),
     [
-        (
-            "I have a hard lump on my finger. When should I see a doctor?",
-            "When should I see a doctor?",
-        ),
-        ("im 34 and have lumps on my fingers. why does this happen", "why does this happen"),
-        ("Hello! My elbow has a lump. Is it cancer?", "Is it cancer?"),
-        ("I have a hard lump on my finger. It is tender.", None),
-        ("When should I see a doctor?", None),
-        ("I have a lump. what is that material. it hurts", None),
+        # after something else, in the same sentence or the next
+        (question_start, "no thanks i don't want questions, just tell me what causes it",
+         "tell me what causes it"),
+        (question_start, "stop asking me things and explain the treatment",
+         "explain the treatment"),
+        (question_start, "I'm done with the questions. Is it cancer?", "Is it cancer?"),
+        (question_start, "enough questions but how do i prevent it", "how do i prevent it"),
+        (question_start, "stop", None),
+        (question_start, "no more questions please", None),
+        (question_start, "stop, i dont know what to say", None),
+        (question_start, "i dont want to tell you what conditions i have", None),
+        # the last sentence, when it asks
+        (last_question_start, "I have a hard lump on my finger. When should I see a doctor?",
+         "When should I see a doctor?"),
+        (last_question_start, "im 34 and have lumps on my fingers. why does this happen",
+         "why does this happen"),
+        (last_question_start, "Hello! My elbow has a lump. Is it cancer?", "Is it cancer?"),
+        (last_question_start, "I have a hard lump on my finger. It is tender.", None),
+        (last_question_start, "When should I see a doctor?", None),
+        (last_question_start, "I have a lump. what is that material. it hurts", None),
     ],
-)
-def test_the_last_sentence_when_it_asks(text: str, asked: str | None) -> None:
-    start = last_question_start(text)
-    assert (None if start is None else text[start:]) == asked
+)  # fmt: skip
+def test_where_the_question_starts(
+    find: Callable[[str], int | None], text: str, asked: str | None
+) -> None:
+    assert asked_part(find, text) == asked

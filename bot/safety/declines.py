@@ -31,8 +31,9 @@ MEDICINE_ADVICE = re.compile(
     r"|\b(?:dosage|dosing|doses)\b"
     r"|\b(?:what|the|a|right|correct|daily|max|maximum|usual|recommended|safe)\s+dose\b"
     r"|\bdose\s+(?:of|for|should)\b"
-    # taking, stopping or changing a medicine
-    r"|\b(?:can|could|should|may|must)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:still\s+)?"
+    # taking, stopping or changing a medicine (not "what steps can we take to lower the risk")
+    r"|(?<!steps\s)(?<!measures\s)(?<!precautions\s)(?<!action\s)(?<!actions\s)"
+    r"\b(?:can|could|should|may|must)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:still\s+)?"
     rf"(?:take|keep\s+taking|stop\s+taking|start\s+taking|come\s+off)\b(?!\s+{PEOPLE_AND_THINGS})"
     rf"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+{MEDICINE_NAMES}\b"
     r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b"

@@ -18,6 +18,7 @@ from bot.actions.knowledge import (
     knowledge,
 )
 from bot.actions.triage import is_personal
+from bot.nlu.names import CALCINOSIS
 from bot.safety.declines import DIAGNOSIS_NOTES, declined
 
 Note = dict[str, str]
@@ -28,7 +29,7 @@ ABOUT_A_CASE = re.compile(r"\b(?:this|bot|chatbot)\b")
 # "can calcinosis cause breathing problems?": read as a question about causes, it asks what
 # calcinosis itself may cause (not "what causes calcinosis", "can lupus cause calcinosis")
 CAUSED_BY_IT = re.compile(
-    r"\b(?:calcinosis|calcification|calcium deposits|the deposits|these deposits)\s+"
+    rf"\b(?:{CALCINOSIS}|the deposits|these deposits)\s+"
     r"(?:cause|causes|lead to|leads to|result in|results in|give you|gives you|trigger)\b"
 )
 

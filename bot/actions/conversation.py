@@ -10,13 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
+from bot.nlu.names import CALCINOSIS
 
 FALLBACK = "nlu_fallback"
 DEFAULT_TOPICS = ("definition", "causes", "symptoms")
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
 # what the source answers, named outright
 ANSWERED = re.compile(r"\b(?:treat\w*|caus\w*|symptoms?|signs?|prevent\w*|types?|diagnos\w*)\b")
-CALCINOSIS = re.compile(r"\bcalc(?:inosis|ification|ifications|ified|ium\s+deposits?)\b")
+NAMES_CALCINOSIS = re.compile(rf"\b(?:{CALCINOSIS}|calcified\b)")
 
 
 class ActionEmergency(Action):
@@ -95,7 +96,7 @@ class ActionOutOfScope(Action):
         )
         unmentioned = (
             k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
-            if CALCINOSIS.search(text) and not named
+            if NAMES_CALCINOSIS.search(text) and not named
             else []
         )
         dispatcher.utter_message(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
+from bot.nlu.names import CALCINOSIS
+
 PEOPLE_AND_THINGS = (
     r"(?:my|his|her|our|the|a)\s+(?:dog|cat|pet|dad|father|mum|mom|mother|son|daughter|child"
     r"|kids?|husband|wife|partner|baby|photo|picture|look|sample|break|walk|test)\b"
@@ -49,7 +51,6 @@ MEDICINE_ADVICE = re.compile(
     r"|\bput\s+(?:it|them|the\s+dose|my\s+dose)\s+(?:back\s+)?(?:up|down)\b",
     re.IGNORECASE,
 )
-CALCINOSIS = r"(?:calcinosis|calcification|calcium\s+deposits?)\b"
 # "is my dog at risk of calcinosis", "is the kidney a common place for calcium deposits", "is
 # that true or what does cause calcinosis": about calcinosis, not whether someone has it
 NOT_AN_OBJECT = "".join(

@@ -65,6 +65,7 @@ NOT_MEDICINE_ADVICE = [
 ]
 WHO_HAS_IT = [
     "do i have calcinosis?",
+    "do i have calcifications?",
     "so do i have it or not",
     "does my daughter have calcinosis",
     "my dad has scleroderma, does he have calcinosis",

@@ -48,6 +48,8 @@ CAUSE_CUES = frozenset(
         "prevent",
         "make",
         "makes",
+        "because",  # "is it because of the stroke?"
+        "due",
     }
 )
 # asked of anyone: "can you overdose on vitamin d?", "what do i do if someone has a seizure?"
@@ -81,7 +83,7 @@ VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "s
 HYPOTHETICAL = re.compile(r"\bif\b(?:\s+\S+){0,3}\s+ever\b|\bin case\b")
 # placed in the past, long enough ago not to be happening now; "again" and the like undo it
 LONG_AGO = re.compile(
-    r"\b(?:years?|yrs?|months?) (?:ago|back)\b|\blast (?:year|month)\b|\bhistory of\b"
+    r"\b(?:years?|yrs?|months?|weeks?) (?:ago|back)\b|\blast (?:year|month|week)\b|\bhistory of\b"
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small)\b"
@@ -261,9 +263,13 @@ class RedFlagDetector:
             return False
         if DIED_OF.search(doc[first:start].text.lower()):
             return True
-        if NOW.search(clause):
+        now, long_ago = NOW.search(clause), LONG_AGO.search(clause)
+        at = doc[start].idx - doc[first].idx
+        # "a stroke last year and now they found calcification": the "now" is of what came
+        # after; "a stroke last year and now my face is drooping" tells of now
+        if now and (at > now.start() or not (long_ago and long_ago.start() < now.start())):
             return False
-        if LONG_AGO.search(clause) or HYPOTHETICAL.search(clause):
+        if long_ago or HYPOTHETICAL.search(clause):
             return True
         before = doc[max(first, start - CUE_WINDOW) : start]
         asked = asks(doc.text) or ASKS_CAUSE.search(doc.text.lower())

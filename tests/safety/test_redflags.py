@@ -94,6 +94,7 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("i think the deposits are causing chest pain", "chest_pain"),
         ("i have chest pain, can calcinosis cause that?", "chest_pain"),
         ("i had a stroke years ago and i think i'm having another one now", "stroke"),
+        ("i had a stroke last year and now my face is drooping", "stroke"),
         ("i had a seizure last year and it's happening again", "seizure"),
         ("she had a stroke years ago, and i think it's happening again now", "stroke"),
         ("i dont want to live anymore", "suicide"),
@@ -228,6 +229,17 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("she had a seizure as a toddler, nothing since. can kids get calcinosis", "seizure"),
         ("if someone has calcium in their arteries can it cause a heart attack", "chest_pain"),
         ("my gran passed away from a stroke last year and now i worry about everything", "stroke"),
+        # long ago, then "now" of what came after
+        (
+            "my dad had a stroke last year and now they found calcification on his brain scan",
+            "stroke",
+        ),
+        (
+            "I had chest pain last week but the cardiologist said my heart is fine. They saw "
+            "calcification on the scan though. Is calcification dangerous?",
+            "chest_pain",
+        ),
+        ("is it because of the stroke?", "stroke"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

@@ -17,6 +17,7 @@ from typing_extensions import TypedDict
 
 from bot.nlu import pipeline
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
+from bot.nlu.questions import denied_after
 
 _PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_][A-Za-z0-9_]*)(?P<entities>\{.*)?\s*$", re.DOTALL)
 EXTRACTOR = "CalcibotEntityRuler"
@@ -140,7 +141,7 @@ class Interpreter:
                 end=ent.end_char,
                 confidence=1.0,
                 extractor=EXTRACTOR,
-                negated=bool(ent._.negex),
+                negated=bool(ent._.negex) or denied_after(text, ent.end_char, ent.label_),
             )
             for ent in doc.ents
         ]

@@ -1,5 +1,6 @@
-"""Body words that name no place: "a few weeks back", "it came back". An entity ruler matches
-the word wherever it stands; the word before it says whether it is the body part."""
+"""Entity words that name no entity: "a few weeks back", "it came back" name no body part;
+"found by accident" tells of no injury. An entity ruler matches the word wherever it stands;
+the word before it says whether it names the entity."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 
 class NotPlaces:
-    """Drops a one-word ``label`` entity whose value follows one of its ``not_after`` words."""
+    """Drops a one-word ``label`` entity, by its text or its value, that follows one of its
+    ``not_after`` words."""
 
     def __init__(self, name: str, *, label: str, not_after: dict[str, list[str]]) -> None:
         self.name = name
@@ -16,7 +18,7 @@ class NotPlaces:
         self.not_after = {value: frozenset(words) for value, words in not_after.items()}
 
     def names_no_place(self, doc: Doc, ent: Span) -> bool:
-        before = self.not_after.get(ent.ent_id_ or ent.text.lower())
+        before = self.not_after.get(ent.text.lower()) or self.not_after.get(ent.ent_id_)
         return (
             before is not None
             and ent.label_ == self.label

@@ -142,6 +142,28 @@ HEDGE_AFTER = re.compile(
 )
 
 
+# "tested for lupus and it was negative", "my sister has lupus but i don't": a condition denied
+# after it, beyond the "but" where negspacy's reach ends
+CONDITION_DENIED_AFTER = re.compile(
+    r"^[^.;!?]{0,40}?\b(?:(?:was|were|came\s+back|came\s+out|tested|test\s+was|tests\s+were)"
+    r"\s+(?:negative|clear|normal)|ruled\s+out"
+    r"|but\s+(?:i|he|she|they)\s+(?:don'?t|dont|do\s+not|doesn'?t|does\s+not|haven'?t"
+    r"|hasn'?t|have\s+not|has\s+not)\b(?!\s+know)"
+    r"|not\s+(?:me|him|her)\b)"
+)
+# "it used to hurt but not anymore": anything, denied right after it
+DENIED_AFTER = re.compile(r"^\W{0,3}(?:but\s+)?not\s+any\s?more\b")
+
+
+def denied_after(text: str, end: int, entity: str) -> bool:
+    """Whether an ``entity`` that ends at ``text[end]`` is denied by what follows it."""
+    after = text[end:].lower()
+    return bool(
+        DENIED_AFTER.search(after)
+        or (entity == "condition" and CONDITION_DENIED_AFTER.search(after))
+    )
+
+
 def hedged(text: str, start: int, end: int) -> bool:
     """Whether what ``text[start:end]`` names is only suspected: "maybe lupus?", "lupus, not
     diagnosed yet", "my doctor thinks it could be RA"."""

@@ -9,6 +9,7 @@ import pytest
 from bot.nlu.questions import (
     asks,
     asks_why_asked,
+    denied_after,
     hedged,
     is_question,
     last_question_start,
@@ -172,3 +173,24 @@ def test_where_the_question_starts(
     find: Callable[[str], int | None], text: str, asked: str | None
 ) -> None:
     assert asked_part(find, text) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "entity", "expected"),
+    [
+        ("they tested me for lupus once and it was negative", "lupus", "condition", True),
+        ("my sister has lupus but I don't", "lupus", "condition", True),
+        ("my mum has rheumatoid arthritis, not me", "rheumatoid arthritis", "condition", True),
+        ("scleroderma was ruled out", "scleroderma", "condition", True),
+        ("it used to hurt but not anymore", "hurt", "symptom", True),
+        ("i have lupus but i dont know if it matters", "lupus", "condition", False),
+        ("i have lupus. my sister doesn't", "lupus", "condition", False),
+        # a test result after a symptom is of the test, not the lump
+        ("i have a lump on my elbow, the x-ray was normal", "lump", "symptom", False),
+        ("my lump is no longer painful", "lump", "symptom", False),
+    ],
+)
+def test_what_is_denied_after_it_is_named(
+    text: str, named: str, entity: str, expected: bool
+) -> None:
+    assert denied_after(text, text.index(named) + len(named), entity) is expected

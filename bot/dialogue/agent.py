@@ -23,6 +23,7 @@ from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
 from bot.nlu.questions import (
     asks,
+    asks_next_step,
     asks_why_asked,
     hedged_entity,
     last_question_start,
@@ -37,6 +38,7 @@ from bot.safety.gate import SafeUnderstanding
 
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
+SUMMARY = "action_triage_summary"
 SLOT_MAPPINGS = "action_validate_slot_mappings"
 # what a patient says to end, leave or step aside from the questions; never an answer
 NEVER_RESUMES = frozenset(
@@ -243,6 +245,9 @@ class Agent:
             or self._asks_for_questions_again(parse, state)
         ):
             return (*prefix, FORM)
+        if loop is None and asks_next_step(parse["text"]) and self._after_summary(state):
+            # "what does that mean for me?" after the summary: only a doctor can tell
+            return (*prefix, "action_doctor")
         if loop is None and intent == "express_worry" and self._tells_symptom(parse):
             # "i'm scared about this lump on my elbow": reassurance, then the questions
             return (*prefix, "utter_reassure", FORM)
@@ -389,6 +394,19 @@ class Agent:
         )
 
     @staticmethod
+    def _after_summary(state: DialogueState) -> bool:
+        """Whether the bot's last turn gave the questions' summary."""
+        users = 0
+        for event in reversed(state.events):
+            if event.get("event") == "user":
+                users += 1
+                if users == 2:
+                    return False
+            elif event.get("event") == "action" and event.get("name") == SUMMARY:
+                return users == 1
+        return False
+
+    @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:
         """A short "go on", or a yes or no that asks nothing ("ok", "ok im back. no i dont have
         any conditions"), in the turn right after the pause (its button offers to continue):
@@ -449,7 +467,7 @@ class Agent:
             )
             return
         builder.add(loop_event(None))
-        await self.run_action(builder, "action_triage_summary")
+        await self.run_action(builder, SUMMARY)
 
     @staticmethod
     def _resuming(state: DialogueState) -> bool:
@@ -468,7 +486,7 @@ class Agent:
             elif event.get("event") == "action":
                 if event.get("name") == "utter_triage_paused":
                     return users
-                if event.get("name") in {"action_triage_summary", "utter_triage_stopped"}:
+                if event.get("name") in {SUMMARY, "utter_triage_stopped"}:
                     return None
         return None
 

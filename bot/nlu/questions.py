@@ -125,6 +125,21 @@ WHY_ASKED = re.compile(
 )
 
 
+# "what does that mean for me?", "so what now?", "what should i do": what comes next
+NEXT_STEP = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|well|right|hmm|um)\W+)*(?:"
+    r"what\s+(?:does|do)\s+(?:that|this|it|those|these)\s+(?:all\s+)?mean"
+    r"(?:\s+for\s+(?:me|him|her|us|them|my\s+\w+))?"
+    r"|what\s+now|what\s+next|now\s+what|what\s+(?:should|do|can)\s+(?:i|we)\s+do"
+    r"(?:\s+now|\s+next|\s+about\s+it)?)\W*(?:then|now)?\W*$"
+)
+
+
+def asks_next_step(text: str) -> bool:
+    """Whether a message asks only what it means or what to do next ("what now?")."""
+    return NEXT_STEP.search(text.lower()) is not None
+
+
 def asks_why_asked(text: str) -> bool:
     """Whether a message asks why the bot asks ("why do you need to know?")."""
     return WHY_ASKED.search(text.lower()) is not None

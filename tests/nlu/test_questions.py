@@ -8,6 +8,7 @@ import pytest
 
 from bot.nlu.questions import (
     asks,
+    asks_next_step,
     asks_why_asked,
     denied_after,
     hedged,
@@ -122,20 +123,31 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("asks_it", "text", "expected"),
     [
-        ("why do you need to know?", True),
-        ("why r u asking", True),
-        ("what has that got to do with anything", True),
-        ("why all these questions", True),
-        ("why does that matter", True),
-        ("why does it hurt", False),
-        ("why is my lump hard", False),
-        ("what does that mean", False),
+        # why the bot asks
+        (asks_why_asked, "why do you need to know?", True),
+        (asks_why_asked, "why r u asking", True),
+        (asks_why_asked, "what has that got to do with anything", True),
+        (asks_why_asked, "why all these questions", True),
+        (asks_why_asked, "why does that matter", True),
+        (asks_why_asked, "why does it hurt", False),
+        (asks_why_asked, "why is my lump hard", False),
+        (asks_why_asked, "what does that mean", False),
+        # what comes next
+        (asks_next_step, "what does that mean for me?", True),
+        (asks_next_step, "so what does that mean", True),
+        (asks_next_step, "what now?", True),
+        (asks_next_step, "ok so what should i do now", True),
+        (asks_next_step, "what does that mean for my kidneys?", True),
+        (asks_next_step, "what does calcinosis mean", False),
+        (asks_next_step, "what should i do about the pain in my chest", False),
     ],
 )
-def test_asking_why_the_bot_asks(text: str, expected: bool) -> None:
-    assert asks_why_asked(text) is expected
+def test_asking_about_the_questions_or_what_comes_next(
+    asks_it: Callable[[str], bool], text: str, expected: bool
+) -> None:
+    assert asks_it(text) is expected
 
 
 def asked_part(find: Callable[[str], int | None], text: str) -> str | None:

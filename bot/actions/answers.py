@@ -19,6 +19,7 @@ from bot.actions.knowledge import (
 )
 from bot.actions.triage import is_personal
 from bot.nlu.names import CALCINOSIS
+from bot.nlu.questions import asked_term
 from bot.safety.declines import DIAGNOSIS_NOTES, declined
 
 Note = dict[str, str]
@@ -127,6 +128,20 @@ class ActionAnswer(Action):
     ) -> list[EventType]:
         k = knowledge()
         intent = str((tracker.latest_message.get("intent") or {}).get("name", ""))
+        if intent not in INTENT_TOPIC:  # "what is vasculitis?": the facts that use the word
+            explaining = k.facts.explaining(asked_term(message_text(tracker)))
+            if explaining:
+                shown = [f.id for f in explaining]
+                dispatcher.utter_message(
+                    response="utter_answer",
+                    fact_ids=shown,
+                    notes=[],
+                    buttons=k.related_buttons(explaining[0].topics[0]),
+                )
+                return [
+                    SlotSet("last_topic", explaining[0].topics[0]),
+                    SlotSet("facts_shown", shown),
+                ]
         topic = INTENT_TOPIC.get(intent, "definition")
         if topic == "causes" and CAUSED_BY_IT.search(message_text(tracker)):
             topic = "complications"

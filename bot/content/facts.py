@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import FACTS_FILE, SOURCE_FILE
+from bot.nlu.names import CALCINOSIS
 from bot.yamlfile import read_yaml
 
 TOPICS = (
@@ -29,6 +30,11 @@ TOPICS = (
     "doctor",
     "source",
 )
+
+
+# a word more facts use than this is no term of the source's own ("it", "symptoms")
+MAX_EXPLAINING = 2
+NAMES_CALCINOSIS = re.compile(CALCINOSIS)
 
 
 def collapse(text: str) -> str:
@@ -91,6 +97,21 @@ class FactBase:
         case): the bot never says "the source does not mention" a word its answer uses."""
         words = re.escape(phrase.lower()).replace(r"\ ", r"\s+")
         return re.search(rf"\b{words}", self.searchable) is not None
+
+    def naming(self, term: str) -> list[Fact]:
+        """Facts whose own wording names ``term`` (whole words, any case, "granuloma" as
+        "granulomas"): what the source says where it uses a word a patient asks about."""
+        words = re.escape(term.lower().rstrip("s")).replace(r"\ ", r"\s+")
+        pattern = re.compile(rf"\b{words}(?:e?s)?\b")
+        return [fact for fact in self.facts if pattern.search(fact.text.lower())]
+
+    def explaining(self, term: str | None) -> list[Fact]:
+        """The few facts that use a word a patient asks the meaning of ("vasculitis",
+        "palpable"); none for words most facts use ("calcinosis", "it")."""
+        if not term or NAMES_CALCINOSIS.match(term):
+            return []
+        facts = self.naming(term)
+        return facts if len(facts) <= MAX_EXPLAINING else []
 
     def unverbatim(self) -> list[str]:
         """Ids of facts whose `source` is not a substring of the source text."""

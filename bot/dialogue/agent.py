@@ -22,6 +22,7 @@ from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
 from bot.nlu.questions import (
+    asked_term,
     asks,
     asks_next_step,
     asks_why_asked,
@@ -258,11 +259,18 @@ class Agent:
         ):  # "my 6 yr old has a hard lump on her shin, what should i do"
             return (*prefix, FORM)
         actions = self.policy.actions_for(intent, loop)
+        # "what is vasculitis?", out of scope to the classifier: what the source says with it
+        explains = intent in {"out_of_scope", FALLBACK_INTENT} and bool(
+            self.renderer.facts.explaining(asked_term(parse["text"]))
+        )
+        if explains and not loop:
+            return (*prefix, "action_answer")
         if loop and (
             actions is None or (FORM not in actions and actions[0] != "action_deactivate_loop")
         ):
             # an unrelated question: leave the questions politely, then answer it
-            answer = self.policy.actions_for(intent, None) or ("action_fallback",)
+            answer = ("action_answer",) if explains else self.policy.actions_for(intent, None)
+            answer = answer or ("action_fallback",)
             return (*prefix, "action_deactivate_loop", "utter_triage_paused", *answer)
         return (*prefix, *(actions or ("action_fallback",)))
 

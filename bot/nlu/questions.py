@@ -140,6 +140,21 @@ def asks_next_step(text: str) -> bool:
     return NEXT_STEP.search(text.lower()) is not None
 
 
+# "what is vasculitis?", "what does palpable mean", "whats membranoproliferative
+# glomerulonephritis": the meaning of a word or two
+ASKED_TERM = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|sorry|hmm)\W+)*(?:what(?:'s|s|\s+is|\s+are)|define|meaning\s+of"
+    r"|what\s+(?:does|do))\s+(?:a\s+|an\s+|the\s+)?(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b)[a-z][a-z-]*)?)"
+    r"(?:\s+mean)?\W*$"
+)
+
+
+def asked_term(text: str) -> str | None:
+    """The word or two whose meaning a message asks, or None."""
+    match = ASKED_TERM.search(text.lower())
+    return match.group("term") if match else None
+
+
 def asks_why_asked(text: str) -> bool:
     """Whether a message asks why the bot asks ("why do you need to know?")."""
     return WHY_ASKED.search(text.lower()) is not None

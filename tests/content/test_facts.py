@@ -8,6 +8,7 @@ from bot.actions.knowledge import INTENT_TOPIC, knowledge
 from bot.config import INTENTS_DIR, SOURCE_FILE, load_clinic
 from bot.content.facts import TOPICS, FactBase, source_sentences
 from bot.nlu.components import build_entity_patterns
+from bot.nlu.questions import asked_term
 
 
 def test_the_source_is_kept_unchanged() -> None:
@@ -136,3 +137,25 @@ def test_alarming_words_are_unmentioned_only_when_asked_about(
     text: str, asked: bool, expected: list[str]
 ) -> None:
     assert knowledge().unmentioned_in(text, red_flag_asked=asked) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fact_ids"),
+    [
+        ("what is membranoproliferative glomerulonephritis", ["complications_immune_complexes"]),
+        ("what is vasculitis?", ["complications_immune_complexes"]),
+        ("what does palpable mean", ["symptoms_visible_palpable_deposits"]),
+        ("whats a granuloma", ["complications_granulomas"]),
+        # no term of the source's own: most facts say it, or none does
+        ("what is calcinosis", []),
+        ("what are the symptoms", []),
+        ("what is it", []),
+        ("what is the weather", []),
+        ("is vasculitis serious", []),
+    ],
+)
+def test_the_facts_that_use_a_word_a_patient_asks_the_meaning_of(
+    text: str, fact_ids: list[str]
+) -> None:
+    """ "what is vasculitis?" reads as out of scope; the fact that names it also glosses it."""
+    assert [f.id for f in FactBase.load().explaining(asked_term(text))] == fact_ids

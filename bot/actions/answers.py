@@ -174,6 +174,10 @@ class ActionMore(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
+        unmentioned = k.unmentioned_follow_up(message_text(tracker))
+        if unmentioned:  # "and tiredness?", read as "tell me more"
+            k.say_out_of_scope(dispatcher, unmentioned)
+            return []
         topic = tracker.get_slot("last_topic")
         if not topic:
             dispatcher.utter_message(

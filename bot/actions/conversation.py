@@ -9,11 +9,11 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.knowledge import INTENT_TOPIC, knowledge
+from bot.actions.knowledge import DEFAULT_TOPICS, INTENT_TOPIC, knowledge
 from bot.nlu.names import CALCINOSIS
+from bot.nlu.questions import follows_up
 
 FALLBACK = "nlu_fallback"
-DEFAULT_TOPICS = ("definition", "causes", "symptoms")
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
 # what the source answers, named outright
 ANSWERED = re.compile(r"\b(?:treat\w*|caus\w*|symptoms?|signs?|prevent\w*|types?|diagnos\w*)\b")
@@ -61,6 +61,10 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
+        unmentioned = k.unmentioned_follow_up(str(tracker.latest_message.get("text") or ""))
+        if unmentioned:  # "what about fever?": what the source does not say, not a guess
+            k.say_out_of_scope(dispatcher, unmentioned)
+            return []
         ranking = tracker.latest_message.get("intent_ranking") or []
         topics = [INTENT_TOPIC[r["name"]] for r in ranking if r.get("name") in INTENT_TOPIC]
         guesses = list(dict.fromkeys([*topics[:3], *DEFAULT_TOPICS]))[:3]
@@ -89,19 +93,16 @@ class ActionOutOfScope(Action):
         k = knowledge()
         message = tracker.latest_message
         text = str(message.get("text") or "").lower()
-        # of calcinosis, and naming nothing the source speaks of ("79 years of age ... what
-        # are the treatment options?" is a question it answers, misread)
+        # of calcinosis (named, or a follow-up: "what about fever?"), and naming nothing the
+        # source speaks of ("79 years of age ... what are the treatment options?" is a
+        # question it answers, misread)
         named = ANSWERED.search(text) or any(
             e.get("entity") not in PLACES for e in message.get("entities") or []
         )
         unmentioned = (
             k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
-            if NAMES_CALCINOSIS.search(text) and not named
+            if follows_up(text) or (NAMES_CALCINOSIS.search(text) and not named)
             else []
         )
-        dispatcher.utter_message(
-            response="utter_out_of_scope",
-            unmentioned=unmentioned,
-            buttons=[k.button(topic) for topic in DEFAULT_TOPICS],
-        )
+        k.say_out_of_scope(dispatcher, unmentioned)
         return []

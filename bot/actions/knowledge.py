@@ -7,11 +7,16 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
+from rasa_sdk.executor import CollectingDispatcher
+
 from bot.config import RESPONSES_DIR
 from bot.content.facts import FactBase
+from bot.nlu.questions import follows_up
 from bot.yamlfile import read_yaml
 
 Button = dict[str, str]
+# what the bot offers when it cannot answer
+DEFAULT_TOPICS = ("definition", "causes", "symptoms")
 
 INTENT_TOPIC = {
     "ask_definition": "definition",
@@ -88,6 +93,21 @@ class Knowledge:
         """Any word of any unmentioned topic: most questions name none, and one search tells."""
         alternatives = "|".join(f"(?:{u.pattern.pattern})" for u in self.unmentioned)
         return re.compile(alternatives or r"(?!)")
+
+    def unmentioned_follow_up(self, text: str) -> list[str]:
+        """What a short follow-up ("and tiredness?", "what about fever?") names that the
+        source does not mention: of calcinosis, as the conversation is."""
+        return self.unmentioned_in(text) if follows_up(text) else []
+
+    def say_out_of_scope(
+        self, dispatcher: CollectingDispatcher, unmentioned: list[str] | None = None
+    ) -> None:
+        """What the bot cannot answer from the source, and what it can."""
+        dispatcher.utter_message(
+            response="utter_out_of_scope",
+            unmentioned=unmentioned or [],
+            buttons=[self.button(topic) for topic in DEFAULT_TOPICS],
+        )
 
     def unmentioned_in(self, text: str, *, red_flag_asked: bool = False) -> list[str]:
         lower = text.lower()

@@ -155,6 +155,16 @@ def asked_term(text: str) -> str | None:
     return match.group("term") if match else None
 
 
+# "and tiredness?", "what about fever?": a short follow-up that leans on what came before
+FOLLOW_UP = re.compile(r"^\W*(?:and|or|but|so|what\s+about|how\s+about|what\s+of)\b")
+FOLLOW_UP_WORDS = 6
+
+
+def follows_up(text: str) -> bool:
+    """Whether a message is a short follow-up of the conversation so far."""
+    return len(text.split()) <= FOLLOW_UP_WORDS and FOLLOW_UP.search(text.lower()) is not None
+
+
 def asks_why_asked(text: str) -> bool:
     """Whether a message asks why the bot asks ("why do you need to know?")."""
     return WHY_ASKED.search(text.lower()) is not None

@@ -111,6 +111,8 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("which medicine dissolves deposits? can it dissolve them", ["medicines by name"]),
         ("will the deposits dissolve on their own", ["how long it lasts"]),
         ("is calcinosis something you can die from", ["whether it can be fatal"]),
+        ("can calcinosis cause itching?", ["itching"]),
+        ("does calcinosis make you tired", ["tiredness"]),
     ],
 )
 def test_the_topics_a_patient_names_that_the_source_does_not(

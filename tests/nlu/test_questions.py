@@ -11,6 +11,7 @@ from bot.nlu.questions import (
     asks_next_step,
     asks_why_asked,
     denied_after,
+    follows_up,
     hedged,
     is_question,
     last_question_start,
@@ -142,6 +143,11 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
         (asks_next_step, "what does that mean for my kidneys?", True),
         (asks_next_step, "what does calcinosis mean", False),
         (asks_next_step, "what should i do about the pain in my chest", False),
+        # a short follow-up
+        (follows_up, "and tiredness?", True),
+        (follows_up, "what about fever?", True),
+        (follows_up, "what about my son, he has lumps on both of his knees", False),
+        (follows_up, "tiredness?", False),
     ],
 )
 def test_asking_about_the_questions_or_what_comes_next(

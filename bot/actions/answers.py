@@ -142,7 +142,9 @@ class ActionAnswer(Action):
                     SlotSet("last_topic", explaining[0].topics[0]),
                     SlotSet("facts_shown", shown),
                 ]
-        topic = INTENT_TOPIC.get(intent, "definition")
+        # no question intent: "my dog has a lump on his paw" is answered of animals
+        default = "who_affected" if live_entities(tracker, "species") else "definition"
+        topic = INTENT_TOPIC.get(intent, default)
         if topic == "causes" and CAUSED_BY_IT.search(message_text(tracker)):
             topic = "complications"
         notes = grounding_notes(k, tracker, topic)

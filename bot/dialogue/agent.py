@@ -258,6 +258,13 @@ class Agent:
             and self._names_own_symptom(parse)
         ):  # "my 6 yr old has a hard lump on her shin, what should i do"
             return (*prefix, FORM)
+        if (
+            loop is None
+            and intent in {"out_of_scope", FALLBACK_INTENT, "report_symptom"}
+            and self._names(parse, {"species"}, negated=False)
+            and self._names(parse, {"symptom"}, negated=False)
+        ):  # "my dog has a hard lump on his paw": what the source says of animals, no questions
+            return (*prefix, "action_answer")
         actions = self.policy.actions_for(intent, loop)
         # "what is vasculitis?", out of scope to the classifier: what the source says with it
         explains = intent in {"out_of_scope", FALLBACK_INTENT} and bool(
@@ -383,8 +390,12 @@ class Agent:
     @staticmethod
     def _names_own_symptom(parse: ParseResult) -> bool:
         """A symptom, not denied, in a message that speaks of the patient ("my", "i"), even
-        one that also asks something."""
-        return of_oneself(parse["text"]) and Agent._names(parse, {"symptom"}, negated=False)
+        one that also asks something; not of their pet ("my dog has a lump on his paw")."""
+        return (
+            of_oneself(parse["text"])
+            and Agent._names(parse, {"symptom"}, negated=False)
+            and not Agent._names(parse, {"species"}, negated=False)
+        )
 
     @classmethod
     def _tells_symptom(cls, parse: ParseResult) -> bool:

@@ -90,6 +90,10 @@ WHO_HAS_IT = re.compile(
     r"|\bwhat\s+is\s+(?:this|that)\s+(?:\w+\s+){0,2}(?:lump|bump|nodule|deposit|growth|swelling)\b"
     rf"|\bmean\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:have|has|got)\s+(?:it\b|{CALCINOSIS})"
     rf"|\b(?:sound|sounds|look|looks)\s+like\s+{CALCINOSIS}"
+    # "i also have one on my hip now, same thing?": whether a lump of theirs is the same
+    r"|\b(?:i|he|she|my\s+\w+)\s+(?:also\s+|now\s+)?(?:have|has|got|'ve\s+got|'s\s+got)\b"
+    r"[^?.!]{0,30}?\b(?:one|ones|another|lumps?|bumps?|nodules?|spots?|deposits?)\b"
+    r"[^?.!]{0,40}?\bsame\s+(?:thing|stuff|as\s+(?:before|the\s+other|my\s+other))\b"
     # "tell me what this bump on my elbow is"
     r"|\bwhat\s+(?:this|that|my|the)\s+(?:\w+\s+)?"
     r"(?:lump|bump|nodule|deposit|spot|thing|growth|swelling)s?\b(?:\s+\S+){0,5}?\s+(?:is|are)\s*(?:[?.,!]|$)",

@@ -66,6 +66,8 @@ NOT_MEDICINE_ADVICE = [
 WHO_HAS_IT = [
     "do i have calcinosis?",
     "do i have calcifications?",
+    "I also have one on my hip now, same thing?",
+    "i have a new lump on my knee, is it the same as before?",
     "so do i have it or not",
     "does my daughter have calcinosis",
     "my dad has scleroderma, does he have calcinosis",
@@ -112,6 +114,8 @@ NOT_WHO_HAS_IT = [
     "how do i know if i have arthritis",
     "am i sick of this lol",
     "is it ill advised to exercise",
+    "is calcinosis the same thing as calcification",
+    "i have lupus, is that the same thing as scleroderma",
 ]
 
 WHETHER_CANCER = [

@@ -36,6 +36,9 @@ HERE = Path(__file__).parent
 RESULTS = HERE / "results"
 CONCURRENCY = (1, 20, 100)
 SECONDS = int(os.environ.get("BENCH_SECONDS", "6"))
+# one start is one sample of a noisy machine's disk cache and scheduler: the target is read on
+# the median of several, and the report shows them all
+HEALTHY_STARTS = 5
 MESSAGES = [
     "what causes calcinosis",
     "is it cancer?",
@@ -229,10 +232,23 @@ def turns(url: str, count: int, senders: int = 200) -> None:
     asyncio.run(run())
 
 
+def healthy_after(data_dir: Path, starts: int = HEALTHY_STARTS - 1) -> list[float]:
+    """Seconds from start to healthy of ``starts`` servers started and stopped in turn."""
+    seconds = []
+    for _ in range(starts):
+        server = BotServer(data_dir)
+        seconds.append(server.start())
+        server.stop()
+    return seconds
+
+
 def bench_http(data_dir: Path, results: dict[str, Any]) -> None:
     bare = AppServer()
+    starts = healthy_after(data_dir)
     bot = BotServer(data_dir)
-    results["healthy_seconds"] = round(bot.start(), 3)
+    starts.append(bot.start())
+    results["healthy_starts"] = [round(s, 3) for s in starts]
+    results["healthy_seconds"] = round(statistics.median(starts), 3)
     try:
         wrk(bare.url, 20, 2)  # warm up both
         wrk(bot.url, 20, 2)
@@ -422,7 +438,8 @@ def write_report(results: dict[str, Any]) -> None:
         f"{busy['rps']:.0f}, {busy['p50_ms']:.2f} / {busy['p95_ms']:.2f} / {busy['p99_ms']:.2f}"
         f" ms ({busy['errors']} errors) |",
         f"| training | {results['train_seconds']} s |",
-        f"| start to healthy | {results['healthy_seconds']} s |",
+        f"| start to healthy, median of {len(results['healthy_starts'])} starts (each) | "
+        f"{results['healthy_seconds']} s ({' / '.join(map(str, results['healthy_starts']))}) |",
         *(
             f"| {title} of one worker at start / after 1k / 10k / 20k turns | "
             + " / ".join(str(results[key][point]) for point, _ in MEMORY_POINTS)

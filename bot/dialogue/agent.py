@@ -22,6 +22,7 @@ from bot.dialogue.tracker import DialogueState, Event
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
 from bot.nlu.questions import (
+    announces_question,
     asked_term,
     asks,
     asks_next_step,
@@ -167,9 +168,9 @@ class Agent:
     ) -> Turn:
         """One turn on ``state``, which takes the turn's events as they happen."""
         parse = self.understand(text)
-        told = parse["intent"]["name"]
         asked = self._asked_as_well(parse, state)
-        parse = asked or parse
+        after = asked[1] if asked else None
+        parse = asked[0] if asked else parse
         builder = _TurnBuilder(state, parse)
         pressed = not builder.declines and presses(text)  # "come on, just tell me yes or no"
         if pressed:
@@ -186,7 +187,6 @@ class Agent:
             }
         )
         try:
-            after = told if asked else None
             plan = self.plan(state, parse, builder.declines, pressed=pressed, after=after)
             for action in plan:
                 await self.step(builder, action)
@@ -236,6 +236,10 @@ class Agent:
         if after == "report_symptom":  # "I have a hard lump on my finger. When should I see a
             # doctor?": answered, then the questions
             return (*prefix, *(self.policy.actions_for(intent, None) or ()), FORM)
+        if loop is None and announces_question(parse["text"]):
+            # "I have a question about calcinosis": what would they like to know (not the
+            # questions, which the words "question" and "calcinosis" may read as)
+            return (*prefix, "utter_how_can_i_help")
         if loop == FORM and asks_why_asked(parse["text"]):  # why, then the same question
             return (*prefix, "utter_why_asked", FORM)
         if loop == FORM and self._answers_form(parse):
@@ -281,17 +285,24 @@ class Agent:
             return (*prefix, "action_deactivate_loop", "utter_triage_paused", *answer)
         return (*prefix, *(actions or ("action_fallback",)))
 
-    def _asked_as_well(self, parse: ParseResult, state: DialogueState) -> ParseResult | None:
+    def _asked_as_well(
+        self, parse: ParseResult, state: DialogueState
+    ) -> tuple[ParseResult, str] | None:
         """The question a message asks after it does something else, read alone: after a
         stop ("no thanks, no questions, just tell me what causes it"), or after a symptom
         told outside the questions ("I have a hard lump on my finger. When should I see a
         doctor?"). The parse takes that question's intent, and its entities keep their places
-        in the message; None when there is no such question, or it has no answer."""
+        in the message; with it, what the message did first ("stop", "report_symptom").
+        None when there is no such question, or it has no answer."""
         text, told = parse["text"], parse["intent"]["name"]
         if told == "stop":
             start = question_start(text)
-        elif told == "report_symptom" and state.active_loop is None:
+        elif state.active_loop is None and (
+            told == "report_symptom"
+            or (told in {"out_of_scope", FALLBACK_INTENT} and self._names_own_symptom(parse))
+        ):  # "... when my calcium lump showed at the gym lol. is it contagious?"
             start = last_question_start(text)
+            told = "report_symptom"
         else:
             return None
         if not start:
@@ -312,7 +323,7 @@ class Agent:
                 result["entities"].append(placed)
         else:  # what the patient told, not what they asked, fills the questions' slots
             result["entities"] = [e for e in parse["entities"] if e["end"] <= start]
-        return result
+        return result, told
 
     @staticmethod
     def _declined_last(state: DialogueState) -> tuple[str, ...]:

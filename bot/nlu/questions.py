@@ -165,6 +165,22 @@ def follows_up(text: str) -> bool:
     return len(text.split()) <= FOLLOW_UP_WORDS and FOLLOW_UP.search(text.lower()) is not None
 
 
+# "I have a question about calcinosis", "quick question about calcium deposits", "can i ask
+# you something": a question announced, not yet asked
+ANNOUNCED = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hiya|ok|okay|so|um|sorry)\W+)*(?:(?:i|we)\s+(?:have|got|'ve\s+got|ve\s+got)"
+    r"\s+(?:a|one|some|a\s+few|few|another|a\s+couple\s+of)\s+(?:quick\s+|small\s+|little\s+)?"
+    r"questions?|(?:a\s+|one\s+)?(?:quick|small|little)\s+question|can\s+i\s+ask(?:\s+you)?"
+    r"(?:\s+(?:a\s+)?(?:quick\s+)?(?:question|something))?)\b"
+)
+
+
+def announces_question(text: str) -> bool:
+    """Whether a message only announces a question ("I have a question about calcinosis")."""
+    match = ANNOUNCED.search(text.lower())
+    return match is not None and not asks_or_requests(text[match.end() :].replace("?", ""))
+
+
 def asks_why_asked(text: str) -> bool:
     """Whether a message asks why the bot asks ("why do you need to know?")."""
     return WHY_ASKED.search(text.lower()) is not None

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.nlu.questions import (
+    announces_question,
     asks,
     asks_next_step,
     asks_why_asked,
@@ -143,6 +144,12 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
         (asks_next_step, "what does that mean for my kidneys?", True),
         (asks_next_step, "what does calcinosis mean", False),
         (asks_next_step, "what should i do about the pain in my chest", False),
+        # a question announced, not yet asked
+        (announces_question, "I have a question about calcinosis", True),
+        (announces_question, "quick question about calcium deposits", True),
+        (announces_question, "can i ask you something?", True),
+        (announces_question, "i have a question, is it cancer?", False),
+        (announces_question, "i have a hard lump on my elbow", False),
         # a short follow-up
         (follows_up, "and tiredness?", True),
         (follows_up, "what about fever?", True),

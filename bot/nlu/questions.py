@@ -144,8 +144,8 @@ def asks_next_step(text: str) -> bool:
 # glomerulonephritis": the meaning of a word or two
 ASKED_TERM = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|sorry|hmm)\W+)*(?:what(?:'s|s|\s+is|\s+are)|define|meaning\s+of"
-    r"|what\s+(?:does|do))\s+(?:a\s+|an\s+|the\s+)?(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b)[a-z][a-z-]*)?)"
-    r"(?:\s+mean)?\W*$"
+    r"|what\s+(?:does|do))\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b)[a-z][a-z-]*)?)(?:\s+mean)?\W*$"
 )
 
 
@@ -168,7 +168,8 @@ def follows_up(text: str) -> bool:
 # "I have a question about calcinosis", "quick question about calcium deposits", "can i ask
 # you something": a question announced, not yet asked
 ANNOUNCED = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hiya|ok|okay|so|um|sorry)\W+)*(?:(?:i|we)\s+(?:have|got|'ve\s+got|ve\s+got)"
+    r"^\W*(?:(?:hi|hello|hey|hiya|ok|okay|so|um|sorry)\W+)*"
+    r"(?:(?:i|we)\s+(?:have|got|'ve\s+got|ve\s+got)"
     r"\s+(?:a|one|some|a\s+few|few|another|a\s+couple\s+of)\s+(?:quick\s+|small\s+|little\s+)?"
     r"questions?|(?:a\s+|one\s+)?(?:quick|small|little)\s+question|can\s+i\s+ask(?:\s+you)?"
     r"(?:\s+(?:a\s+)?(?:quick\s+)?(?:question|something))?)\b"

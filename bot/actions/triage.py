@@ -18,6 +18,7 @@ from bot.nlu.questions import (
     hedged_entity,
     is_question,
     leading_answer,
+    not_english,
     of_oneself,
 )
 from bot.safety.declines import declined
@@ -90,6 +91,7 @@ def from_answer(
         requested in slots
         or intent in NOT_ANSWERS
         or asks_why_asked(text)  # answered first; the question is asked again
+        or not_english(text)  # asked to write in English; the question is asked again
         or changes_answer(slots, answered or {})
     ):
         return slots

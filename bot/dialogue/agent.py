@@ -31,6 +31,7 @@ from bot.nlu.questions import (
     last_question_start,
     leading_answer,
     leading_unsure,
+    not_english,
     of_oneself,
     question_start,
     tells,
@@ -216,6 +217,9 @@ class Agent:
         prefix: tuple[str, ...] = ("action_extract_slots",)
         if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
             prefix = (*prefix, "utter_emergency_mentioned")
+        if not_english(parse["text"]):  # "hola, tengo un bulto duro en el dedo": the bot reads
+            # English only, and whatever the classifier made of it is a guess
+            return (*prefix, "utter_english_only", *((FORM,) if loop == FORM else ()))
         if declines:  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
             own_lump = loop is None and self._names_own_symptom(parse)

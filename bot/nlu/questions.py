@@ -182,6 +182,30 @@ def announces_question(text: str) -> bool:
     return match is not None and not asks_or_requests(text[match.end() :].replace("?", ""))
 
 
+# words common in Spanish, French, German, Portuguese and Italian messages and rare in English
+# ones ("hola, tengo un bulto duro en el dedo"): the bot reads English only, and says so
+NOT_ENGLISH_WORDS = frozenset(
+    {"hola", "tengo", "tiene", "bulto", "dedo", "qué", "que", "es", "el", "los", "las", "una",
+     "mi", "por", "para", "pero", "muy", "dolor", "bonjour", "j'ai", "je", "est", "une", "les",
+     "des", "mon", "avec", "pour", "qu'est-ce", "mais", "très", "hallo", "ich", "habe", "ist",
+     "nicht", "mein", "meine", "eine", "und", "mit", "olá", "tenho", "não", "meu", "minha",
+     "com", "uma", "ciao", "ho", "il", "di", "che", "mio", "della", "sono", "cosa", "un", "al",
+     "del", "le", "sur", "dans", "pas", "du", "au", "sí", "sì", "nel", "einen", "auf", "duele"}
+)  # fmt: skip
+ENGLISH_WORDS = frozenset(
+    {"i", "the", "is", "my", "and", "it", "what", "how", "have", "to", "of", "in", "on", "do",
+     "can", "you", "a", "an", "are", "does", "this", "that", "with", "for", "me", "im", "hi"}
+)  # fmt: skip
+
+
+def not_english(text: str) -> bool:
+    """Whether a message reads as written in another language: two or more of its words are
+    common there and rare in English, and they outnumber its common English words."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    foreign = sum(word in NOT_ENGLISH_WORDS for word in words)
+    return foreign >= 2 and foreign > sum(word in ENGLISH_WORDS for word in words)
+
+
 def asks_why_asked(text: str) -> bool:
     """Whether a message asks why the bot asks ("why do you need to know?")."""
     return WHY_ASKED.search(text.lower()) is not None

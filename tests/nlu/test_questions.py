@@ -18,6 +18,7 @@ from bot.nlu.questions import (
     last_question_start,
     leading_answer,
     leading_unsure,
+    not_english,
     question_start,
     tells,
 )
@@ -150,6 +151,14 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
         (announces_question, "can i ask you something?", True),
         (announces_question, "i have a question, is it cancer?", False),
         (announces_question, "i have a hard lump on my elbow", False),
+        # written in another language
+        (not_english, "hola, tengo un bulto duro en el dedo", True),
+        (not_english, "que es la calcinosis", True),
+        (not_english, "ich habe einen Knoten am Finger", True),
+        (not_english, "sí, me duele", True),
+        (not_english, "i have a lump on my elbow, is it the same as el nino lol", False),
+        (not_english, "my friend is from spain, que pasa", False),
+        (not_english, "what is calcinosis", False),
         # a short follow-up
         (follows_up, "and tiredness?", True),
         (follows_up, "what about fever?", True),

@@ -128,35 +128,30 @@ class ActionAnswer(Action):
     ) -> list[EventType]:
         k = knowledge()
         intent = str((tracker.latest_message.get("intent") or {}).get("name", ""))
-        if intent not in INTENT_TOPIC:  # "what is vasculitis?": the facts that use the word
-            explaining = k.facts.explaining(asked_term(message_text(tracker)))
-            if explaining:
-                shown = [f.id for f in explaining]
-                dispatcher.utter_message(
-                    response="utter_answer",
-                    fact_ids=shown,
-                    notes=[],
-                    buttons=k.related_buttons(explaining[0].topics[0]),
-                )
-                return [
-                    SlotSet("last_topic", explaining[0].topics[0]),
-                    SlotSet("facts_shown", shown),
-                ]
-        # no question intent: "my dog has a lump on his paw" is answered of animals
-        default = "who_affected" if live_entities(tracker, "species") else "definition"
-        topic = INTENT_TOPIC.get(intent, default)
-        if topic == "causes" and CAUSED_BY_IT.search(message_text(tracker)):
-            topic = "complications"
-        notes = grounding_notes(k, tracker, topic)
-        named = {
-            str(e.get("value", "")).lower()
-            for e in live_entities(tracker, "symptom", "cause", "treatment")
-        }
-        facts = k.facts.for_topic(topic, about=named)
-        if any(n["kind"] == "cause_listed" for n in notes):
-            facts = [f for f in facts if f.id.startswith("causes_")] + facts
-        shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]
-        extra: tuple[str, ...] = ("more", "source") if len(facts) > len(shown) else ("source",)
+        text = message_text(tracker)
+        # no question intent: "what is vasculitis?" gets the facts that use the word
+        explaining = [] if intent in INTENT_TOPIC else k.facts.explaining(asked_term(text))
+        if explaining:
+            topic = explaining[0].topics[0]
+            shown = [f.id for f in explaining]
+            notes: list[Note] = []
+            extra: tuple[str, ...] = ("source",)
+        else:
+            # "my dog has a lump on his paw" is answered of animals
+            default = "who_affected" if live_entities(tracker, "species") else "definition"
+            topic = INTENT_TOPIC.get(intent, default)
+            if topic == "causes" and CAUSED_BY_IT.search(text):
+                topic = "complications"
+            notes = grounding_notes(k, tracker, topic)
+            named = {
+                str(e.get("value", "")).lower()
+                for e in live_entities(tracker, "symptom", "cause", "treatment")
+            }
+            facts = k.facts.for_topic(topic, about=named)
+            if any(n["kind"] == "cause_listed" for n in notes):
+                facts = [f for f in facts if f.id.startswith("causes_")] + facts
+            shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]
+            extra = ("more", "source") if len(facts) > len(shown) else ("source",)
         dispatcher.utter_message(
             response="utter_answer",
             fact_ids=shown,

@@ -375,6 +375,7 @@ KEEP_BACK_WORDS = frozenset(
      "stashing", "stashed"}
 )  # fmt: skip
 SAVE_WORDS = frozenset({"save", "saving", "saved"})
+UP = frozenset({"up", "all"})  # "saving up my pills", "saved all my tablets"
 NOT_KEPT_BACK = frozenset({"for", "money", "cash", "on"})  # "saving up for my tablets"
 SUBJECT_I = frozenset({"i", "i'm", "i've", "im", "ive"})
 NO_SUBJECT = frozenset({"been", "keep", "keeping", "have", "got"})  # "been saving up my pills"
@@ -389,8 +390,9 @@ def _keeps_pills_back(doc: Doc) -> list[tuple[str, int, int]]:
     """Pills the patient saves up, stockpiles or hoards: the span from that word to the
     pills, when the patient tells it ("i", or no subject: "been saving up my pills")."""
     for token in doc:
-        word, nxt = token.lower_, doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        if not (word in KEEP_BACK_WORDS or (word in SAVE_WORDS and nxt in {"up", "all"})):
+        word = token.lower_
+        saved_up = word in SAVE_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in UP
+        if not (word in KEEP_BACK_WORDS or saved_up):
             continue
         first, last = RedFlagDetector._clause(doc, token.i, token.i + 1)
         before = doc[first : token.i]

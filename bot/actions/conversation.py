@@ -10,14 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import DEFAULT_TOPICS, INTENT_TOPIC, knowledge
-from bot.nlu.names import CALCINOSIS
+from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import follows_up
 
 FALLBACK = "nlu_fallback"
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
 # what the source answers, named outright
 ANSWERED = re.compile(r"\b(?:treat\w*|caus\w*|symptoms?|signs?|prevent\w*|types?|diagnos\w*)\b")
-NAMES_CALCINOSIS = re.compile(rf"\b(?:{CALCINOSIS}|calcified\b)")
 
 
 class ActionEmergency(Action):

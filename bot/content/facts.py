@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import FACTS_FILE, SOURCE_FILE
-from bot.nlu.names import CALCINOSIS
+from bot.nlu.names import NAMES_CALCINOSIS
 from bot.yamlfile import read_yaml
 
 TOPICS = (
@@ -34,7 +34,6 @@ TOPICS = (
 
 # a word more facts use than this is no term of the source's own ("it", "symptoms")
 MAX_EXPLAINING = 2
-NAMES_CALCINOSIS = re.compile(CALCINOSIS)
 
 
 def collapse(text: str) -> str:

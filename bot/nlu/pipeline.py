@@ -98,8 +98,14 @@ def train(model_dir: Path, *, intents_dir: Path = INTENTS_DIR) -> TrainResult:
 
 
 def load(model_dir: Path) -> Language:
-    """Load a trained model; nothing is downloaded."""
-    return spacy.load(model_dir)
+    """Load a trained model; nothing is downloaded.
+
+    The tokenizer is spaCy's English one, built from config.cfg as the pipeline is made.
+    Reading its saved copy back adds its 2,700 special cases a second time for the same
+    tokenizer (a third of a second of start-up), so it is left out; a test checks that the
+    two are equal.
+    """
+    return spacy.load(model_dir, exclude=["tokenizer"])
 
 
 def is_trained(model_dir: Path) -> bool:

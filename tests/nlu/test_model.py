@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
 from bot.config import INTENTS_DIR
 from bot.nlu import pipeline
@@ -208,3 +209,11 @@ def test_a_message_in_capitals_is_understood_as_in_lower_case(interpreter: Inter
     assert shouted["entities"] == typed["entities"]
     spans = [text[e["start"] : e["end"]].lower() for e in shouted["entities"]]
     assert spans == ["hard lump", "finger", "hurt"]
+
+
+def test_the_tokenizer_left_unread_at_load_equals_the_one_saved(model_dir: Path) -> None:
+    """`pipeline.load` builds the tokenizer from config.cfg and skips the saved copy."""
+    saved, built = spacy.load(model_dir), pipeline.load(model_dir)
+    assert built.tokenizer.to_bytes() == saved.tokenizer.to_bytes()
+    text = "i can't bend my finger :( since mid-2023, e.g. at 5am"
+    assert [t.text for t in built(text)] == [t.text for t in saved(text)]

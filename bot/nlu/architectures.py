@@ -7,6 +7,7 @@ spaCy's TextCatBOW.v3 reads only ORTH word n-grams; this keeps its sparse linear
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from typing import Any
@@ -55,13 +56,16 @@ def extract_features(ngram_size: int, char_min: int, char_max: int) -> Model[Any
         batch_vals = []
         for doc in docs:
             words = doc.to_array([NORM]).astype("uint64")
-            grams = [words] + [ops.ngrams(n, words) for n in range(2, ngram_size + 1)]
             strings = doc.vocab.strings  # norms by hash: no Token objects made per word
-            subwords = [k for norm in words.tolist() for k in char_keys(strings[norm])]
-            grams.append(numpy.asarray(subwords, dtype="uint64"))
-            keys, vals = numpy.unique(numpy.concatenate(grams), return_counts=True)
-            batch_keys.append(keys)
-            batch_vals.append(vals)
+            # a Counter, not numpy.unique: a message has a hundred or so keys, too few for
+            # numpy's sort to pay for its overhead; the sorted keys are the same
+            counts = Counter(k for norm in words.tolist() for k in char_keys(strings[norm]))
+            counts.update(words.tolist())
+            for n in range(2, ngram_size + 1):
+                counts.update(ops.ngrams(n, words).tolist())
+            keys = sorted(counts)
+            batch_keys.append(numpy.asarray(keys, dtype="uint64"))
+            batch_vals.append(numpy.asarray([counts[k] for k in keys]))
         lengths = ops.asarray([len(k) for k in batch_keys], dtype="int32")
         keys_out = numpy.concatenate(batch_keys) if batch_keys else numpy.zeros(0, "uint64")
         vals_out = ops.asarray(

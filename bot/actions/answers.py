@@ -19,7 +19,7 @@ from bot.actions.knowledge import (
 )
 from bot.actions.triage import is_personal
 from bot.nlu.names import CALCINOSIS
-from bot.nlu.questions import asked_term
+from bot.nlu.questions import asked_term, elliptical_question
 from bot.safety.declines import DIAGNOSIS_NOTES, declined
 
 Note = dict[str, str]
@@ -189,6 +189,8 @@ class ActionMore(Action):
             response="utter_more",
             fact_ids=next_ids,
             topic_title=k.topic_name(str(topic)),
+            # "why?", "which ones?": the source goes no further, so the bot says so first
+            no_more_detail=elliptical_question(message_text(tracker)) is not None,
             buttons=k.related_buttons(str(topic))[:3],
         )
         return [SlotSet("facts_shown", shown + next_ids)] if next_ids else []

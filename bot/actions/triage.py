@@ -15,6 +15,7 @@ from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
 from bot.nlu.questions import (
     asks_or_requests,
     asks_why_asked,
+    elliptical_question,
     hedged_entity,
     is_question,
     leading_answer,
@@ -97,8 +98,8 @@ def from_answer(
         return slots
     if intent not in {*ANSWERS, "unsure"} and (slots or asked_declined):
         return slots  # told something else, or asked what the bot declines: ask again
-    if intent not in {*ANSWERS, "unsure"} and is_question(text):
-        return slots  # "can my dog get this too": a question, not an answer; ask again
+    if intent not in {*ANSWERS, "unsure"} and (is_question(text) or elliptical_question(text)):
+        return slots  # "can my dog get this too", "which ones?": a question; ask again
     # "kinda" read as not sure is a hedged yes; "no idea" and "nah, not sure" give no answer;
     # a yes or no the reply starts with ("ok then no") over the classifier's reading
     told = leading_answer(text)

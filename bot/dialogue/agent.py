@@ -27,6 +27,7 @@ from bot.nlu.questions import (
     asks,
     asks_next_step,
     asks_why_asked,
+    elliptical_question,
     hedged_entity,
     last_question_start,
     leading_answer,
@@ -257,6 +258,10 @@ class Agent:
         if loop is None and asks_next_step(parse["text"]) and self._after_summary(state):
             # "what does that mean for me?" after the summary: only a doctor can tell
             return (*prefix, "action_doctor")
+        if loop is None and elliptical_question(parse["text"]):
+            # "why?", "which ones?": after the summary, only a doctor can tell; after an
+            # answer, the source says no more, and what else it says of that topic
+            return (*prefix, "action_doctor" if self._after_summary(state) else "action_more")
         if loop is None and intent == "express_worry" and self._tells_symptom(parse):
             # "i'm scared about this lump on my elbow": reassurance, then the questions
             return (*prefix, "utter_reassure", FORM)

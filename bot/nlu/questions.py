@@ -11,6 +11,7 @@ QUESTION_WORDS = frozenset(
     {"does", "do", "is", "are", "can", "could", "will", "would", "should", "what", "how", "why"}
 )
 _CLAUSES = re.compile(r"[,;.!?]+")
+WORD = re.compile(r"[\w']+")
 YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "yea", "ya", "aye"})
 NO_WORDS = frozenset({"no", "nope", "nah", "nay"})
 # "kinda", "sort of, it's tender sometimes", "a little": a hedged yes
@@ -30,7 +31,8 @@ def of_oneself(text: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    words = text.lower().split()
+    """Whether a message starts with a question word ("what?", "how does it spread")."""
+    words = WORD.findall(text.lower())
     return bool(words) and words[0] in QUESTION_WORDS
 
 
@@ -125,13 +127,25 @@ WHY_ASKED = re.compile(
 )
 
 
+# what may come before and after all a short question says: "ok so what now?", "why then?"
+LEADING_WORDS = FILLERS | {"and", "but", "right", "sorry"}
+TRAILING_WORDS = ("then", "now", "exactly", "please")
+
+
+def only(says: str) -> re.Pattern[str]:
+    """A message that says nothing but ``says``, with the fillers around it."""
+    leading = "|".join(sorted(LEADING_WORDS))
+    return re.compile(
+        rf"^\W*(?:(?:{leading})\W+)*(?:{says})(?:\W+(?:{'|'.join(TRAILING_WORDS)}))?\W*$"
+    )
+
+
 # "what does that mean for me?", "so what now?", "what should i do": what comes next
-NEXT_STEP = re.compile(
-    r"^\W*(?:(?:so|ok|okay|and|well|right|hmm|um)\W+)*(?:"
+NEXT_STEP = only(
     r"what\s+(?:does|do)\s+(?:that|this|it|those|these)\s+(?:all\s+)?mean"
     r"(?:\s+for\s+(?:me|him|her|us|them|my\s+\w+))?"
     r"|what\s+now|what\s+next|now\s+what|what\s+(?:should|do|can)\s+(?:i|we)\s+do"
-    r"(?:\s+now|\s+next|\s+about\s+it)?)\W*(?:then|now)?\W*$"
+    r"(?:\s+next|\s+about\s+it)?"
 )
 
 
@@ -142,10 +156,10 @@ def asks_next_step(text: str) -> bool:
 
 # "what is vasculitis?", "what does palpable mean", "whats membranoproliferative
 # glomerulonephritis": the meaning of a word or two
-ASKED_TERM = re.compile(
-    r"^\W*(?:(?:so|ok|okay|and|sorry|hmm)\W+)*(?:what(?:'s|s|\s+is|\s+are)|define|meaning\s+of"
-    r"|what\s+(?:does|do))\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b)[a-z][a-z-]*)?)(?:\s+mean)?\W*$"
+ASKED_TERM = only(
+    r"(?:what(?:'s|s|\s+is|\s+are)|define|meaning\s+of|what\s+(?:does|do))"
+    r"\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b)[a-z][a-z-]*)?)(?:\s+mean)?"
 )
 
 
@@ -163,6 +177,24 @@ FOLLOW_UP_WORDS = 6
 def follows_up(text: str) -> bool:
     """Whether a message is a short follow-up of the conversation so far."""
     return len(text.split()) <= FOLLOW_UP_WORDS and FOLLOW_UP.search(text.lower()) is not None
+
+
+# "why?", "which ones?", "like what?", "how come": a question about the last answer with no
+# words of its own; the source can answer it only with what else it says
+ELLIPTICAL = only(
+    r"(?P<why>why(?:\s+(?:so|though|is\s+that|is\s+it|would\s+that\s+be"
+    r"|does\s+that\s+happen))?|how\s+(?:come|so))|like\s+what|such\s+as(?:\s+what)?"
+    r"|which(?:\s+ones?)?|what\s+ones"
+    r"|(?:which|what)\s+(?:are|were)\s+(?:they|those|these)|what\s+(?:kinds?|sorts?|types?)"
+    r"|for\s+(?:example|instance)|e\.?g|(?:any\s+|some\s+)?examples?"
+    r"|(?:can\s+you\s+)?give\s+(?:me\s+)?(?:an\s+|some\s+)?examples?|name\s+(?:them|some)"
+)
+
+
+def elliptical_question(text: str) -> re.Match[str] | None:
+    """A message that only asks why, which or what kind of what was said before, or None;
+    the group "why" holds a why ("why?", "how come")."""
+    return ELLIPTICAL.search(text.lower())
 
 
 # "I have a question about calcinosis", "quick question about calcium deposits", "can i ask
@@ -207,8 +239,13 @@ def not_english(text: str) -> bool:
 
 
 def asks_why_asked(text: str) -> bool:
-    """Whether a message asks why the bot asks ("why do you need to know?")."""
-    return WHY_ASKED.search(text.lower()) is not None
+    """Whether a message asks why the bot asks ("why do you need to know?"); in the
+    questions, a bare "why?" asks that too."""
+    lower = text.lower()
+    if WHY_ASKED.search(lower):
+        return True
+    bare = elliptical_question(lower)
+    return bare is not None and bare.group("why") is not None
 
 
 # "maybe lupus? not diagnosed", "i think i might have RA": what a doctor has not told

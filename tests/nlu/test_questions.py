@@ -12,6 +12,7 @@ from bot.nlu.questions import (
     asks_next_step,
     asks_why_asked,
     denied_after,
+    elliptical_question,
     follows_up,
     hedged,
     is_question,
@@ -34,6 +35,7 @@ from bot.nlu.questions import (
         ("its not painful", False, False),
         ("kind of, it's sore when i press it", False, False),
         ("it's a bit sore but no chest pain or anything", False, False),
+        ("what?", True, True),
         ("", False, False),
     ],
 )
@@ -137,6 +139,9 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
         (asks_why_asked, "why does it hurt", False),
         (asks_why_asked, "why is my lump hard", False),
         (asks_why_asked, "what does that mean", False),
+        (asks_why_asked, "why?", True),
+        (asks_why_asked, "but how come", True),
+        (asks_why_asked, "which ones?", False),
         # what comes next
         (asks_next_step, "what does that mean for me?", True),
         (asks_next_step, "so what does that mean", True),
@@ -170,6 +175,37 @@ def test_asking_about_the_questions_or_what_comes_next(
     asks_it: Callable[[str], bool], text: str, expected: bool
 ) -> None:
     assert asks_it(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("which ones?", None),
+        ("so why?", "why"),
+        ("ok, why is that?", "why is that"),
+        ("but how come", "how come"),
+        ("like what?", None),
+        ("such as?", None),
+        ("can you give me some examples?", None),
+    ],
+)
+def test_a_question_of_the_last_answer_with_no_words_of_its_own(text: str, why: str | None) -> None:
+    asked = elliptical_question(text)
+    assert asked is not None
+    assert asked.group("why") == why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why do i get lumps",
+        "which medicines?",
+        "what kind of doctor should i see",
+        "what does that mean",
+    ],
+)
+def test_a_question_with_words_of_its_own(text: str) -> None:
+    assert elliptical_question(text) is None
 
 
 def asked_part(find: Callable[[str], int | None], text: str) -> str | None:

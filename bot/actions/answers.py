@@ -19,7 +19,7 @@ from bot.actions.knowledge import (
 )
 from bot.actions.triage import is_personal
 from bot.nlu.names import CALCINOSIS
-from bot.nlu.questions import asked_term, elliptical_question
+from bot.nlu.questions import asked_term, asks_where, elliptical_question
 from bot.safety.declines import DIAGNOSIS_NOTES, declined
 
 Note = dict[str, str]
@@ -29,6 +29,8 @@ SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
 ABOUT_A_CASE = re.compile(r"\b(?:this|bot|chatbot)\b")
 # "can calcinosis cause breathing problems?": read as a question about causes, it asks what
 # calcinosis itself may cause (not "what causes calcinosis", "can lupus cause calcinosis")
+# what a question of where it forms ("can it affect the hands?") may be read as
+PLACE_READ_AS = frozenset({"complications", "definition"})
 CAUSED_BY_IT = re.compile(
     rf"\b(?:{CALCINOSIS}|the deposits|these deposits)\s+"
     r"(?:cause|causes|lead to|leads to|result in|results in|give you|gives you|trigger)\b"
@@ -142,6 +144,8 @@ class ActionAnswer(Action):
             topic = INTENT_TOPIC.get(intent, default)
             if topic == "causes" and CAUSED_BY_IT.search(text):
                 topic = "complications"
+            if topic in PLACE_READ_AS and live_entities(tracker, "body_site") and asks_where(text):
+                topic = "location"  # "can it affect the hands?": where it forms, and what not
             notes = grounding_notes(k, tracker, topic)
             named = {
                 str(e.get("value", "")).lower()

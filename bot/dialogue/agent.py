@@ -26,6 +26,7 @@ from bot.nlu.questions import (
     asked_term,
     asks,
     asks_next_step,
+    asks_where,
     asks_why_asked,
     elliptical_question,
     hedged_entity,
@@ -258,6 +259,14 @@ class Agent:
         if loop is None and asks_next_step(parse["text"]) and self._after_summary(state):
             # "what does that mean for me?" after the summary: only a doctor can tell
             return (*prefix, "action_doctor")
+        if (
+            loop is None
+            and intent in {"ask_more", "out_of_scope", FALLBACK_INTENT}
+            and self._names(parse, {"body_site"}, negated=False)
+            and not self._names(parse, {"symptom"}, negated=False)
+            and asks_where(parse["text"])
+        ):  # "what about the kidneys?", "hands?": whether it forms there
+            return (*prefix, "action_answer")
         if loop is None and elliptical_question(parse["text"]):
             # "why?", "which ones?": after the summary, only a doctor can tell; after an
             # answer, the source says no more, and what else it says of that topic

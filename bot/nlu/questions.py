@@ -179,6 +179,26 @@ def follows_up(text: str) -> bool:
     return len(text.split()) <= FOLLOW_UP_WORDS and FOLLOW_UP.search(text.lower()) is not None
 
 
+# "can it affect the hands?", "does it form in the kidneys", "what about the kidneys?",
+# "hands?": said with a body site, a question of where it forms
+PLACE_ASKED = re.compile(
+    r"\b(?:affect|affects|affecting|occur|occurs|form|forms|found|appear|appears|develop"
+    r"|develops|happen|happens|show\s+up|shows\s+up|spread|spreads)\b"
+    r"|\b(?:be|get|have)\s+(?:it\s+|them\s+|calcinosis\s+|deposits\s+)?(?:in|on)\b"
+)
+PLACE_ALONE_WORDS = 3
+
+
+def asks_where(text: str) -> bool:
+    """Whether a message that names a body site asks whether calcinosis forms there."""
+    lower = text.lower()
+    return (
+        follows_up(text)
+        or len(WORD.findall(lower)) <= PLACE_ALONE_WORDS
+        or PLACE_ASKED.search(lower) is not None
+    )
+
+
 # "why?", "which ones?", "like what?", "how come": a question about the last answer with no
 # words of its own; the source can answer it only with what else it says
 ELLIPTICAL = only(

@@ -10,6 +10,7 @@ from bot.nlu.questions import (
     announces_question,
     asks,
     asks_next_step,
+    asks_where,
     asks_why_asked,
     denied_after,
     elliptical_question,
@@ -169,6 +170,13 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
         (follows_up, "what about fever?", True),
         (follows_up, "what about my son, he has lumps on both of his knees", False),
         (follows_up, "tiredness?", False),
+        # said with a body site: whether it forms there
+        (asks_where, "can it affect the hands?", True),
+        (asks_where, "what about the kidneys?", True),
+        (asks_where, "hands?", True),
+        (asks_where, "can you get it on your elbow", True),
+        (asks_where, "can calcinosis cause kidney problems?", False),
+        (asks_where, "why does my finger hurt so much", False),
     ],
 )
 def test_asking_about_the_questions_or_what_comes_next(

@@ -144,7 +144,8 @@ class ActionAnswer(Action):
             topic = INTENT_TOPIC.get(intent, default)
             if topic == "causes" and CAUSED_BY_IT.search(text):
                 topic = "complications"
-            if topic in PLACE_READ_AS and live_entities(tracker, "body_site") and asks_where(text):
+            places = bool(live_entities(tracker, "body_site")) and asks_where(text)
+            if places and topic in PLACE_READ_AS:
                 topic = "location"  # "can it affect the hands?": where it forms, and what not
             notes = grounding_notes(k, tracker, topic)
             named = {
@@ -152,6 +153,10 @@ class ActionAnswer(Action):
                 for e in live_entities(tracker, "symptom", "cause", "treatment")
             }
             facts = k.facts.for_topic(topic, about=named)
+            if places and topic == "location" and tracker.get_slot("last_topic") == topic:
+                # "what about the kidneys?" after where it forms: what was not said yet first
+                said = set(tracker.get_slot("facts_shown") or [])
+                facts = sorted(facts, key=lambda fact: fact.id in said)
             if any(n["kind"] == "cause_listed" for n in notes):
                 facts = [f for f in facts if f.id.startswith("causes_")] + facts
             shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]

@@ -27,10 +27,10 @@ Note = dict[str, str]
 SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
 # a diagnosis question about a case ("does this sound like it?", "can the bot diagnose it?")
 ABOUT_A_CASE = re.compile(r"\b(?:this|bot|chatbot)\b")
-# "can calcinosis cause breathing problems?": read as a question about causes, it asks what
-# calcinosis itself may cause (not "what causes calcinosis", "can lupus cause calcinosis")
 # what a question of where it forms ("can it affect the hands?") may be read as
 PLACE_READ_AS = frozenset({"complications", "definition"})
+# "can calcinosis cause breathing problems?": read as a question about causes, it asks what
+# calcinosis itself may cause (not "what causes calcinosis", "can lupus cause calcinosis")
 CAUSED_BY_IT = re.compile(
     rf"\b(?:{CALCINOSIS}|the deposits|these deposits)\s+"
     r"(?:cause|causes|lead to|leads to|result in|results in|give you|gives you|trigger)\b"

@@ -102,7 +102,7 @@ def load(model_dir: Path) -> Language:
 
     The tokenizer is spaCy's English one, built from config.cfg as the pipeline is made.
     Reading its saved copy back adds its 2,700 special cases a second time for the same
-    tokenizer (a third of a second of start-up), so it is left out; a test checks that the
+    tokenizer (a quarter of a second of start-up), so it is left out; a test checks that the
     two are equal.
     """
     return spacy.load(model_dir, exclude=["tokenizer"])

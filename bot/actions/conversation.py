@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import DEFAULT_TOPICS, INTENT_TOPIC, knowledge
+from bot.history import messages_answered_with
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import follows_up
 
@@ -28,13 +29,29 @@ class ActionEmergency(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        category = str(tracker.latest_message.get("red_flag") or "other")
+        latest = tracker.latest_message
+        intent = (latest.get("intent") or {}).get("name")
         dispatcher.utter_message(
-            response="utter_emergency", category=category, custom={"emergency": True}
+            response="utter_emergency",
+            category=emergency_category(tracker),
+            # "what do i do" after the advice: the same advice, not to wait
+            again=intent != "emergency" and not latest.get("red_flag"),
+            custom={"emergency": True},
         )
         if tracker.active_loop_name:
             return [ActiveLoop(None), SlotSet("requested_slot", None)]
         return []
+
+
+def emergency_category(tracker: Tracker) -> str:
+    """The red flag of the latest message, else of the one whose emergency advice it
+    follows ("what do i do" after heavy bleeding is still about the bleeding); "other" when
+    none names one."""
+    for message in messages_answered_with(tracker.events, "action_emergency", latest_open=True):
+        flag = (message.get("parse_data") or {}).get("red_flag")
+        if flag:
+            return str(flag)
+    return "other"
 
 
 def consecutive_fallbacks(tracker: Tracker) -> int:

@@ -19,8 +19,10 @@ from bot.content.render import BotMessage, Renderer
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
+from bot.history import messages_answered_with
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import ParseResult
+from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import (
     announces_question,
     asked_term,
@@ -40,6 +42,7 @@ from bot.nlu.questions import (
 )
 from bot.safety.declines import declined, presses
 from bot.safety.gate import SafeUnderstanding
+from bot.safety.redflags import stands_down
 
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
@@ -216,6 +219,10 @@ class Agent:
         if intent == "emergency":
             return ("action_emergency",)
         loop = state.active_loop
+        if self._last_turn_ran(state, "action_emergency") and not self._moves_on(parse):
+            # "what do i do", "help", "should i wait and see?", "i feel dizzy" right after the
+            # emergency advice: the same advice, until the patient moves on
+            return ("action_emergency",)
         prefix: tuple[str, ...] = ("action_extract_slots",)
         if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
             prefix = (*prefix, "utter_emergency_mentioned")
@@ -347,17 +354,10 @@ class Agent:
     def _declined_last(state: DialogueState) -> tuple[str, ...]:
         """What the bot declined in the previous turn: what the patient's message asked, or
         what an earlier one did that it pressed for ("just give me a rough number")."""
-        declined_turn = False
-        for event in reversed(state.events):
-            if event.get("event") == "action" and event.get("name") == "utter_declines":
-                declined_turn = True
-            elif event.get("event") == "user":
-                if not declined_turn:
-                    return ()
-                notes = declined(str(event.get("text") or "").lower())
-                if notes:
-                    return notes
-                declined_turn = False
+        for message in messages_answered_with(state.events, "utter_declines"):
+            notes = declined(str(message.get("text") or "").lower())
+            if notes:
+                return notes
         return ()
 
     @classmethod
@@ -444,15 +444,37 @@ class Agent:
     @staticmethod
     def _after_summary(state: DialogueState) -> bool:
         """Whether the bot's last turn gave the questions' summary."""
+        return Agent._last_turn_ran(state, SUMMARY)
+
+    @staticmethod
+    def _last_turn_ran(state: DialogueState, action: str) -> bool:
+        """Whether the bot's turn before this message ran ``action``."""
         users = 0
         for event in reversed(state.events):
             if event.get("event") == "user":
                 users += 1
                 if users == 2:
                     return False
-            elif event.get("event") == "action" and event.get("name") == SUMMARY:
+            elif event.get("event") == "action" and event.get("name") == action:
                 return users == 1
         return False
+
+    @staticmethod
+    def _moves_on(parse: ParseResult) -> bool:
+        """After the emergency advice, a message that leaves it: thanks or goodbye, a button
+        chosen, the emergency said to be past or none ("it was years ago"), or a question
+        about calcinosis by name ("what are the symptoms of calcinosis?")."""
+        text, intent = parse["text"], parse["intent"]["name"]
+        return (
+            intent in {"thank", "goodbye"}
+            or text.startswith("/")
+            or stands_down(text)
+            or (
+                intent.startswith("ask_")
+                and intent not in {"ask_doctor", "ask_more"}
+                and NAMES_CALCINOSIS.search(text.lower()) is not None
+            )
+        )
 
     @staticmethod
     def _says_continue(parse: ParseResult, state: DialogueState) -> bool:

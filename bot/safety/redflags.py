@@ -222,7 +222,12 @@ class RedFlagDetector:
             for i, start, end in self.matcher(doc)
             if all(self._typed_as(token) for token in doc[start:end])
         ]  # the rules read the words as typed, and a few through NORM, which they check
-        rules = [*_overdoses(doc), *_keeps_pills_back(doc), *_meningitis_signs(doc)]
+        rules = [
+            *_overdoses(doc),
+            *_keeps_pills_back(doc),
+            *_meningitis_signs(doc),
+            *_fever_and_confusion(doc),
+        ]
         for category, start, end in [*matches, *rules]:
             span = doc[start:end]
             found.append(
@@ -418,17 +423,19 @@ FEVER_WORDS = frozenset({"fever", "fevers", "feverish", "temperature", "temp", "
 NECK_REACH = 4
 
 
+def _told(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The words of ``words`` in a message, as typed or normalised, that it does not deny."""
+    return [
+        t
+        for t in doc
+        if (t.norm_ in words or t.lower_ in words) and not RedFlagDetector._negated(doc, t.i)
+    ]
+
+
 def _meningitis_signs(doc: Doc) -> list[tuple[str, int, int]]:
     """A stiff neck and a fever in one message, neither denied: signs of meningitis, told
     in more orders and words than a phrase list can hold. The span is the stiff neck's."""
-    if not any(t.lower_ == "neck" for t in doc):
-        return []
-    fever = any(
-        (t.norm_ in FEVER_WORDS or t.lower_ in FEVER_WORDS)
-        and not RedFlagDetector._negated(doc, t.i)
-        for t in doc
-    )
-    if not fever:
+    if not any(t.lower_ == "neck" for t in doc) or not _told(doc, FEVER_WORDS):
         return []
     for neck in (t.i for t in doc if t.lower_ == "neck"):
         near = doc[max(0, neck - NECK_REACH) : neck + NECK_REACH + 1]
@@ -438,11 +445,43 @@ def _meningitis_signs(doc: Doc) -> list[tuple[str, int, int]]:
     return []
 
 
+# "a fever of 39.5 and i feel confused": confusion with a fever, in any order (confused alone
+# may be about an answer)
+CONFUSED_WORDS = frozenset({"confused", "confusion", "disoriented", "delirious"})
+
+
+def _fever_and_confusion(doc: Doc) -> list[tuple[str, int, int]]:
+    """A fever and confusion in one message, neither denied: a sign of a serious infection
+    (sepsis, meningitis) in any words. The span is the confusion's."""
+    confused = _told(doc, CONFUSED_WORDS)
+    fevers = [
+        t
+        for t in _told(doc, FEVER_WORDS)  # not "is fever a symptom of it?"
+        if not RedFlagDetector._spoken_of(doc, t.i, t.i + 1, "general")
+    ]
+    if not confused or not fevers:
+        return []
+    return [("general", confused[0].i, confused[0].i + 1)]
+
+
 def _plans(doc: Doc, i: int) -> bool:
     """Whether the clause of the taking word ``doc[i]`` tells a plan to take ("i'm going to
     take"), not asks about one ("am i going to have to take ...?")."""
     first = RedFlagDetector._clause(doc, i, i + 1)[0]
     return bool(PLANS.search(doc[first:i].text.lower())) and not asks(doc[first:].text)
+
+
+# after the emergency advice: "it was years ago", "not now", "i'm fine now", "false alarm"
+STOOD_DOWN = re.compile(
+    r"\bnot\s+(?:now|happening|an\s+emergency|urgent)\b|\bno\s+emergency\b|\bfalse\s+alarm\b"
+    r"|\b(?:i'?m|i\s+am|we'?re|he'?s|she'?s|they'?re)\s+(?:fine|ok|okay|alright|safe)\s+now\b"
+)
+
+
+def stands_down(text: str) -> bool:
+    """Whether a message after the emergency advice says the emergency is past, or none."""
+    lower = text.lower()
+    return STOOD_DOWN.search(lower) is not None or LONG_AGO.search(lower) is not None
 
 
 def is_emergency(flags: list[RedFlag], intent: str) -> str | None:

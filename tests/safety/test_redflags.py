@@ -7,7 +7,7 @@ import pytest
 from bot.nlu.interpreter import Interpreter
 from bot.nlu.normalizer import READ_AS, stem
 from bot.safety.gate import SafeUnderstanding
-from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
+from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags, stands_down
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +150,10 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("stiff neck and high fever", "meningitis"),
         ("temp of 39.5 and my neck is really stiff, cant look down", "meningitis"),
         ("she has a fever and her neck has gone stiff", "meningitis"),
+        # a fever and confusion, in any order and words
+        ("my lump is red and hot and ive got a fever of 39.5 and feel confused", "general"),
+        ("my mum has a temperature and is confused", "general"),
+        ("disoriented and feverish since this morning", "general"),
         # pills kept back, however it is told (the normaliser reads "saving" as "having")
         ("i've been saving up my pills", "suicide"),
         ("im stockpiling my tablets just in case", "suicide"),
@@ -348,6 +352,9 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         "stiff neck but no fever",
         "my neck is not stiff but i have a fever",
         "i have a fever and a lump on my neck",
+        "no fever, just a bit confused by the website",
+        "is fever a symptom of calcinosis? sorry, i'm a bit confused",
+        "i'm confused about the answer",
         "tonight is the night of the big game",
         "i was gasping at the price of the cream lol",
         "my grandson is talking funny words he learned at school",
@@ -358,3 +365,20 @@ def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(
 ) -> None:
     """The rules alone (what the classifier makes of these is measured on held-out data)."""
     assert not [flag for flag in rule_flags(interpreter, detector, text) if flag.live]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it was years ago, im ok now", True),
+        ("no no, not now, that was last year", True),
+        ("false alarm sorry", True),
+        ("she's fine now, she's sitting up", True),
+        ("what do i do", False),
+        ("im fine", False),
+        ("should i wait and see?", False),
+        ("i feel dizzy now", False),
+    ],
+)
+def test_what_says_the_emergency_is_past_or_none(text: str, expected: bool) -> None:
+    assert stands_down(text) is expected

@@ -16,6 +16,7 @@ from bot.actions.knowledge import (
     LISTED_CONDITIONS,
     Knowledge,
     knowledge,
+    message_text,
 )
 from bot.actions.triage import is_personal
 from bot.nlu.names import CALCINOSIS
@@ -35,11 +36,6 @@ CAUSED_BY_IT = re.compile(
     rf"\b(?:{CALCINOSIS}|the deposits|these deposits)\s+"
     r"(?:cause|causes|lead to|leads to|result in|results in|give you|gives you|trigger)\b"
 )
-
-
-def message_text(tracker: Tracker) -> str:
-    """The latest message's text in lower case, as the decline patterns and topic words are."""
-    return str(tracker.latest_message.get("text") or "").lower()
 
 
 def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
@@ -180,7 +176,7 @@ class ActionMore(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        unmentioned = k.unmentioned_follow_up(message_text(tracker))
+        unmentioned = k.unmentioned_follow_up(tracker)
         if unmentioned:  # "and tiredness?", read as "tell me more"
             k.say_out_of_scope(dispatcher, unmentioned)
             return []

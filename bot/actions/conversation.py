@@ -9,7 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.knowledge import DEFAULT_TOPICS, INTENT_TOPIC, knowledge
+from bot.actions.knowledge import DEFAULT_TOPICS, INTENT_TOPIC, knowledge, message_text
 from bot.history import messages_answered_with
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import follows_up
@@ -77,7 +77,7 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        unmentioned = k.unmentioned_follow_up(str(tracker.latest_message.get("text") or ""))
+        unmentioned = k.unmentioned_follow_up(tracker)
         if unmentioned:  # "what about fever?": what the source does not say, not a guess
             k.say_out_of_scope(dispatcher, unmentioned)
             return []
@@ -108,7 +108,7 @@ class ActionOutOfScope(Action):
     ) -> list[EventType]:
         k = knowledge()
         message = tracker.latest_message
-        text = str(message.get("text") or "").lower()
+        text = message_text(tracker)
         # of calcinosis (named, or a follow-up: "what about fever?"), and naming nothing the
         # source speaks of ("79 years of age ... what are the treatment options?" is a
         # question it answers, misread)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import RESPONSES_DIR
@@ -94,10 +95,12 @@ class Knowledge:
         alternatives = "|".join(f"(?:{u.pattern.pattern})" for u in self.unmentioned)
         return re.compile(alternatives or r"(?!)")
 
-    def unmentioned_follow_up(self, text: str) -> list[str]:
-        """What a short follow-up ("and tiredness?", "what about fever?") names that the
-        source does not mention: of calcinosis, as the conversation is."""
-        return self.unmentioned_in(text) if follows_up(text) else []
+    def unmentioned_follow_up(self, tracker: Tracker) -> list[str]:
+        """What a short follow-up ("and tiredness?", "what about heart attacks?") names that
+        the source does not mention: of calcinosis, as the conversation is."""
+        text = message_text(tracker)
+        asked = bool(tracker.latest_message.get("red_flag_mentioned"))
+        return self.unmentioned_in(text, red_flag_asked=asked) if follows_up(text) else []
 
     def say_out_of_scope(
         self, dispatcher: CollectingDispatcher, unmentioned: list[str] | None = None
@@ -121,6 +124,11 @@ class Knowledge:
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b")
+
+
+def message_text(tracker: Tracker) -> str:
+    """The latest message's text in lower case, as the decline patterns and topic words are."""
+    return str(tracker.latest_message.get("text") or "").lower()
 
 
 @cache

@@ -19,6 +19,8 @@ HEDGES = frozenset({"kinda", "sorta", "somewhat", "slightly"})
 HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "little")})
 # words a reply may start with before its yes or no: "ok then no", "well, yes"
 FILLERS = frozenset({"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright"})
+# what may come before a question: "ok and is it serious?", "so what now?"
+LEADING_WORDS = FILLERS | {"and", "but", "right", "sorry"}
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
 # "yes please tell me about treatment": a request follows the yes, so the yes is not all of it
 REQUEST = re.compile(r"\b(?:tell\s+me|explain|what|how|why|which|can\s+you|could\s+you)\b")
@@ -31,8 +33,11 @@ def of_oneself(text: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """Whether a message starts with a question word ("what?", "how does it spread")."""
+    """Whether a message starts with a question word ("what?", "how does it spread"), after
+    any fillers ("ok and is it serious")."""
     words = WORD.findall(text.lower())
+    while words and words[0] in LEADING_WORDS:
+        words = words[1:]
     return bool(words) and words[0] in QUESTION_WORDS
 
 
@@ -127,8 +132,7 @@ WHY_ASKED = re.compile(
 )
 
 
-# what may come before and after all a short question says: "ok so what now?", "why then?"
-LEADING_WORDS = FILLERS | {"and", "but", "right", "sorry"}
+# what may come after all a short question says: "why then?"
 TRAILING_WORDS = ("then", "now", "exactly", "please")
 
 

@@ -93,6 +93,10 @@ DIED_OF = re.compile(
     r"\b(?:died|passed away|passed|lost (?:him|her|them|my \w+))\s+(?:of|from|after|to|with)"
     r"(?:\s+(?:an?|his|her|their|a massive|a big|a bad))?\s*$"
 )
+# someone who has died: "my late wife had a stroke"
+LATE = re.compile(r"\b(?:my|his|her|our|their|your)\s+late\s+\w+")
+# "what about heart attacks?" after a question: asked about, as the question before was
+ASKED_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:what|how)\s+about\b")
 # happening now or again, anywhere in the message: "... and it's happening again"
 HAPPENING_NOW = re.compile(
     r"\b(?:again|another|today|tonight|currently|right now)\b"
@@ -266,7 +270,8 @@ class RedFlagDetector:
         clause = doc[first:last].text.lower()
         if HAPPENING_NOW.search(doc.text.lower()):
             return False
-        if DIED_OF.search(doc[first:start].text.lower()):
+        told_before = doc[first:start].text.lower()
+        if DIED_OF.search(told_before) or LATE.search(told_before):
             return True
         now, long_ago = NOW.search(clause), LONG_AGO.search(clause)
         at = doc[start].idx - doc[first].idx
@@ -287,6 +292,7 @@ class RedFlagDetector:
             any(word in CAUSE_CUES for word in [*words, *after])
             or any(cue in pairs for cue in ANYONE_CUES)
             or any(word in SIGN_WORDS for word in after)
+            or ASKED_ABOUT.search(doc.text.lower()) is not None
         )
 
     @staticmethod

@@ -37,6 +37,7 @@ from bot.nlu.questions import (
         ("kind of, it's sore when i press it", False, False),
         ("it's a bit sore but no chest pain or anything", False, False),
         ("what?", True, True),
+        ("ok and is it serious", True, True),
         ("", False, False),
     ],
 )

@@ -150,6 +150,8 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("stiff neck and high fever", "meningitis"),
         ("temp of 39.5 and my neck is really stiff, cant look down", "meningitis"),
         ("she has a fever and her neck has gone stiff", "meningitis"),
+        ("what about my chest pain", "chest_pain"),
+        ("my late husband is here and im having chest pain", "chest_pain"),
         # a fever and confusion, in any order and words
         ("my lump is red and hot and ive got a fever of 39.5 and feel confused", "general"),
         ("my mum has a temperature and is confused", "general"),
@@ -244,6 +246,10 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
             "chest_pain",
         ),
         ("is it because of the stroke?", "stroke"),
+        # asked after fillers, of someone who has died, or as a follow-up
+        ("ok and is chest pain a symptom of calcinosis", "chest_pain"),
+        ("my late wife had a stroke, is calcification connected to that at all?", "stroke"),
+        ("what about heart attacks", "chest_pain"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

@@ -21,6 +21,9 @@ from bot.nlu.questions import (
     leading_answer,
     not_english,
     of_oneself,
+    pain_score,
+    tells_only_degree,
+    tells_only_when,
 )
 from bot.safety.declines import declined
 
@@ -88,8 +91,14 @@ def from_answer(
     asked_declined = declined(text.lower())
     if asked_declined:  # "how much medicine should i take": asks of a medicine, takes none
         slots.pop("possible_trigger", None)
+    score = pain_score(text)
+    if requested == "pain" and score is not None and "pain" not in slots:
+        return {**slots, "pain": score > 0}  # "7/10": it hurts; "0": it does not
     if (
         requested in slots
+        or tells_only_when(text)  # "about 3 weeks ago": asked again, not taken as an answer
+        or score is not None  # "3" to a question that is not about pain
+        or (requested == "known_condition" and tells_only_degree(text))  # "sometimes"
         or intent in NOT_ANSWERS
         or asks_why_asked(text)  # answered first; the question is asked again
         or not_english(text)  # asked to write in English; the question is asked again

@@ -37,8 +37,10 @@ from bot.nlu.questions import (
     leading_unsure,
     not_english,
     of_oneself,
+    pain_score,
     question_start,
     tells,
+    tells_only_when,
 )
 from bot.safety.declines import declined, presses
 from bot.safety.gate import SafeUnderstanding
@@ -369,6 +371,8 @@ class Agent:
         if intent in {"affirm", "deny", "unsure", "inform", "report_symptom", FALLBACK_INTENT}:
             return True
         text = parse["text"]
+        if tells_only_when(text) or pain_score(text) is not None:
+            return True  # "about 3 weeks ago", "7/10": whatever the classifier made of them
         if intent not in NEVER_RESUMES and (
             leading_answer(text) is not None or leading_unsure(text)
         ):

@@ -203,6 +203,44 @@ def asks_where(text: str) -> bool:
     )
 
 
+# "last week", "about 3 weeks ago", "2 days ago", "a few months", "since christmas": when,
+# which none of the questions asks
+WHEN_ONLY = only(
+    r"(?:(?:about|around|like|maybe|roughly|nearly|almost|over|for|only|just|the|it'?s|it"
+    r"|has|been|had)\s+)*"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|a\s+few|couple|a\s+couple"
+    r"(?:\s+of)?|several|some|many|\d+)\s+)?(?:days?|weeks?|wks?|months?|years?|yrs?)"
+    r"(?:\s+(?:ago|back|or\s+so|now))?|(?:last|this)\s+(?:week|month|year|night|weekend)"
+    r"|yesterday|recently|a\s+while(?:\s+ago|\s+now)?|ages(?:\s+ago)?|since\s+\w+(?:\s+\w+)?"
+)
+# "7/10", "7 out of 10", "about a 6", "3": how much it hurts, on a scale of ten
+PAIN_SCORE = only(
+    r"(?:(?:about|around|like|maybe|roughly|a)\s+)*(?P<score>\d{1,2})(?:\s*(?:/|out\s+of)\s*10)?"
+)
+# "sometimes", "a bit, sometimes", "on and off": how often or how much, which no diagnosis is
+DEGREE_ONLY = only(
+    r"(?:(?:a\s+bit|a\s+little|sometimes|occasionally|kind\s+of|kinda|sort\s+of|sorta"
+    r"|now\s+and\s+then|on\s+and\s+off|often|rarely|a\s+lot)\W*)+"
+)
+
+
+def tells_only_when(text: str) -> bool:
+    """Whether a message says only when ("about 3 weeks ago"), which no question asks."""
+    return WHEN_ONLY.search(text.lower()) is not None
+
+
+def pain_score(text: str) -> int | None:
+    """The score of a message that is only a pain score out of ten ("7/10", "3"), or None."""
+    match = PAIN_SCORE.search(text.lower())
+    score = int(match.group("score")) if match else None
+    return score if score is not None and score <= 10 else None
+
+
+def tells_only_degree(text: str) -> bool:
+    """Whether a message says only how often or how much ("a bit, sometimes")."""
+    return DEGREE_ONLY.search(text.lower()) is not None
+
+
 # "why?", "which ones?", "like what?", "how come": a question about the last answer with no
 # words of its own; the source can answer it only with what else it says
 ELLIPTICAL = only(

@@ -21,8 +21,11 @@ from bot.nlu.questions import (
     leading_answer,
     leading_unsure,
     not_english,
+    pain_score,
     question_start,
     tells,
+    tells_only_degree,
+    tells_only_when,
 )
 
 
@@ -215,6 +218,29 @@ def test_a_question_of_the_last_answer_with_no_words_of_its_own(text: str, why: 
 )
 def test_a_question_with_words_of_its_own(text: str) -> None:
     assert elliptical_question(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "score", "degree"),
+    [
+        ("about 3 weeks ago", True, None, False),
+        ("since christmas", True, None, False),
+        ("its been 2 weeks", True, None, False),
+        ("7/10", False, 7, False),
+        ("about a 6", False, 6, False),
+        ("0", False, 0, False),
+        ("12", False, None, False),
+        ("a bit, sometimes", False, None, True),
+        ("yes sometimes", False, None, False),
+        ("it hurts", False, None, False),
+    ],
+)
+def test_what_a_reply_says_that_no_question_asks(
+    text: str, when: bool, score: int | None, degree: bool
+) -> None:
+    assert tells_only_when(text) is when
+    assert pain_score(text) == score
+    assert tells_only_degree(text) is degree
 
 
 def asked_part(find: Callable[[str], int | None], text: str) -> str | None:

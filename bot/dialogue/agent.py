@@ -234,8 +234,9 @@ class Agent:
         if declines:  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
             own_lump = loop is None and self._names_own_symptom(parse)
-            if pressed or intent in {"out_of_scope", FALLBACK_INTENT}:
-                # declined, nothing else understood: the same question; or "is it calcinosis
+            if pressed or intent in {"out_of_scope", FALLBACK_INTENT, "ask_more"}:
+                # declined, nothing else understood ("what else could it be" reads as "tell me
+                # more"): the same question; or "is it calcinosis
                 # or gout? my toe has a chalky lump": what the questions can relate to it;
                 # else neither "did you mean ...?" nor "i can only help with calcinosis",
                 # which the question was about, but what else to ask

@@ -48,7 +48,10 @@ MEDICINE_ADVICE = re.compile(
     rf"(?:up\s+)?(?:my|the|his|her)\s+(?:\w+\s+)?(?:{MEDICINE_NAMES}|dose|dosage)\b"
     r"|\bup\s+(?:my|the|his|her)\s+(?:\w+\s+)?(?:dose|dosage)\b"
     r"|\b(?:cut|split)\s+(?:my|the|his|her)\s+\w+\s+(?:to|in)\s+half\b"
-    r"|\bput\s+(?:it|them|the\s+dose|my\s+dose)\s+(?:back\s+)?(?:up|down)\b",
+    r"|\bput\s+(?:it|them|the\s+dose|my\s+dose)\s+(?:back\s+)?(?:up|down)\b"
+    # the medicine named first: "i'm on warfarin, should i stop it"
+    rf"|{MEDICINES}[^.?!]{{0,40}}?\b(?:should|can|could|must|do)\s+(?:i|he|she|we|they)\s+"
+    r"(?:stop|quit|come\s+off|skip|double|keep)\s+(?:taking\s+)?(?:it|them)\b",
     re.IGNORECASE,
 )
 # "is my dog at risk of calcinosis", "is the kidney a common place for calcium deposits", "is
@@ -79,6 +82,10 @@ WHO_HAS_IT = re.compile(
     # "can you tell me if my son has calcinosis", "is that what my husband has"
     r"|\b(?:tell|say)\s+(?:me|us)\s+(?:if|whether)\s+(?:i|he|she|they|we|my\s+\w+)\s+"
     r"(?:really\s+)?(?:have|has|got)\b"
+    # "can you tell us if its calcinosis or arthritis", "is that the calcium thing"
+    r"|\b(?:tell|say)\s+(?:me|us)\s+(?:if|whether)\s+(?:it'?s|its|it\s+is|this\s+is|that'?s)\s+"
+    rf"(?:an?\s+)?{CALCINOSIS}"
+    r"|\bis\s+(?:that|this|it)\s+(?:the\s+)?calcium\s+(?:thing|stuff|one)\b"
     r"|\bis\s+(?:that|this|it)\s+what\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:have|has|got|'ve\s+got)\b"
     # "pls just tell me what i have", "what is it in my case", "what is this hard lump"
     r"|\btell\s+me\s+what\s+(?:i|he|she|they)\s+(?:have|has|got|'ve\s+got)\b"
@@ -113,6 +120,26 @@ WHETHER_CANCER = re.compile(
     rf"|\b(?:sound|sounds|look|looks)\s+like\s+(?:an?\s+)?{CANCER}",
     re.IGNORECASE,
 )
+# "what else could it be", "is that scleroderma", "so its probably fine yeah?": what
+# someone's lump or complaint is, or whether it is serious, which only a doctor can tell
+WHAT_IT_IS = re.compile(
+    r"\bwhat\s+(?:else\s+)?(?:could|might|may|would|can)\s+(?:it|this|that|they|these|those"
+    r"|(?:my|his|her)\s+\w+)\s+(?:possibly\s+|really\s+|else\s+)?be\b"
+    r"(?!\s+(?:\w+ed|due|from|because|done|made|seen|found|mistaken|taken)\b)"
+    # not a worry told: "i'm frightened about what this could be"
+    r"|(?<!about\s)(?<!of\s)\bwhat\s+(?:it|this|that|they)\s+(?:could|might|may)\s+"
+    r"(?:possibly\s+)?be"
+    r"(?:\s+(?:please|pls))?\s*(?:[?.!]|$)"
+    r"|\bwhat\s+do\s+you\s+think\s+(?:it|this|that|they)\s+(?:is|are)\b"
+    r"|\b(?:is|could)\s+(?:that|this|it|these|those)\s+(?:be\s+)?(?:an?\s+)?"
+    r"(?:scleroderma|lupus|arthritis|rheumatoid\s+arthritis|dermatomyositis|gout|raynaud'?s"
+    r"|psoriasis|infection|infected)\b(?!\s+(?:that|which)\b)"
+    r"|\b(?:so\s+)?(?:it'?s|its|it\s+is|that'?s|thats|they'?re)\s+(?:probably|likely|definitely"
+    r"|surely|most\s+likely)?\s*(?:fine|ok|okay|nothing(?:\s+serious)?|harmless|benign"
+    r"|not\s+serious|not\s+dangerous)\b[^.?!]{0,12}?(?:\bright\b|\byeah\b|\bthen\b"
+    r"|\bisn'?t\s+it\b|\?)",
+    re.IGNORECASE,
+)
 # pressing right after a decline: "come on just tell me yes or no", "just give me a rough
 # number", "ok what about for my 10 year old": asks again for what was declined
 PRESSES = re.compile(
@@ -132,9 +159,14 @@ DECLINED = (
     ("no_medicine_advice", MEDICINE_ADVICE),
     ("cannot_tell_cancer", WHETHER_CANCER),
     ("cannot_tell", WHO_HAS_IT),
+    ("cannot_tell_what", WHAT_IT_IS),
 )
-SUPERSEDES = {"cannot_tell": "cannot_tell_cancer"}
-DIAGNOSIS_NOTES = frozenset({"cannot_tell", "cannot_tell_cancer"})
+# a note left out when one of these is given: one diagnosis note a reply
+SUPERSEDED_BY = {
+    "cannot_tell": frozenset({"cannot_tell_cancer"}),
+    "cannot_tell_what": frozenset({"cannot_tell", "cannot_tell_cancer"}),
+}
+DIAGNOSIS_NOTES = frozenset({"cannot_tell", "cannot_tell_cancer", "cannot_tell_what"})
 
 
 @functools.lru_cache(maxsize=DECLINED_CACHE_SIZE)
@@ -143,7 +175,7 @@ def declined(text: str) -> tuple[str, ...]:
     agent, the form's validation, the answer) and patients repeat short messages, while the
     patterns cost some 10 to 80 µs a text: so the latest texts' notes are kept."""
     notes = [note for note, pattern in DECLINED if pattern.search(text)]
-    return tuple(note for note in notes if SUPERSEDES.get(note) not in notes)
+    return tuple(note for note in notes if SUPERSEDED_BY.get(note, frozenset()).isdisjoint(notes))
 
 
 def presses(text: str) -> bool:

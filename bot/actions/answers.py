@@ -20,7 +20,7 @@ from bot.actions.knowledge import (
 )
 from bot.actions.triage import is_personal
 from bot.nlu.names import CALCINOSIS
-from bot.nlu.questions import asked_term, asks_where, elliptical_question
+from bot.nlu.questions import asked_term, asks_where, elliptical_question, follows_up
 from bot.safety.declines import DIAGNOSIS_NOTES, declined
 
 Note = dict[str, str]
@@ -140,15 +140,27 @@ class ActionAnswer(Action):
             topic = INTENT_TOPIC.get(intent, default)
             if topic == "causes" and CAUSED_BY_IT.search(text):
                 topic = "complications"
-            places = bool(live_entities(tracker, "body_site")) and asks_where(text)
-            if places and topic in PLACE_READ_AS:
-                topic = "location"  # "can it affect the hands?": where it forms, and what not
+            sites = live_entities(tracker, "body_site")
+            places = bool(sites) and asks_where(text)
+            # "can it affect the kidneys?": the fact that names them, wherever it is; "can it
+            # affect the hands?": where it forms, and that the source names no hands
+            elsewhere = [
+                fact
+                for site in sites
+                for fact in k.facts.explaining(str(site.get("value", "")))
+                if "location" not in fact.topics
+            ]
+            after_places = follows_up(text) and tracker.get_slot("last_topic") == "location"
+            if places and (topic in PLACE_READ_AS | {"location"} or after_places):
+                topic = elsewhere[0].topics[0] if elsewhere else "location"
+            else:
+                elsewhere = []
             notes = grounding_notes(k, tracker, topic)
             named = {
                 str(e.get("value", "")).lower()
                 for e in live_entities(tracker, "symptom", "cause", "treatment")
             }
-            facts = k.facts.for_topic(topic, about=named)
+            facts = [*elsewhere, *k.facts.for_topic(topic, about=named)]
             if places and topic == "location" and tracker.get_slot("last_topic") == topic:
                 # "what about the kidneys?" after where it forms: what was not said yet first
                 said = set(tracker.get_slot("facts_shown") or [])

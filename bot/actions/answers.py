@@ -127,8 +127,13 @@ class ActionAnswer(Action):
         k = knowledge()
         intent = str((tracker.latest_message.get("intent") or {}).get("name", ""))
         text = message_text(tracker)
-        # no question intent: "what is vasculitis?" gets the facts that use the word
-        explaining = [] if intent in INTENT_TOPIC else k.facts.explaining(asked_term(text))
+        # "what is vasculitis?" gets the facts that use the word: read as no question, or as
+        # one of a topic whose facts never use it ("what are histiocytes" as composition)
+        term_facts = k.facts.explaining(asked_term(text))
+        in_topic = intent in INTENT_TOPIC and any(
+            INTENT_TOPIC[intent] in fact.topics for fact in term_facts
+        )  # else "what are histiocytes" read as composition: the topic, those facts first
+        explaining = [] if in_topic else term_facts
         if explaining:
             topic = explaining[0].topics[0]
             shown = [f.id for f in explaining]
@@ -160,7 +165,8 @@ class ActionAnswer(Action):
                 str(e.get("value", "")).lower()
                 for e in live_entities(tracker, "symptom", "cause", "treatment")
             }
-            facts = [*elsewhere, *k.facts.for_topic(topic, about=named)]
+            used = [fact for fact in term_facts if topic in fact.topics]
+            facts = [*elsewhere, *used, *k.facts.for_topic(topic, about=named)]
             if places and topic == "location" and tracker.get_slot("last_topic") == topic:
                 # "what about the kidneys?" after where it forms: what was not said yet first
                 said = set(tracker.get_slot("facts_shown") or [])

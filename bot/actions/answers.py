@@ -96,7 +96,9 @@ def merge_unmentioned(notes: list[Note], limit: int = 4) -> list[Note]:
     particular". At most ``limit`` notes."""
     merged = list(notes)
     for kind in MERGED_NOTES:
-        names = [n["name"] for n in merged if n["kind"] == kind][:3]
+        named = [n["name"] for n in merged if n["kind"] == kind]
+        # "the breast" said by "the breast or mammograms": once
+        names = [a for a in named if not any(a != b and a in b for b in named)][:3]
         if not names:
             continue
         first = next(i for i, n in enumerate(merged) if n["kind"] == kind)

@@ -468,7 +468,8 @@ class Agent:
     def _moves_on(parse: ParseResult) -> bool:
         """After the emergency advice, a message that leaves it: thanks or goodbye, a button
         chosen, the emergency said to be past or none ("it was years ago"), or a question
-        about calcinosis by name ("what are the symptoms of calcinosis?")."""
+        about calcinosis by name, not of the patient's own ("what are the symptoms of
+        calcinosis?", not "is it because of my calcinosis?")."""
         text, intent = parse["text"], parse["intent"]["name"]
         return (
             intent in {"thank", "goodbye"}
@@ -478,6 +479,7 @@ class Agent:
                 intent.startswith("ask_")
                 and intent not in {"ask_doctor", "ask_more"}
                 and NAMES_CALCINOSIS.search(text.lower()) is not None
+                and not of_oneself(text)
             )
         )
 

@@ -221,7 +221,7 @@ class Agent:
         if intent == "emergency":
             return ("action_emergency",)
         loop = state.active_loop
-        if self._last_turn_ran(state, "action_emergency") and not self._moves_on(parse):
+        if self._follows_emergency(state) and not self._moves_on(parse):
             # "what do i do", "help", "should i wait and see?", "i feel dizzy" right after the
             # emergency advice: the same advice, until the patient moves on
             return ("action_emergency",)
@@ -463,6 +463,17 @@ class Agent:
             elif event.get("event") == "action" and event.get("name") == action:
                 return users == 1
         return False
+
+    @staticmethod
+    def _follows_emergency(state: DialogueState) -> bool:
+        """Whether the bot's turn before this message gave the emergency advice, to a message
+        that did not itself place the emergency in the past ("i attempted suicide last year,
+        i'm doing better now. unrelated, i have a lump")."""
+        if not Agent._last_turn_ran(state, "action_emergency"):
+            return False
+        before = list(state.events)[:-1]  # the events before this message
+        told = next(messages_answered_with(before, "action_emergency", latest_open=True), None)
+        return told is None or not stands_down(str(told.get("text") or ""))
 
     @staticmethod
     def _moves_on(parse: ParseResult) -> bool:

@@ -481,6 +481,7 @@ def _plans(doc: Doc, i: int) -> bool:
 STOOD_DOWN = re.compile(
     r"\bnot\s+(?:now|happening|an\s+emergency|urgent)\b|\bno\s+emergency\b|\bfalse\s+alarm\b"
     r"|\b(?:i'?m|i\s+am|we'?re|he'?s|she'?s|they'?re)\s+(?:fine|ok|okay|alright|safe)\s+now\b"
+    r"|\b(?:doing|feeling)\s+(?:much\s+|a\s+lot\s+)?better\s+now\b"
 )
 
 

@@ -380,6 +380,7 @@ def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(
         ("no no, not now, that was last year", True),
         ("false alarm sorry", True),
         ("she's fine now, she's sitting up", True),
+        ("i'm doing much better now", True),
         ("what do i do", False),
         ("im fine", False),
         ("should i wait and see?", False),

@@ -70,6 +70,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         elif entity["entity"] == "condition":
             if value in SPOKEN_OF_OTHERWISE:  # "cancer": the source says malignant, tumors
                 continue
+            # "arthritis": the source lists rheumatoid arthritis, and the note says which
+            value = next((c for c in LISTED_CONDITIONS if c.endswith(f" {value}")), value)
             listed = value in LISTED_CONDITIONS or k.facts.mentions(value)
             name = display_name(value)
             notes.append({"kind": "listed" if listed else "not_mentioned", "name": name})

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from bot.actions.knowledge import DEFAULT_TOPICS, INTENT_TOPIC, knowledge, message_text
 from bot.history import messages_answered_with
 from bot.nlu.names import NAMES_CALCINOSIS
-from bot.nlu.questions import follows_up
+from bot.nlu.questions import asked_term, follows_up
 
 FALLBACK = "nlu_fallback"
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
@@ -96,6 +96,10 @@ class ActionFallback(Action):
         return []
 
 
+# what a follow-up may ask of that names nothing: "and then?", "and that?"
+VAGUE = frozenset({"then", "that", "this", "those", "these", "more", "else", "what", "it", "so"})
+
+
 class ActionOutOfScope(Action):
     """Says what Calcibot can help with; of calcinosis and something the source does not
     mention ("does a penicillin allergy matter if you have calcinosis"), that it does not."""
@@ -120,5 +124,8 @@ class ActionOutOfScope(Action):
             if follows_up(text) or (NAMES_CALCINOSIS.search(text) and not named)
             else []
         )
+        term = asked_term(text) if follows_up(text) and not named else None
+        if not unmentioned and term and term not in VAGUE and not k.facts.mentions(term):
+            unmentioned = [term]  # "and kidney stones?": of calcinosis, which the source is
         k.say_out_of_scope(dispatcher, unmentioned)
         return []

@@ -167,9 +167,18 @@ ASKED_TERM = only(
 )
 
 
+# "and vasculitis?", "what about granulomas": a word or two asked of, after the last answer
+FOLLOWED_TERM = only(
+    r"(?:and|or|what\s+about|how\s+about)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?P<term>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+)
+
+
 def asked_term(text: str) -> str | None:
-    """The word or two whose meaning a message asks, or None."""
-    match = ASKED_TERM.search(text.lower())
+    """The word or two whose meaning a message asks, or that it asks of as a follow-up, or
+    None."""
+    lower = text.lower()
+    match = ASKED_TERM.search(lower) or FOLLOWED_TERM.search(lower)
     return match.group("term") if match else None
 
 

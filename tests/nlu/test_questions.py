@@ -8,6 +8,7 @@ import pytest
 
 from bot.nlu.questions import (
     announces_question,
+    asked_term,
     asks,
     asks_next_step,
     asks_where,
@@ -241,6 +242,24 @@ def test_what_a_reply_says_that_no_question_asks(
     assert tells_only_when(text) is when
     assert pain_score(text) == score
     assert tells_only_degree(text) is degree
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("what is vasculitis?", "vasculitis"),
+        (
+            "whats membranoproliferative glomerulonephritis",
+            "membranoproliferative glomerulonephritis",
+        ),
+        ("what does palpable mean", "palpable"),
+        ("and vasculitis?", "vasculitis"),
+        ("what about the granulomas", "granulomas"),
+        ("what is vasculitis and how is it treated", None),
+    ],
+)
+def test_the_word_a_message_asks_of(text: str, term: str | None) -> None:
+    assert asked_term(text) == term
 
 
 def asked_part(find: Callable[[str], int | None], text: str) -> str | None:

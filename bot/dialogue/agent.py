@@ -67,7 +67,10 @@ WANTS_QUESTIONS = re.compile(
     r"\b(?:do|start|answer|continue|resume|restart|finish|carry on with|go on with|get on with"
     r"|back to)\s+(?:the|your|those|these|my)\s+questions\b"
     r"|\b(?:carry on|continue|pick up|start again) (?:from )?where (?:we|you|i) "
-    r"(?:left off|stopped)\b)"
+    r"(?:left off|stopped)\b"
+    # "ok fine ask", "go ahead and ask me", "ask away"
+    r"|^\W*(?:(?:ok|okay|fine|alright|go\s+ahead|go\s+on|then|so|and)\W+)*ask"
+    r"(?:\s+(?:me|away|them|your\s+questions|the\s+questions))?\W*$)"
 )
 # what such a request may be read as
 ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT})

@@ -255,7 +255,7 @@ def tells_only_degree(text: str) -> bool:
 ELLIPTICAL = only(
     r"(?P<why>why(?:\s+(?:so|though|is\s+that|is\s+it|would\s+that\s+be"
     r"|does\s+that\s+happen))?|how\s+(?:come|so))|like\s+what|such\s+as(?:\s+what)?"
-    r"|which(?:\s+ones?)?|what\s+ones"
+    r"|which(?:\s+ones?)?|what\s+ones|how(?:\s+exactly)?"
     r"|(?:which|what)\s+(?:are|were)\s+(?:they|those|these)|what\s+(?:kinds?|sorts?|types?)"
     r"|for\s+(?:example|instance)|e\.?g|(?:any\s+|some\s+)?examples?"
     r"|(?:can\s+you\s+)?give\s+(?:me\s+)?(?:an\s+|some\s+)?examples?|name\s+(?:them|some)"

@@ -199,6 +199,7 @@ def test_asking_about_the_questions_or_what_comes_next(
         ("but how come", "how come"),
         ("like what?", None),
         ("such as?", None),
+        ("how?", None),
         ("can you give me some examples?", None),
     ],
 )

@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
+UI_TIMEOUT_MS = 15_000
 
 
 @pytest.fixture(scope="session")
@@ -192,8 +193,11 @@ def browser(chromium_path: str) -> Iterator[Browser]:
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     """A fresh tab's worth of state (session storage) for every test, at desktop size."""
+    from playwright.sync_api import expect
+
     ctx = browser.new_context(viewport=DESKTOP)
-    ctx.set_default_timeout(15_000)
+    ctx.set_default_timeout(UI_TIMEOUT_MS)
+    expect.set_options(timeout=UI_TIMEOUT_MS)  # assertions wait as long as actions on a busy host
     yield ctx
     ctx.close()
 

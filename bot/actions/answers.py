@@ -19,6 +19,7 @@ from bot.actions.knowledge import (
     message_text,
 )
 from bot.actions.triage import is_personal
+from bot.content.facts import Fact
 from bot.nlu.names import CALCINOSIS
 from bot.nlu.questions import asked_term, asks_where, elliptical_question, follows_up
 from bot.safety.declines import DIAGNOSIS_NOTES, declined
@@ -151,19 +152,18 @@ class ActionAnswer(Action):
                 topic = "complications"
             sites = live_entities(tracker, "body_site")
             places = bool(sites) and asks_where(text)
-            # "can it affect the kidneys?": the fact that names them, wherever it is; "can it
-            # affect the hands?": where it forms, and that the source names no hands
-            elsewhere = [
-                fact
-                for site in sites
-                for fact in k.facts.explaining(str(site.get("value", "")))
-                if "location" not in fact.topics
-            ]
             after_places = follows_up(text) and tracker.get_slot("last_topic") == "location"
+            elsewhere: list[Fact] = []
             if places and (topic in PLACE_READ_AS | {"location"} or after_places):
+                # "can it affect the kidneys?": the fact that names them, wherever it is; "can
+                # it affect the hands?": where it forms, and that the source names no hands
+                elsewhere = [
+                    fact
+                    for site in sites
+                    for fact in k.facts.explaining(str(site.get("value", "")))
+                    if "location" not in fact.topics
+                ]
                 topic = elsewhere[0].topics[0] if elsewhere else "location"
-            else:
-                elsewhere = []
             notes = grounding_notes(k, tracker, topic)
             named = {
                 str(e.get("value", "")).lower()

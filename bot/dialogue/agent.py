@@ -269,6 +269,14 @@ class Agent:
             or self._asks_for_questions_again(parse, state)
         ):
             return (*prefix, FORM)
+        if (
+            loop is None
+            and self._after_summary(state)
+            and self._tells(parse, {"condition", "cause"})
+            and not self._names(parse, {"symptom"}, negated=True)
+        ):  # "im on prednisone for years" right after the summary: a late answer, the summary
+            # again with it (not the questions from the start)
+            return (*prefix, SUMMARY)
         if loop is None and asks_next_step(parse["text"]) and self._after_summary(state):
             # "what does that mean for me?" after the summary: only a doctor can tell
             return (*prefix, "action_doctor")

@@ -27,8 +27,9 @@ class NotPlaces:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = [ent for ent in doc.ents if not self.names_no_place(doc, ent)]
-        if len(kept) != len(doc.ents):
+        ents = doc.ents  # each read of doc.ents builds its spans again
+        kept = [ent for ent in ents if not self.names_no_place(doc, ent)]
+        if len(kept) != len(ents):
             doc.ents = kept
         return doc
 

@@ -12,7 +12,7 @@ ways give the same scores.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import numpy
 from spacy.language import Language
 from spacy.pipeline.textcat import TextCategorizer, textcat_score
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from thinc.api import Model
@@ -51,6 +52,16 @@ class FeatureRows:
         norms = self.keys.norms(doc)
         words = norms.tolist()
         ngrams = self.keys.ngrams(norms)
+        known = all(w in self.words for w in words) and all(k in self.ngrams for k in ngrams)
+        if not known and not self._look_up(words, ngrams, doc.vocab.strings):
+            return None
+        rows = [self.words[w] for w in words]
+        rows += [self.ngrams[k] for k in ngrams]
+        return self.table[rows].sum(axis=0) + self.bias
+
+    def _look_up(self, words: list[int], ngrams: list[int], strings: StringStore) -> bool:
+        """Rows for the words and n-grams not yet kept, summed by the linear layer itself (one
+        call), so they hash as it does; False when they are more than the table holds."""
         new_words = [w for w in dict.fromkeys(words) if w not in self.words]
         new_ngrams = [k for k in dict.fromkeys(ngrams) if k not in self.ngrams]
         if len(self) + len(new_words) + len(new_ngrams) > len(self.table):
@@ -59,26 +70,18 @@ class FeatureRows:
             new_words = list(dict.fromkeys(words))
             new_ngrams = list(dict.fromkeys(ngrams))
             if len(new_words) + len(new_ngrams) > len(self.table):
-                return None
-        strings = doc.vocab.strings
-        self._look_up(self.words, new_words, lambda w: self.keys.of_word(w, strings))
-        self._look_up(self.ngrams, new_ngrams, lambda k: (k,))
-        rows = [self.words[w] for w in words] + [self.ngrams[k] for k in ngrams]
-        return self.table[rows].sum(axis=0) + self.bias
-
-    def _look_up(
-        self, rows: dict[int, int], items: Sequence[int], keys_of: Callable[[int], Sequence[int]]
-    ) -> None:
-        """Each item's keys summed by the linear layer itself, so the rows hash as it does."""
-        if not items:
-            return
-        groups = [keys_of(item) for item in items]
+                return False
+        groups = [self.keys.of_word(w, strings) for w in new_words]
+        groups += [(k,) for k in new_ngrams]
         keys = numpy.fromiter(chain.from_iterable(groups), dtype="uint64")
-        lengths = numpy.asarray([len(group) for group in groups], dtype="int32")
-        sums = self.linear.predict((keys, numpy.ones(len(keys), dtype="f"), lengths)) - self.bias
+        lengths = numpy.fromiter(map(len, groups), dtype="int32", count=len(groups))
+        sums = self.linear.predict((keys, numpy.ones(len(keys), dtype="f"), lengths))
         start = len(self)
-        self.table[start : start + len(items)] = sums
-        rows.update(zip(items, range(start, start + len(items)), strict=True))
+        middle = start + len(new_words)
+        self.table[start : middle + len(new_ngrams)] = sums - self.bias
+        self.words.update(zip(new_words, range(start, middle), strict=True))
+        self.ngrams.update(zip(new_ngrams, range(middle, middle + len(new_ngrams)), strict=True))
+        return True
 
 
 def softmax(scores: Any) -> Any:

@@ -5,6 +5,7 @@ Importing this module registers everything `intents/config.cfg` names.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -205,19 +206,17 @@ class IntentClassifier:
         self.ranking_length = ranking_length
 
     def rank(self, cats: dict[str, float]) -> list[IntentScore]:
-        ranked = sorted(cats.items(), key=lambda item: item[1], reverse=True)
-        return [
-            IntentScore(name=name, confidence=round(float(score), 6))
-            for name, score in ranked[: self.ranking_length]
-        ]
+        ranked = sorted(cats.items(), key=itemgetter(1), reverse=True)[: self.ranking_length]
+        return [IntentScore(name=name, confidence=round(score, 6)) for name, score in ranked]
 
     def decide(self, ranking: list[IntentScore]) -> IntentScore:
         return decide(ranking, self.threshold, self.ambiguity_threshold)
 
     def __call__(self, doc: Doc) -> Doc:
         ranking = self.rank(doc.cats)
-        doc._.intent_ranking = ranking
-        doc._.intent = self.decide(ranking)
+        underscore = doc._  # each `doc._` makes a new accessor object
+        underscore.intent_ranking = ranking
+        underscore.intent = self.decide(ranking)
         return doc
 
 

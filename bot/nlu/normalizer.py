@@ -64,7 +64,7 @@ class Normalizer:
         self.cache_size = cache_size
         self.words: list[str] = []
         self._known: frozenset[str] = frozenset()
-        self._correct: Callable[[str], str] = self._build_cache()
+        self._norm: Callable[[str], str] = self._build_cache()
 
     def initialize(
         self,
@@ -91,26 +91,28 @@ class Normalizer:
     def _set_words(self, words: list[str]) -> None:
         self.words = words
         self._known = frozenset(words)
-        self._correct = self._build_cache()
+        self._norm = self._build_cache()
+
+    def _correct(self, word: str) -> str:
+        if word in self._known or len(word) < self.min_length or not word.isalpha():
+            return word
+        max_edits = 1 if len(word) < 8 else 2
+        match = process.extractOne(word, self.words, scorer=OSA.distance, score_cutoff=max_edits)
+        return str(match[0]) if match else word
 
     def _build_cache(self) -> Callable[[str], str]:
-        @lru_cache(maxsize=self.cache_size)
-        def correct(word: str) -> str:
-            if word in self._known or len(word) < self.min_length or not word.isalpha():
-                return word
-            max_edits = 1 if len(word) < 8 else 2
-            match = process.extractOne(
-                word, self.words, scorer=OSA.distance, score_cutoff=max_edits
-            )
-            return str(match[0]) if match else word
+        """A word's norm by its lower-case form, kept: patients use the same words again."""
 
-        return correct
+        @lru_cache(maxsize=self.cache_size)
+        def norm(lower: str) -> str:
+            return READ_AS.get(lower) or READ_AS.get(lower[:1]) or stem(self._correct(lower))
+
+        return norm
 
     def __call__(self, doc: Doc) -> Doc:
-        correct = self._correct
+        norm = self._norm
         for token in doc:
-            lower = token.lower_
-            token.norm_ = READ_AS.get(lower) or READ_AS.get(lower[:1]) or stem(correct(lower))
+            token.norm_ = norm(token.lower_)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -31,7 +32,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from bot.logs import configure_json_logging
     from bot.server.runtime import ensure_model
 
-    ensure_model(get_settings())
+    if ensure_model(get_settings()):
+        gc.collect()  # training's garbage, before the worker freezes what it holds (app.py)
     configure_json_logging()
     print(f"Calcibot on http://{args.host}:{args.port}/ (demo clinic page), API docs at /docs")
     uvicorn.run(

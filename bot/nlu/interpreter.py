@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NotRequired
 
@@ -105,22 +106,36 @@ class Interpreter:
         self.intents = frozenset([*labels, FALLBACK_INTENT, *payload_intents])
 
     @classmethod
-    def load(cls, model_dir: Path, payload_intents: frozenset[str] = frozenset()) -> Interpreter:
+    def load(
+        cls,
+        model_dir: Path,
+        payload_intents: frozenset[str] = frozenset(),
+        *,
+        warm_up: bool = True,
+    ) -> Interpreter:
+        """The trained pipeline; ``warm_up=False`` leaves `warm_up` to the caller (a server
+        warms up in steps between its first turns)."""
         interpreter = cls(pipeline.load(model_dir), payload_intents)
-        interpreter.warm_up()
+        if warm_up:
+            interpreter.warm_up()
         return interpreter
 
-    def warm_up(self) -> int:
-        """Tokenize the words the model was trained on once, outside any memory zone.
+    def trained_words(self) -> list[str]:
+        """The words of the model's own strings: what `warm_up` tokenizes (a bounded set)."""
+        return [w for w in self.nlp.vocab.strings if w and not w.isspace() and " " not in w]
+
+    def warm_up(self, words: Iterable[str] | None = None) -> int:
+        """Tokenize ``words`` (default: `trained_words`) once, outside any memory zone.
 
         Parses run in spaCy's memory zone, which forgets every word first seen inside it, and
-        with it the tokenizer's cached work; words tokenized here stay cached for good (a
-        bounded set: the model's own strings). Returns how many words were tokenized.
+        with it the tokenizer's cached work; words tokenized here stay cached for good.
+        Returns how many words were tokenized.
         """
-        words = [w for w in self.nlp.vocab.strings if w and not w.isspace() and " " not in w]
-        for word in words:  # one call each: a text of them all leaves words out of the cache
-            self.nlp.tokenizer(word)
-        return len(words)
+        count = 0
+        for word in self.trained_words() if words is None else words:
+            self.nlp.tokenizer(word)  # one call each: a text of them all leaves words uncached
+            count += 1
+        return count
 
     def parse(self, text: str) -> ParseResult:
         """The parse alone; spaCy's memory zone frees the strings of this one text."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from fastapi import FastAPI
 
@@ -27,13 +28,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         configure_json_logging()  # each worker process logs JSON lines
         runtime = Runtime.start(settings)
         # the model, vocab and templates live as long as the process: keep them out of the
-        # garbage collector's full passes, which otherwise pause turns now and then
-        gc.collect()
+        # garbage collector's full passes, which otherwise pause turns now and then. Loading
+        # leaves little garbage to freeze with them (some hundred objects); training, much.
+        if runtime.trained:
+            gc.collect()
         gc.freeze()
         app.state.runtime = runtime
+        warming = asyncio.create_task(runtime.warm_up())
         try:
             yield
         finally:
+            warming.cancel()
+            with suppress(asyncio.CancelledError):
+                await warming
             app.state.runtime = None
             await runtime.close()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from dataclasses import dataclass
 
 from bot.actions.knowledge import knowledge
@@ -23,20 +25,28 @@ from bot.store.base import ConversationStore
 from bot.store.sqlite import SQLiteStore
 
 log = logging.getLogger("calcibot.runtime")
+# words tokenized between two turns: about 15 ms at the warm-up's pace on a slow host
+WARM_UP_STEP = 250
 
 
-def ensure_model(settings: Settings) -> None:
-    """Train once when no model is present, so a fresh checkout serves with one command."""
-    if not pipeline.is_trained(settings.model_dir):
-        log.info("no trained model in %s: training", settings.model_dir)
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        pipeline.train(settings.model_dir)
+def ensure_model(settings: Settings) -> bool:
+    """Train once when no model is present, so a fresh checkout serves with one command.
+    Returns whether it trained."""
+    if pipeline.is_trained(settings.model_dir):
+        return False
+    log.info("no trained model in %s: training", settings.model_dir)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    pipeline.train(settings.model_dir)
+    return True
 
 
-def build_agent(settings: Settings, clinic: Clinic) -> Agent:
-    """Everything one turn needs, from the trained model and the content files."""
+def build_agent(settings: Settings, clinic: Clinic, *, warm_up: bool = True) -> Agent:
+    """Everything one turn needs, from the trained model and the content files; with
+    ``warm_up=False`` the caller runs the tokenizer's warm-up (`warm_up_in_steps`)."""
     domain = load_domain()
-    interpreter = Interpreter.load(settings.model_dir, frozenset(domain["intents"]))
+    interpreter = Interpreter.load(
+        settings.model_dir, frozenset(domain["intents"]), warm_up=warm_up
+    )
     k = knowledge()
     return Agent(
         gate=SafeUnderstanding(interpreter, RedFlagDetector(interpreter.nlp, load_red_flags())),
@@ -77,6 +87,7 @@ class Runtime:
     conversations: Conversations
     limiter: RateLimiter
     metrics: Metrics
+    trained: bool = False  # the model was trained in this process, just before
 
     @property
     def interpreter(self) -> Interpreter:
@@ -84,10 +95,11 @@ class Runtime:
 
     @classmethod
     def start(cls, settings: Settings) -> Runtime:
-        ensure_model(settings)
+        """Everything but the tokenizer's warm-up, which `warm_up` runs once serving."""
+        trained = ensure_model(settings)
         clinic = settings.clinic()
         store = build_store(settings)
-        agent = build_agent(settings, clinic)
+        agent = build_agent(settings, clinic, warm_up=False)
         conversations = Conversations(store)
         metrics = Metrics()
         metrics.watch_caches(
@@ -100,7 +112,25 @@ class Runtime:
             conversations=conversations,
             limiter=build_limiter(store),
             metrics=metrics,
+            trained=trained,
         )
+
+    async def warm_up(self, step: int = WARM_UP_STEP) -> int:
+        """Tokenize the model's words ``step`` at a time, letting turns run in between.
+
+        Start-up is over sooner (`/health` answers without it): the first turns may tokenize
+        some words anew, as any parse of a new word does. Returns how many were tokenized.
+        """
+        started = time.perf_counter()
+        interpreter = self.interpreter
+        words = interpreter.trained_words()
+        for i in range(0, len(words), step):
+            interpreter.warm_up(words[i : i + step])
+            await asyncio.sleep(0)
+        log.info(
+            "tokenizer warmed up: %d words in %.2f s", len(words), time.perf_counter() - started
+        )
+        return len(words)
 
     async def close(self) -> None:
         await self.agent.runner.close()

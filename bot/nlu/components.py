@@ -19,6 +19,7 @@ from typing_extensions import TypedDict
 from bot.nlu import architectures as _architectures  # noqa: F401  (registers the textcat model)
 from bot.nlu import normalizer as _normalizer  # noqa: F401  (registers calcibot_normalizer)
 from bot.nlu import not_places as _not_places  # noqa: F401  (registers calcibot_not_places)
+from bot.nlu import phrase_ruler as _phrase_ruler  # noqa: F401  (registers calcibot_entity_ruler)
 from bot.nlu import textcat as _textcat  # noqa: F401  (registers calcibot_textcat)
 from bot.nlu.data import entity_data, training_data
 from bot.safety.redflags import load_red_flag_phrases

@@ -4,18 +4,15 @@ the same scores thinc's layers give, for the trained model and after any change 
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import numpy
-import pytest
 import spacy
 from spacy.language import Language
 from spacy.pipeline.textcat import TextCategorizer
 from spacy.training import Example
 
 from bot.config import INTENTS_DIR
-from bot.nlu import pipeline
 from bot.nlu.data import held_out_data
 from bot.nlu.textcat import IntentCategorizer
 
@@ -70,11 +67,6 @@ def scores_both_ways(textcat: IntentCategorizer, docs: list[Any]) -> tuple[Any, 
         + [TextCategorizer.predict(textcat, docs)]
     )
     return kept, thinc
-
-
-@pytest.fixture(scope="module")
-def trained(model_dir: Path) -> Language:
-    return pipeline.load(model_dir)
 
 
 def test_the_trained_classifier_serves_through_kept_rows(trained: Language) -> None:

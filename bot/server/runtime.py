@@ -42,7 +42,7 @@ def ensure_model(settings: Settings) -> bool:
 
 def build_agent(settings: Settings, clinic: Clinic, *, warm_up: bool = True) -> Agent:
     """Everything one turn needs, from the trained model and the content files; with
-    ``warm_up=False`` the caller runs the tokenizer's warm-up (`warm_up_in_steps`)."""
+    ``warm_up=False`` the caller runs the tokenizer's warm-up (`Runtime.warm_up`)."""
     domain = load_domain()
     interpreter = Interpreter.load(
         settings.model_dir, frozenset(domain["intents"]), warm_up=warm_up

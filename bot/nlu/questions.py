@@ -293,18 +293,41 @@ NOT_ENGLISH_WORDS = frozenset(
      "des", "mon", "avec", "pour", "qu'est-ce", "mais", "très", "hallo", "ich", "habe", "ist",
      "nicht", "mein", "meine", "eine", "und", "mit", "olá", "tenho", "não", "meu", "minha",
      "com", "uma", "ciao", "ho", "il", "di", "che", "mio", "della", "sono", "cosa", "un", "al",
-     "del", "le", "sur", "dans", "pas", "du", "au", "sí", "sì", "nel", "einen", "auf", "duele"}
+     "del", "le", "sur", "dans", "pas", "du", "au", "sí", "sì", "nel", "einen", "auf", "duele",
+     "hablas", "habla", "español", "espanol", "parlez-vous", "parles", "français", "sprechen",
+     "sprichst", "deutsch", "falas", "fala", "português", "parli", "parla", "italiano"}
 )  # fmt: skip
 ENGLISH_WORDS = frozenset(
     {"i", "the", "is", "my", "and", "it", "what", "how", "have", "to", "of", "in", "on", "do",
      "can", "you", "a", "an", "are", "does", "this", "that", "with", "for", "me", "im", "hi"}
 )  # fmt: skip
+LANGUAGES = (
+    r"(?:spanish|french|german|portuguese|italian|polish|russian|ukrainian|romanian|arabic"
+    r"|urdu|hindi|punjabi|bengali|chinese|mandarin|cantonese|vietnamese|tagalog|korean"
+    r"|japanese|turkish|greek|dutch|somali|farsi|persian|another\s+language|other\s+languages?"
+    r"|any\s+other\s+languages?)"
+)
+# "do you speak spanish", "can i ask in french?", "is there a polish version": asked of the bot,
+# not told of someone ("my mum only speaks spanish") or asked of the world ("what language do
+# they speak in brazil")
+ASKS_FOR_LANGUAGE = re.compile(
+    r"\b(?:(?:do|can|could|will|would)\s+(?:you|u)\s+(?:also\s+)?(?:speak|talk|answer|reply"
+    r"|respond|write|chat|understand|read|help(?:\s+me)?|do\s+this)\s+(?:in\s+)?"
+    rf"|(?:can|could|may)\s+i\s+(?:ask|write|talk|speak|chat|type)\s+(?:to\s+you\s+)?in\s+"
+    rf"|(?:is\s+there|do\s+you\s+have)\s+(?:an?\s+)?(?=\w+\s+(?:version|option)))"
+    rf"{LANGUAGES}\b"
+    rf"|^\W*(?:in\s+)?{LANGUAGES}\s*(?:please|pls|por\s+favor)?\W*$"
+)
 
 
 def not_english(text: str) -> bool:
-    """Whether a message reads as written in another language: two or more of its words are
-    common there and rare in English, and they outnumber its common English words."""
-    words = re.findall(r"[\w'-]+", text.lower())
+    """Whether a message reads as written in another language (two or more of its words are
+    common there and rare in English, and they outnumber its common English words), or asks
+    the bot for one: either way, the bot says it reads and answers English only."""
+    lower = text.lower()
+    if ASKS_FOR_LANGUAGE.search(lower):
+        return True
+    words = re.findall(r"[\w'-]+", lower)
     foreign = sum(word in NOT_ENGLISH_WORDS for word in words)
     return foreign >= 2 and foreign > sum(word in ENGLISH_WORDS for word in words)
 

@@ -170,6 +170,17 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
         (not_english, "i have a lump on my elbow, is it the same as el nino lol", False),
         (not_english, "my friend is from spain, que pasa", False),
         (not_english, "what is calcinosis", False),
+        # asked of the bot in English, or in the language itself
+        (not_english, "do you speak spanish", True),
+        (not_english, "can i ask in polish?", True),
+        (not_english, "is there a spanish version", True),
+        (not_english, "spanish please", True),
+        (not_english, "¿hablas español?", True),
+        (not_english, "parlez-vous français ?", True),
+        (not_english, "what language do they speak in brazil", False),
+        (not_english, "my mum only speaks spanish, can you explain calcinosis simply", False),
+        (not_english, "do you speak to doctors", False),
+        (not_english, "is there a treatment option", False),
         # a short follow-up
         (follows_up, "and tiredness?", True),
         (follows_up, "what about fever?", True),

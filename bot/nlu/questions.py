@@ -301,11 +301,16 @@ ENGLISH_WORDS = frozenset(
     {"i", "the", "is", "my", "and", "it", "what", "how", "have", "to", "of", "in", "on", "do",
      "can", "you", "a", "an", "are", "does", "this", "that", "with", "for", "me", "im", "hi"}
 )  # fmt: skip
+LANGUAGE_NAMES = frozenset(
+    {"spanish", "french", "german", "portuguese", "italian", "polish", "russian", "ukrainian",
+     "romanian", "arabic", "urdu", "hindi", "punjabi", "bengali", "chinese", "mandarin",
+     "cantonese", "vietnamese", "tagalog", "korean", "japanese", "turkish", "greek", "dutch",
+     "somali", "farsi", "persian"}
+)  # fmt: skip
+LANGUAGE_WORDS = LANGUAGE_NAMES | {"language", "languages"}
 LANGUAGES = (
-    r"(?:spanish|french|german|portuguese|italian|polish|russian|ukrainian|romanian|arabic"
-    r"|urdu|hindi|punjabi|bengali|chinese|mandarin|cantonese|vietnamese|tagalog|korean"
-    r"|japanese|turkish|greek|dutch|somali|farsi|persian|another\s+language|other\s+languages?"
-    r"|any\s+other\s+languages?)"
+    rf"(?:{'|'.join(sorted(LANGUAGE_NAMES))}"
+    r"|another\s+language|other\s+languages?|any\s+other\s+languages?)"
 )
 # "do you speak spanish", "can i ask in french?", "is there a polish version": asked of the bot,
 # not told of someone ("my mum only speaks spanish") or asked of the world ("what language do
@@ -325,9 +330,9 @@ def not_english(text: str) -> bool:
     common there and rare in English, and they outnumber its common English words), or asks
     the bot for one: either way, the bot says it reads and answers English only."""
     lower = text.lower()
-    if ASKS_FOR_LANGUAGE.search(lower):
-        return True
     words = re.findall(r"[\w'-]+", lower)
+    if not LANGUAGE_WORDS.isdisjoint(words) and ASKS_FOR_LANGUAGE.search(lower):
+        return True  # the pattern only where a language is named: most messages name none
     foreign = sum(word in NOT_ENGLISH_WORDS for word in words)
     return foreign >= 2 and foreign > sum(word in ENGLISH_WORDS for word in words)
 

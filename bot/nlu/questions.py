@@ -318,8 +318,8 @@ LANGUAGES = (
 ASKS_FOR_LANGUAGE = re.compile(
     r"\b(?:(?:do|can|could|will|would)\s+(?:you|u)\s+(?:also\s+)?(?:speak|talk|answer|reply"
     r"|respond|write|chat|understand|read|help(?:\s+me)?|do\s+this)\s+(?:in\s+)?"
-    rf"|(?:can|could|may)\s+i\s+(?:ask|write|talk|speak|chat|type)\s+(?:to\s+you\s+)?in\s+"
-    rf"|(?:is\s+there|do\s+you\s+have)\s+(?:an?\s+)?(?=\w+\s+(?:version|option)))"
+    r"|(?:can|could|may)\s+i\s+(?:ask|write|talk|speak|chat|type)\s+(?:to\s+you\s+)?in\s+"
+    r"|(?:is\s+there|do\s+you\s+have)\s+(?:an?\s+)?(?=\w+\s+(?:version|option)))"
     rf"{LANGUAGES}\b"
     rf"|^\W*(?:in\s+)?{LANGUAGES}\s*(?:please|pls|por\s+favor)?\W*$"
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -120,8 +120,18 @@ def _cause_name(value: str) -> str:
     return "long-term use of certain medications" if value == "medication" else value
 
 
+class Answer(NamedTuple):
+    """What one question gets: its topic, the facts shown, notes, and which extra buttons."""
+
+    topic: str
+    shown: list[str]
+    notes: list[Note]
+    extra: tuple[str, ...]
+
+
 class ActionAnswer(Action):
-    """Answers a question intent with its topic's first facts and related-question buttons."""
+    """Answers a question intent with its topic's first facts and related-question buttons;
+    a message that asks two or three things gets an answer to each, in the order asked."""
 
     def name(self) -> str:
         return "action_answer"
@@ -130,62 +140,87 @@ class ActionAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        intent = str((tracker.latest_message.get("intent") or {}).get("name", ""))
-        text = message_text(tracker)
-        # "what is vasculitis?" gets the facts that use the word: read as no question, or as
-        # one of a topic whose facts never use it ("what are histiocytes" as composition)
-        term_facts = k.facts.explaining(asked_term(text))
-        in_topic = intent in INTENT_TOPIC and any(
-            INTENT_TOPIC[intent] in fact.topics for fact in term_facts
-        )  # else "what are histiocytes" read as composition: the topic, those facts first
-        explaining = [] if in_topic else term_facts
-        if explaining:
-            topic = explaining[0].topics[0]
-            shown = [f.id for f in explaining]
-            notes: list[Note] = []
-            extra: tuple[str, ...] = ("source",)
-        else:
-            # "my dog has a lump on his paw" is answered of animals
-            default = "who_affected" if live_entities(tracker, "species") else "definition"
-            topic = INTENT_TOPIC.get(intent, default)
-            if topic == "causes" and CAUSED_BY_IT.search(text):
-                topic = "complications"
-            sites = live_entities(tracker, "body_site")
-            places = bool(sites) and asks_where(text)
-            after_places = follows_up(text) and tracker.get_slot("last_topic") == "location"
-            elsewhere: list[Fact] = []
-            if places and (topic in PLACE_READ_AS | {"location"} or after_places):
-                # "can it affect the kidneys?": the fact that names them, wherever it is; "can
-                # it affect the hands?": where it forms, and that the source names no hands
-                elsewhere = [
-                    fact
-                    for site in sites
-                    for fact in k.facts.explaining(str(site.get("value", "")))
-                    if "location" not in fact.topics
-                ]
-                topic = elsewhere[0].topics[0] if elsewhere else "location"
-            notes = grounding_notes(k, tracker, topic)
-            named = {
-                str(e.get("value", "")).lower()
-                for e in live_entities(tracker, "symptom", "cause", "treatment")
-            }
-            used = [fact for fact in term_facts if topic in fact.topics]
-            facts = [*elsewhere, *used, *k.facts.for_topic(topic, about=named)]
-            if places and topic == "location" and tracker.get_slot("last_topic") == topic:
-                # "what about the kidneys?" after where it forms: what was not said yet first
-                said = set(tracker.get_slot("facts_shown") or [])
-                facts = sorted(facts, key=lambda fact: fact.id in said)
-            if any(n["kind"] == "cause_listed" for n in notes):
-                facts = [f for f in facts if f.id.startswith("causes_")] + facts
-            shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]
-            extra = ("more", "source") if len(facts) > len(shown) else ("source",)
-        dispatcher.utter_message(
-            response="utter_answer",
-            fact_ids=shown,
-            notes=notes,
-            buttons=k.related_buttons(topic, extra),
-        )
-        return [SlotSet("last_topic", topic), SlotSet("facts_shown", shown)]
+        questions = tracker.latest_message.get("questions") or []
+        asked = [one_question(tracker, question) for question in questions] or [tracker]
+        answers: list[Answer] = []
+        for one in asked:
+            each = answer(k, one)
+            told = {i for before in answers for i in before.shown}
+            if not answers or not told.issuperset(each.shown):  # two readings, one answer
+                answers.append(each)
+        titles = [k.button(each.topic)["title"] for each in answers]
+        for n, each in enumerate(answers):
+            buttons = []
+            if n == len(answers) - 1:  # one row of buttons, none for a question just answered
+                related = k.related_buttons(each.topic, each.extra)
+                buttons = [b for b in related if b["title"] not in titles]
+            dispatcher.utter_message(
+                response="utter_answer",
+                fact_ids=each.shown,
+                notes=each.notes,
+                # "What causes it?" over each answer of several, so each says what it answers
+                title=titles[n] if len(answers) > 1 else "",
+                buttons=buttons,
+            )
+        shown = list(dict.fromkeys(i for each in answers for i in each.shown))
+        return [SlotSet("last_topic", answers[-1].topic), SlotSet("facts_shown", shown)]
+
+
+def one_question(tracker: Tracker, question: dict[str, Any]) -> Tracker:
+    """The tracker as if the message had asked this one question alone."""
+    one = tracker.copy()
+    one.latest_message = {**tracker.latest_message, **question}
+    return one
+
+
+def answer(k: Knowledge, tracker: Tracker) -> Answer:
+    """The answer to the latest message's question, by its intent and its words."""
+    intent = str((tracker.latest_message.get("intent") or {}).get("name", ""))
+    text = message_text(tracker)
+    # "what is vasculitis?" gets the facts that use the word: read as no question, or as
+    # one of a topic whose facts never use it ("what are histiocytes" as composition)
+    term_facts = k.facts.explaining(asked_term(text))
+    in_topic = intent in INTENT_TOPIC and any(
+        INTENT_TOPIC[intent] in fact.topics for fact in term_facts
+    )  # else "what are histiocytes" read as composition: the topic, those facts first
+    explaining = [] if in_topic else term_facts
+    if explaining:
+        return Answer(explaining[0].topics[0], [f.id for f in explaining], [], ("source",))
+    # "my dog has a lump on his paw" is answered of animals
+    default = "who_affected" if live_entities(tracker, "species") else "definition"
+    topic = INTENT_TOPIC.get(intent, default)
+    if topic == "causes" and CAUSED_BY_IT.search(text):
+        topic = "complications"
+    sites = live_entities(tracker, "body_site")
+    places = bool(sites) and asks_where(text)
+    after_places = follows_up(text) and tracker.get_slot("last_topic") == "location"
+    elsewhere: list[Fact] = []
+    if places and (topic in PLACE_READ_AS | {"location"} or after_places):
+        # "can it affect the kidneys?": the fact that names them, wherever it is; "can
+        # it affect the hands?": where it forms, and that the source names no hands
+        elsewhere = [
+            fact
+            for site in sites
+            for fact in k.facts.explaining(str(site.get("value", "")))
+            if "location" not in fact.topics
+        ]
+        topic = elsewhere[0].topics[0] if elsewhere else "location"
+    notes = grounding_notes(k, tracker, topic)
+    named = {
+        str(e.get("value", "")).lower()
+        for e in live_entities(tracker, "symptom", "cause", "treatment")
+    }
+    used = [fact for fact in term_facts if topic in fact.topics]
+    facts = [*elsewhere, *used, *k.facts.for_topic(topic, about=named)]
+    if places and topic == "location" and tracker.get_slot("last_topic") == topic:
+        # "what about the kidneys?" after where it forms: what was not said yet first
+        said = set(tracker.get_slot("facts_shown") or [])
+        facts = sorted(facts, key=lambda fact: fact.id in said)
+    if any(n["kind"] == "cause_listed" for n in notes):
+        facts = [f for f in facts if f.id.startswith("causes_")] + facts
+    shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]
+    extra = ("more", "source") if len(facts) > len(shown) else ("source",)
+    return Answer(topic, shown, notes, extra)
 
 
 class ActionMore(Action):

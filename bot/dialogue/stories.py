@@ -1,7 +1,8 @@
 """Conversation tests as data (`tests/conversations/*.yml`), in the spirit of Rasa test stories.
 
 Each turn names what the user says and what must follow: the intent, the actions run, key
-phrases of the reply, buttons, slots and the active form. `calcibot test` and pytest run them.
+phrases of the reply, how its messages start, buttons, slots and the active form.
+`calcibot test` and pytest run them.
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ def check_turn(
             problems.append(f"reply says {phrase!r}: {text!r}")
     if "starts_with" in expect and not text.startswith(expect["starts_with"]):
         problems.append(f"reply does not start with {expect['starts_with']!r}: {text[:80]!r}")
+    if "message_starts" in expect:  # one message each, in this order
+        starts = [str(m.get("text", "")) for m in messages]
+        wanted = list(expect["message_starts"])
+        if len(starts) != len(wanted) or not all(map(str.startswith, starts, wanted)):
+            problems.append(f"messages {[s[:40] for s in starts]}, expected to start {wanted}")
     titles = [b["title"] for m in messages for b in m.get("buttons", [])]
     for title in expect.get("buttons", []):
         if title not in titles:

@@ -24,6 +24,9 @@ from bot.safety.redflags import RedFlagDetector, load_red_flags
 # DESIGN.md §5 quality bars
 BARS = {"accuracy": 0.95, "macro_f1": 0.93, "out_of_scope_recall": 0.95, "emergency_recall": 1.0}
 TYPO_BAR = 0.90
+# messages of two or three questions (intents/test/questions.yml): how many get each question
+# read, in order, and how many of one question keep one reading; floors against regressions
+QUESTIONS_BARS = {"each_read": 0.45, "one_kept_whole": 0.90}
 
 
 class Prediction(TypedDict):
@@ -188,6 +191,25 @@ def evaluate_negation(nlp: Language, cases: Sequence[dict[str, Any]]) -> dict[st
     }
 
 
+def evaluate_questions(interpreter: Interpreter, examples: Sequence[Example]) -> dict[str, Any]:
+    """Of messages labelled as Rasa labels several intents (``ask_causes+ask_treatment``), the
+    share whose questions are read one by one with those intents in that order; of the rest,
+    the share read as one question (no `questions` in the parse)."""
+    several = [e for e in examples if "+" in e.intent]
+    one = [e for e in examples if "+" not in e.intent]
+    read = {e.text: interpreter.parse(e.text).get("questions") or [] for e in examples}
+    each = [e for e in several if "+".join(q["intent"]["name"] for q in read[e.text]) == e.intent]
+    return {
+        "several": len(several),
+        "each_read": len(each) / max(len(several), 1),
+        "split": sum(bool(read[e.text]) for e in several),
+        "one": len(one),
+        "one_kept_whole": sum(not read[e.text] for e in one) / max(len(one), 1),
+        "missed": [e.text for e in several if e not in each],
+        "split_though_one": [e.text for e in one if read[e.text]],
+    }
+
+
 def plot_confusion(predictions: Sequence[Prediction], path: Path) -> None:
     import matplotlib
 
@@ -244,6 +266,9 @@ def run(out: Path, *, folds: int = 5, model_dir: Path | None = None) -> dict[str
         "typos": {"accuracy": typo_report["accuracy"], "support": typo_report["support"]},
         "entities": evaluate_entities(nlp, held_out.examples + typos.examples),
         "negation": evaluate_negation(nlp, negation),
+        "questions": evaluate_questions(
+            interpreter, held_out_data(INTENTS_DIR, "questions.yml").examples
+        ),
         "errors": [p for p in test_predictions if p["predicted"] != p["intent"]],
     }
     if folds > 1:
@@ -296,6 +321,12 @@ def format_summary(result: dict[str, Any]) -> str:
         f"sentences are partly annotated, so precision is a lower bound) "
         f"on {ents['annotated']} annotated; negation: accuracy {neg['accuracy']:.3f} "
         f"on {neg['cases']}"
+    )
+    asked = result["questions"]
+    lines.append(
+        f"several questions in one message: each read in {asked['each_read']:.3f} of "
+        f"{asked['several']} ({asked['split']} split); one question kept whole in "
+        f"{asked['one_kept_whole']:.3f} of {asked['one']}"
     )
     lines.append(
         "most confused: " + ", ".join(f"{t}->{p} ({n})" for t, p, n in test["confused_pairs"][:8])

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from typing_extensions import TypedDict
 
 from bot.nlu import pipeline
+from bot.nlu.clauses import TOPIC_QUESTIONS, question_clauses
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
 from bot.nlu.questions import denied_after
 
@@ -35,11 +36,21 @@ class ParsedEntity(TypedDict):
     negated: bool
 
 
+class Question(TypedDict):
+    """One of the questions of a message that asks more than one, read alone."""
+
+    text: str
+    intent: IntentScore
+    entities: list[ParsedEntity]
+
+
 class ParseResult(TypedDict):
     text: str
     intent: IntentScore
     entities: list[ParsedEntity]
     intent_ranking: list[IntentScore]
+    # a message that asks two or three things the facts answer, one question each, in order
+    questions: NotRequired[list[Question]]
 
 
 def read_as_typed(text: str) -> str:
@@ -60,6 +71,10 @@ MAX_SENTENCES = 6
 # a sentence read as one of these keeps the whole message's reading: "I have the flu. What
 # are the treatment options?" is not about calcinosis
 KEEPS_WHOLE = frozenset({"out_of_scope", FALLBACK_INTENT, "emergency"})
+# each question of a message that asks several is read as more likely its topic than all
+# others together, else the message gets the one reading of the whole: a second clause that
+# says the first again ("what makes someone get it, is it just bad luck") reads as no topic
+QUESTION_CONFIDENCE = 0.5
 
 
 class PayloadError(ValueError):
@@ -148,26 +163,43 @@ class Interpreter:
         if payload is not None:
             return payload, None
         doc = self.nlp(read_as_typed(text))
-        entities = [
-            ParsedEntity(
-                entity=ent.label_,
-                value=ent.ent_id_ or ent.text.lower(),
-                start=ent.start_char,
-                end=ent.end_char,
-                confidence=1.0,
-                extractor=EXTRACTOR,
-                negated=bool(ent._.negex) or denied_after(text, ent.end_char, ent.label_),
-            )
-            for ent in doc.ents
-        ]
         intent, ranking = self._by_sentence(doc) or (doc._.intent, doc._.intent_ranking)
         parsed = ParseResult(
             text=text,
             intent=intent,
-            entities=entities,
+            entities=_entities(doc, text),
             intent_ranking=ranking[:RANKING_LENGTH],
         )
+        questions = self._questions(text, intent["name"])
+        if questions:
+            parsed["questions"] = questions
+            if intent["name"] in BY_SENTENCE_FROM:  # "how is it diagnosed and treated"
+                parsed["intent"] = questions[0]["intent"]
+                parsed["intent_ranking"] = [questions[0]["intent"], *ranking][:RANKING_LENGTH]
         return parsed, doc
+
+    def _questions(self, text: str, intent: str) -> list[Question] | None:
+        """Each question of a message that asks two or three things the facts answer, read
+        alone; None when it asks one, or when any part of it is not such a question ("what is
+        diabetes and how is it treated" stays one reading, out of scope)."""
+        if intent not in TOPIC_QUESTIONS and intent not in BY_SENTENCE_FROM:
+            return None
+        clauses = question_clauses(text)
+        if len(clauses) < 2:
+            return None
+        docs = [self.nlp(read_as_typed(clause)) for clause in clauses]
+        intents = [one._.intent for one in docs]
+        if any(
+            one["name"] not in TOPIC_QUESTIONS or one["confidence"] < QUESTION_CONFIDENCE
+            for one in intents
+        ):
+            return None  # "what tends to bring it on, is it just bad luck?" asks one thing
+        if len({one["name"] for one in intents}) < 2:
+            return None  # "how does it start, what's behind it": one topic, one answer
+        return [
+            Question(text=clause, intent=one._.intent, entities=_entities(one, clause))
+            for clause, one in zip(clauses, docs, strict=True)
+        ]
 
     def _by_sentence(self, doc: Doc) -> tuple[IntentScore, list[IntentScore]] | None:
         """The reading of the last question of a message of a few sentences that reads as
@@ -182,3 +214,18 @@ class Interpreter:
             return None
         asked = [one for one in read if one._.intent["name"].startswith("ask_")]
         return (asked[-1]._.intent, asked[-1]._.intent_ranking) if asked else None
+
+
+def _entities(doc: Doc, text: str) -> list[ParsedEntity]:
+    return [
+        ParsedEntity(
+            entity=ent.label_,
+            value=ent.ent_id_ or ent.text.lower(),
+            start=ent.start_char,
+            end=ent.end_char,
+            confidence=1.0,
+            extractor=EXTRACTOR,
+            negated=bool(ent._.negex) or denied_after(text, ent.end_char, ent.label_),
+        )
+        for ent in doc.ents
+    ]

@@ -69,13 +69,13 @@ def question_start(text: str) -> int | None:
     return None if match is None else match.end()
 
 
-_SENTENCE_STARTS = re.compile(r"(?<=[.!?])\s+(?=\S)")
+SENTENCE_STARTS = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def last_question_start(text: str) -> int | None:
     """Where the last sentence starts when it asks and another comes before it ("I have a hard
     lump on my finger. When should I see a doctor?"); else None."""
-    starts = [match.end() for match in _SENTENCE_STARTS.finditer(text)]
+    starts = [match.end() for match in SENTENCE_STARTS.finditer(text)]
     if starts and asks(text[starts[-1] :]):
         return starts[-1]
     return None

@@ -79,7 +79,7 @@ def test_training_sentences_are_unique() -> None:
 
 def test_no_held_out_sentence_is_trained_on() -> None:
     trained = {e.text.lower().strip() for e in training_data(INTENTS_DIR).examples}
-    for name in ("nlu.yml", "typos.yml"):
+    for name in ("nlu.yml", "typos.yml", "questions.yml"):
         held = {e.text.lower().strip() for e in held_out_data(INTENTS_DIR, name).examples}
         assert trained.isdisjoint(held), f"{name} sentences in training: {trained & held}"
 

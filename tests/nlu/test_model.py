@@ -13,8 +13,10 @@ from bot.nlu.components import FALLBACK_INTENT, build_entity_patterns
 from bot.nlu.data import entity_data, held_out_data
 from bot.nlu.evaluate import (
     BARS,
+    QUESTIONS_BARS,
     TYPO_BAR,
     evaluate_negation,
+    evaluate_questions,
     predict,
     recall_of,
     report_of,
@@ -53,6 +55,15 @@ def test_every_emergency_sentence_is_an_emergency(understand: SafeUnderstanding)
     assert len(emergencies) >= 40
     missed = [e.text for e in emergencies if understand(e.text)["intent"]["name"] != "emergency"]
     assert missed == []
+
+
+def test_messages_of_several_questions_get_each_read(interpreter: Interpreter) -> None:
+    examples = held_out_data(INTENTS_DIR, "questions.yml").examples
+    result = evaluate_questions(interpreter, examples)
+    assert result["several"] >= 40
+    assert result["one"] >= 40
+    assert result["each_read"] >= QUESTIONS_BARS["each_read"], result["missed"]
+    assert result["one_kept_whole"] >= QUESTIONS_BARS["one_kept_whole"], result["split_though_one"]
 
 
 def test_typo_set_accuracy(understand: SafeUnderstanding) -> None:

@@ -27,6 +27,17 @@ def test_parse_has_rasa_shape(client: TestClient) -> None:
     assert parsed["intent_ranking"][0]["name"] == "ask_conditions"
 
 
+def test_parse_of_two_questions_lists_each(client: TestClient) -> None:
+    parsed = client.post(
+        "/model/parse", json={"text": "can lupus cause it and how is it treated?"}
+    ).json()
+    assert set(parsed) == {"text", "intent", "entities", "intent_ranking", "questions"}
+    first, second = parsed["questions"]
+    assert (first["text"], first["intent"]["name"]) == ("can lupus cause it", "ask_conditions")
+    assert first["entities"][0]["value"] == "systemic lupus erythematosus"
+    assert (second["text"], second["intent"]["name"]) == ("how is it treated?", "ask_treatment")
+
+
 @pytest.mark.parametrize(
     ("request_kwargs", "status"),
     [

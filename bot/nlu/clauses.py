@@ -1,0 +1,171 @@
+"""Where one message asks two or three things at once ("what causes it and how is it
+treated?", "How is it found? Can it be cured?"), so that each question gets its answer and
+none is dropped for the one the classifier reads in the whole."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.questions import SENTENCE_STARTS
+
+# the questions the facts answer, each a topic of its own (the intents of the rule that runs
+# action_answer in intents/rules.yml; a test keeps the two the same)
+TOPIC_QUESTIONS = frozenset(
+    {
+        "ask_definition",
+        "ask_causes",
+        "ask_conditions",
+        "ask_symptoms",
+        "ask_diagnosis",
+        "ask_treatment",
+        "ask_prevention",
+        "ask_location",
+        "ask_composition",
+        "ask_types",
+        "ask_cancer",
+        "ask_complications",
+        "ask_who_affected",
+    }
+)
+MAX_QUESTIONS = 3  # a longer list reads as one topic better than as many
+
+# a word a question starts with, as typed ("wat", "r")
+OPENERS = frozenset(
+    [
+        "how",
+        "what",
+        "what's",
+        "whats",
+        "wat",
+        "wats",
+        "where",
+        "who",
+        "why",
+        "when",
+        "which",
+        "whether",
+        "is",
+        "are",
+        "r",
+        "can",
+        "could",
+        "does",
+        "do",
+        "will",
+        "would",
+        "should",
+        "may",
+    ]
+)
+# words that join a question on: "and what", "also can kids get it?", "so what now"
+JOINERS = frozenset(["and", "n", "also", "plus", "&", "so", "ok", "okay", "but", "then"])
+# two things asked of it in one question: "how is it diagnosed and treated?", "can it be
+# prevented or cured", "how do you diagnose and treat it"
+TOPIC_VERBS = frozenset(
+    [
+        "diagnose",
+        "diagnosed",
+        "diagnosis",
+        "treat",
+        "treated",
+        "prevent",
+        "prevented",
+        "cure",
+        "cured",
+        "manage",
+        "managed",
+        "remove",
+        "removed",
+        "detect",
+        "detected",
+    ]
+)
+
+
+def _either(words: frozenset[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+# not "can't" or "don't", which a statement goes on with
+_OPENER = rf"(?:{_either(OPENERS)})(?![\w'’])"
+# a question joined on inside a sentence: ", how", " and what", ", and also is", " n how",
+# "quick question - what"
+_JOINED = re.compile(
+    rf"\s*(?:[,;:]\s*|\s[-–]\s+|\s(?:and|n|also|plus|&)\s+)(?:(?:and|also|plus)\s+)*"
+    rf"(?={_OPENER})",
+    re.IGNORECASE,
+)
+_LEADING = rf"^\W*(?:(?:{_either(JOINERS - {'n', '&'})})\b\W*)*"
+_ASKS = re.compile(rf"{_LEADING}{_OPENER}", re.IGNORECASE)
+_JOINING = re.compile(rf"{_LEADING}(?=\w)", re.IGNORECASE)  # "Also, what..." as "what..."
+# what comes before the first question that starts a piece asks too when it has a question
+# mark or word: "sorry if this is dumb but what is it made of", "hey so where does it form"
+_ASKS_WITHIN = re.compile(r"\?|\b(?:how|what|whats|where|who|why|which|when)\b", re.IGNORECASE)
+# "what about rabbits, can they get it": "what about" names what the next question is about
+_ABOUT = re.compile(r"^\W*(?:what|how)\s+about\b", re.IGNORECASE)
+_TOPIC_VERB = rf"(?:{_either(TOPIC_VERBS)})"
+_VERB_PAIR = re.compile(rf"\b({_TOPIC_VERB})\s+(?:and|or|&)\s+({_TOPIC_VERB})\b", re.IGNORECASE)
+
+
+def question_clauses(text: str) -> list[str]:
+    """The questions of a message in the order asked, each with what is said around it ("I
+    have scleroderma, what causes it" is one); the text alone when it asks one thing or more
+    than `MAX_QUESTIONS`."""
+    if not may_ask_more(text):  # most messages: one pass over the words
+        return [text]
+    cuts: list[tuple[int, int]] = []  # (where a piece ends, where the next starts)
+    for sentence in SENTENCE_STARTS.finditer(text):
+        cuts.append((sentence.start(), sentence.end()))
+    if " " in text:  # one word asks one thing
+        cuts.extend((joined.start(), joined.end()) for joined in _JOINED.finditer(text))
+    cuts.sort()
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(text)]
+    asking = [i for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if _asks(text[s:e])]
+    lead = text[: ends[asking[0] - 1]] if asking and asking[0] > 0 else ""
+    if _ASKS_WITHIN.search(lead) and not _ABOUT.match(lead):
+        asking.insert(0, asking[0] - 1)  # "..., doc said calcinosis. is it cancer? how ..."
+    # a piece that asks nothing ("I have lupus", "kidney disease, lupus, that sort of thing?")
+    # goes with the question after it, or, after the last, with that one
+    clauses: list[str] = []
+    begin = 0
+    for asked in asking[:-1]:
+        clauses.append(text[begin : ends[asked]])
+        begin = starts[asked + 1]
+    clauses.append(text[begin:])
+    # "Also, what is the best treatment?" read as "what is the best treatment?"
+    clauses = [clauses[0].strip(), *(_JOINING.sub("", clause).strip() for clause in clauses[1:])]
+    questions = [one for clause in clauses for one in _each_verb(clause)]
+    return questions if 1 < len(questions) <= MAX_QUESTIONS else [text]
+
+
+_MARKS = frozenset(",;:.!?-–")
+
+
+def may_ask_more(text: str) -> bool:
+    """Whether a question word follows a joining word or a mark ("..., how", "? also can"),
+    or two topic verbs are joined ("diagnosed and treated"): all `question_clauses` splits
+    at, and more; in a fifth of the time its patterns take."""
+    before = ""
+    for word in text.lower().split():
+        core = word.strip("\"'(),.?!;:")
+        if core in OPENERS and (before in JOINERS or before[-1:] in _MARKS):
+            return True
+        if core in TOPIC_VERBS and before in ("and", "or", "&"):
+            return True
+        before = word
+    return False
+
+
+def _asks(piece: str) -> bool:
+    """Whether a piece starts a question of its own; "preventable?" says the last again."""
+    return bool(_ASKS.match(piece)) and not _ABOUT.match(piece)
+
+
+def _each_verb(clause: str) -> list[str]:
+    """ "how is it diagnosed and treated" as "how is it diagnosed" and "how is it treated"."""
+    pair = _VERB_PAIR.search(clause)
+    if pair is None or pair[1].lower()[:5] == pair[2].lower()[:5]:
+        return [clause]
+    before, after = clause[: pair.start()], clause[pair.end() :]
+    return [f"{before}{pair[1]}{after}", f"{before}{pair[2]}{after}"]

@@ -353,6 +353,8 @@ class Agent:
         result = parse.copy()
         result["intent"] = asked["intent"]
         result["intent_ranking"] = asked["intent_ranking"]
+        if "questions" in asked:  # "... What causes it and how is it treated?": each answered
+            result["questions"] = asked["questions"]
         if told == "stop":
             result["entities"] = []
             for entity in asked["entities"]:

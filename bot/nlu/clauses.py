@@ -5,6 +5,7 @@ none is dropped for the one the classifier reads in the whole."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bot.nlu.questions import SENTENCE_STARTS
 
@@ -107,12 +108,20 @@ _TOPIC_VERB = rf"(?:{_either(TOPIC_VERBS)})"
 _VERB_PAIR = re.compile(rf"\b({_TOPIC_VERB})\s+(?:and|or|&)\s+({_TOPIC_VERB})\b", re.IGNORECASE)
 
 
-def question_clauses(text: str) -> list[str]:
+class Clause(NamedTuple):
+    """One question of a message: with what is said around it, and alone."""
+
+    text: str  # "I have scleroderma, what causes it"
+    asked: str  # "what causes it"
+
+
+def question_clauses(text: str) -> list[Clause]:
     """The questions of a message in the order asked, each with what is said around it ("I
     have scleroderma, what causes it" is one); the text alone when it asks one thing or more
     than `MAX_QUESTIONS`."""
+    whole = [Clause(text, text)]
     if not may_ask_more(text):  # most messages: one pass over the words
-        return [text]
+        return whole
     cuts: list[tuple[int, int]] = []  # (where a piece ends, where the next starts)
     for sentence in SENTENCE_STARTS.finditer(text):
         cuts.append((sentence.start(), sentence.end()))
@@ -127,16 +136,20 @@ def question_clauses(text: str) -> list[str]:
         asking.insert(0, asking[0] - 1)  # "..., doc said calcinosis. is it cancer? how ..."
     # a piece that asks nothing ("I have lupus", "kidney disease, lupus, that sort of thing?")
     # goes with the question after it, or, after the last, with that one
-    clauses: list[str] = []
+    clauses: list[Clause] = []
     begin = 0
-    for asked in asking[:-1]:
-        clauses.append(text[begin : ends[asked]])
-        begin = starts[asked + 1]
-    clauses.append(text[begin:])
-    # "Also, what is the best treatment?" read as "what is the best treatment?"
-    clauses = [clauses[0].strip(), *(_JOINING.sub("", clause).strip() for clause in clauses[1:])]
+    for n, asked in enumerate(asking):
+        last = n == len(asking) - 1
+        end = len(text) if last else ends[asked]
+        # "Also, what is the best treatment?" read as "what is the best treatment?"
+        clauses.append(Clause(_unjoined(text[begin:end]), _unjoined(text[starts[asked] : end])))
+        begin = 0 if last else starts[asked + 1]
     questions = [one for clause in clauses for one in _each_verb(clause)]
-    return questions if 1 < len(questions) <= MAX_QUESTIONS else [text]
+    return questions if 1 < len(questions) <= MAX_QUESTIONS else whole
+
+
+def _unjoined(text: str) -> str:
+    return _JOINING.sub("", text).strip()
 
 
 _MARKS = frozenset(",;:.!?-–")
@@ -162,10 +175,14 @@ def _asks(piece: str) -> bool:
     return bool(_ASKS.match(piece)) and not _ABOUT.match(piece)
 
 
-def _each_verb(clause: str) -> list[str]:
+def _each_verb(clause: Clause) -> list[Clause]:
     """ "how is it diagnosed and treated" as "how is it diagnosed" and "how is it treated"."""
-    pair = _VERB_PAIR.search(clause)
+    pair = _VERB_PAIR.search(clause.asked)
     if pair is None or pair[1].lower()[:5] == pair[2].lower()[:5]:
         return [clause]
-    before, after = clause[: pair.start()], clause[pair.end() :]
-    return [f"{before}{pair[1]}{after}", f"{before}{pair[2]}{after}"]
+    told = clause.text[: len(clause.text) - len(clause.asked)]  # what comes before it asks
+    before, after = clause.asked[: pair.start()], clause.asked[pair.end() :]
+    return [
+        Clause(f"{told}{before}{verb}{after}", f"{before}{verb}{after}")
+        for verb in (pair[1], pair[2])
+    ]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from typing_extensions import TypedDict
 
 from bot.nlu import pipeline
-from bot.nlu.clauses import TOPIC_QUESTIONS, question_clauses
+from bot.nlu.clauses import TOPIC_QUESTIONS, Clause, question_clauses
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
 from bot.nlu.questions import denied_after
 
@@ -187,19 +187,24 @@ class Interpreter:
         clauses = question_clauses(text)
         if len(clauses) < 2:
             return None
-        docs = [self.nlp(read_as_typed(clause)) for clause in clauses]
-        intents = [one._.intent for one in docs]
-        if any(
-            one["name"] not in TOPIC_QUESTIONS or one["confidence"] < QUESTION_CONFIDENCE
-            for one in intents
-        ):
+        questions = [self._topic_question(clause) for clause in clauses]
+        if any(question is None for question in questions):
             return None  # "what tends to bring it on, is it just bad luck?" asks one thing
-        if len({one["name"] for one in intents}) < 2:
+        read = [question for question in questions if question is not None]
+        if len({question["intent"]["name"] for question in read}) < 2:
             return None  # "how does it start, what's behind it": one topic, one answer
-        return [
-            Question(text=clause, intent=one._.intent, entities=_entities(one, clause))
-            for clause, one in zip(clauses, docs, strict=True)
-        ]
+        return read
+
+    def _topic_question(self, clause: Clause) -> Question | None:
+        """The clause read with what is said before it ("I have lupus, is it linked?"), or,
+        when what is said outweighs it ("I have a hard lump on my finger. What causes it"),
+        its question alone; None when neither reads as a topic question."""
+        for text in dict.fromkeys((clause.text, clause.asked)):
+            doc = self.nlp(read_as_typed(text))
+            read = doc._.intent
+            if read["name"] in TOPIC_QUESTIONS and read["confidence"] >= QUESTION_CONFIDENCE:
+                return Question(text=text, intent=read, entities=_entities(doc, text))
+        return None
 
     def _by_sentence(self, doc: Doc) -> tuple[IntentScore, list[IntentScore]] | None:
         """The reading of the last question of a message of a few sentences that reads as

@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.nlu.clauses import TOPIC_QUESTIONS, question_clauses
+from bot.nlu.clauses import TOPIC_QUESTIONS, Clause, question_clauses
 from bot.nlu.components import IntentScore
 from bot.nlu.interpreter import Interpreter
 from bot.yamlfile import read_yaml
@@ -44,7 +44,21 @@ RULES = Path(__file__).parents[2] / "intents" / "rules.yml"
     ],
 )
 def test_the_questions_of_a_message(text: str, clauses: list[str]) -> None:
-    assert question_clauses(text) == clauses
+    assert [clause.text for clause in question_clauses(text)] == clauses
+
+
+def test_each_question_also_stands_alone() -> None:
+    """What is said before a question is kept apart too, for when it outweighs the question."""
+    assert question_clauses(
+        "I have a lump on my finger. What causes it, and how is it treated?"
+    ) == [
+        Clause("I have a lump on my finger. What causes it", "What causes it"),
+        Clause("how is it treated?", "how is it treated?"),
+    ]
+    assert question_clauses("I have lupus, how is it diagnosed and treated") == [
+        Clause("I have lupus, how is it diagnosed", "how is it diagnosed"),
+        Clause("I have lupus, how is it treated", "how is it treated"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -62,7 +76,7 @@ def test_the_questions_of_a_message(text: str, clauses: list[str]) -> None:
     ],
 )
 def test_a_message_that_asks_one_thing_is_left_whole(text: str) -> None:
-    assert question_clauses(text) == [text]
+    assert question_clauses(text) == [Clause(text, text)]
 
 
 def test_the_topic_questions_are_those_the_facts_answer() -> None:

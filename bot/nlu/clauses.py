@@ -89,11 +89,14 @@ def _either(words: frozenset[str]) -> str:
 
 # not "can't" or "don't", which a statement goes on with
 _OPENER = rf"(?:{_either(OPENERS)})(?![\w'’])"
+# a question of a word or three: "symptoms? treatment?", "what is it, preventable?"
+_SHORT = r"(?:[^\s?.!,]+\s+){0,2}[^\s?.!,]+\?+(?:\s|$)"
+_ASKS_SHORT = re.compile(rf"^\W*{_SHORT}")
 # a question joined on inside a sentence: ", how", " and what", ", and also is", " n how",
 # "quick question - what"
 _JOINED = re.compile(
     rf"\s*(?:[,;:]\s*|\s[-–]\s+|\s(?:and|n|also|plus|&)\s+)(?:(?:and|also|plus)\s+)*"
-    rf"(?={_OPENER})",
+    rf"(?={_OPENER}|{_SHORT})",
     re.IGNORECASE,
 )
 _LEADING = rf"^\W*(?:(?:{_either(JOINERS - {'n', '&'})})\b\W*)*"
@@ -153,12 +156,15 @@ def _unjoined(text: str) -> str:
 
 
 _MARKS = frozenset(",;:.!?-–")
+# a question of a word or three after a mark or a joining word: "symptoms? treatment?"
+_SHORT_AFTER = re.compile(rf"(?:[,;:.!?\-–]|\b(?:{_either(JOINERS)}))\s+{_SHORT}", re.IGNORECASE)
 
 
 def may_ask_more(text: str) -> bool:
     """Whether a question word follows a joining word or a mark ("..., how", "? also can"),
-    or two topic verbs are joined ("diagnosed and treated"): all `question_clauses` splits
-    at, and more; in a fifth of the time its patterns take."""
+    two topic verbs are joined ("diagnosed and treated"), or a question of a word or three
+    follows ("symptoms? treatment?"): all `question_clauses` splits at, and more, in a
+    fraction of the time its patterns take."""
     before = ""
     for word in text.lower().split():
         core = word.strip("\"'(),.?!;:")
@@ -167,12 +173,14 @@ def may_ask_more(text: str) -> bool:
         if core in TOPIC_VERBS and before in ("and", "or", "&"):
             return True
         before = word
-    return False
+    return "?" in text and _SHORT_AFTER.search(text) is not None
 
 
 def _asks(piece: str) -> bool:
-    """Whether a piece starts a question of its own; "preventable?" says the last again."""
-    return bool(_ASKS.match(piece)) and not _ABOUT.match(piece)
+    """Whether a piece starts a question of its own, or is one of a word or three."""
+    if _ABOUT.match(piece):
+        return False
+    return bool(_ASKS.match(piece)) or bool(_ASKS_SHORT.match(_unjoined(piece)))
 
 
 def _each_verb(clause: Clause) -> list[Clause]:

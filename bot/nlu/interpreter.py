@@ -187,10 +187,14 @@ class Interpreter:
         clauses = question_clauses(text)
         if len(clauses) < 2:
             return None
-        questions = [self._topic_question(clause) for clause in clauses]
-        if any(question is None for question in questions):
-            return None  # "what tends to bring it on, is it just bad luck?" asks one thing
-        read = [question for question in questions if question is not None]
+        read: list[Question] = []
+        for clause in clauses:
+            question = self._topic_question(clause)
+            if question is None:
+                return None  # "what tends to bring it on, is it just bad luck?" asks one thing
+            if read and read[-1]["intent"]["name"] == question["intent"]["name"]:
+                continue  # "how do they test for it, xray?": one question, said on
+            read.append(question)
         if len({question["intent"]["name"] for question in read}) < 2:
             return None  # "how does it start, what's behind it": one topic, one answer
         return read

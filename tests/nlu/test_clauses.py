@@ -41,6 +41,9 @@ RULES = Path(__file__).parents[2] / "intents" / "rules.yml"
             "what is it. is it cancer. can it be cured",
             ["what is it.", "is it cancer.", "can it be cured"],
         ),
+        # a question of a word or three
+        ("calcinosis - symptoms? treatment?", ["calcinosis - symptoms?", "treatment?"]),
+        ("what is it, preventable?", ["what is it", "preventable?"]),
     ],
 )
 def test_the_questions_of_a_message(text: str, clauses: list[str]) -> None:
@@ -69,6 +72,7 @@ def test_each_question_also_stands_alone() -> None:
         "my finger hurts and is swollen",  # one piece asks
         "my finger hurts and can't bend",  # "can't" goes on telling
         "what about rabbits, can they get it",  # "what about" names what the question is of
+        "what conditions is it linked to? lupus, scleroderma, that kind of thing?",  # examples
         "is it cancer or is it benign",  # "or": one question, two answers to it
         "how is it treated and treated again",  # the same verb twice
         "what is it? is it cancer? can it spread? how is it treated?",  # more than three
@@ -145,6 +149,14 @@ def test_entities_of_a_question_are_those_of_its_own_words(interpreter: Interpre
     assert first["text"][start:end] == "diabetes"
     assert second["intent"]["name"] == "ask_treatment"
     assert second["entities"] == []
+
+
+def test_a_question_said_on_in_a_word_or_three_is_one_question(interpreter: Interpreter) -> None:
+    parsed = interpreter.parse("how do they test for it, x-ray? and what is it made of")
+    assert [q["intent"]["name"] for q in parsed.get("questions") or []] == [
+        "ask_diagnosis",
+        "ask_composition",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -82,8 +82,10 @@ VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "s
 # "if i ever get chest pain", "in case he has a seizure": what might happen one day
 HYPOTHETICAL = re.compile(r"\bif\b(?:\s+\S+){0,3}\s+ever\b|\bin case\b")
 # placed in the past, long enough ago not to be happening now; "again" and the like undo it
+# ("since last week" tells of something still going on: not long ago)
 LONG_AGO = re.compile(
-    r"\b(?:years?|yrs?|months?|weeks?) (?:ago|back)\b|\blast (?:year|month|week)\b|\bhistory of\b"
+    r"\b(?:years?|yrs?|months?|weeks?) (?:ago|back)\b|\blast year\b"
+    r"|(?<!since )\blast (?:month|week)\b|\bhistory of\b"
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small)\b"
@@ -106,6 +108,8 @@ HAPPENING_NOW = re.compile(
 # a bare "now" is about the flag only in its own clause: "a heart attack years ago, now i have
 # lumps on my elbow" is about the lumps, "a seizure as a baby, he's 10 now" about his age
 NOW = re.compile(r"\bnow\b")
+# "now" of the mention itself, in its clause: "chest pain last week and now it's crushing"
+NOW_OF_IT = re.compile(r"\bnow (?:it'?s|it is|its|it has|it got|the pain)\b")
 # "if someone has calcium in their arteries can it cause a heart attack": a question, though
 # it starts with "if" and has no question mark
 ASKS_CAUSE = re.compile(
@@ -262,8 +266,8 @@ class RedFlagDetector:
         chest pain a symptom?") or of anyone ("can you overdose on vitamin d?"); or told of as
         long ago or as what might happen one day ("if i ever get chest pain") in the mention's
         own clause. Never when the message says it is happening again or today, or "now" in
-        that clause. Never thoughts of suicide or self-harm either: their crisis line is always
-        given in full."""
+        that clause, of it ("and now it's crushing") or of what follows the mention. Never
+        thoughts of suicide or self-harm either: their crisis line is always given in full."""
         if category == "suicide":
             return False
         first, last = RedFlagDetector._clause(doc, start, end)
@@ -273,6 +277,8 @@ class RedFlagDetector:
         told_before = doc[first:start].text.lower()
         if DIED_OF.search(told_before) or LATE.search(told_before):
             return True
+        if NOW_OF_IT.search(clause):
+            return False
         now, long_ago = NOW.search(clause), LONG_AGO.search(clause)
         at = doc[start].idx - doc[first].idx
         # "a stroke last year and now they found calcification": the "now" is of what came

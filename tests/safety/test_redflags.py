@@ -117,6 +117,10 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("i dont want to be alive anymore", "suicide"),
         ("i've written goodbye letters to my family", "suicide"),
         ("i had chest pain last year, now it's back", "chest_pain"),
+        # "now" of the pain itself, or still going on "since last week"
+        ("chest pain since last week and now it's crushing", "chest_pain"),
+        ("had chest pain last week and now its really bad", "chest_pain"),
+        ("ive had chest pain since last week, what should i do", "chest_pain"),
         ("she had a seizure as a baby and she's having one right now", "seizure"),
         # thoughts of suicide are never only spoken of: the crisis line comes in full
         ("can calcinosis make you want to kill yourself?", "suicide"),
@@ -381,6 +385,7 @@ def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(
         ("false alarm sorry", True),
         ("she's fine now, she's sitting up", True),
         ("i'm doing much better now", True),
+        ("chest pain since last week and now it's crushing", False),
         ("what do i do", False),
         ("im fine", False),
         ("should i wait and see?", False),

@@ -99,9 +99,11 @@ DIED_OF = re.compile(
 LATE = re.compile(r"\b(?:my|his|her|our|their|your)\s+late\s+\w+")
 # "what about heart attacks?" after a question: asked about, as the question before was
 ASKED_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:what|how)\s+about\b")
-# happening now or again, anywhere in the message: "... and it's happening again"
+# happening now, again or still, anywhere in the message: "... and it's happening again",
+# "... two weeks ago and it's still there"
 HAPPENING_NOW = re.compile(
-    r"\b(?:again|another|today|tonight|currently|right now)\b"
+    r"\b(?:again|another|today|tonight|currently|right now|this (?:morning|afternoon|evening))\b"
+    r"|\b(?:it'?s|it is|is) still\b|\bstill (?:there|here|hurts|hurting|happening|going on)\b"
     r"|\b(?:i'?m|am|is|are|he's|she's) (?:having|happening)\b"
     r"|\b(?:it'?s|is|came|come|coming) back\b"
 )

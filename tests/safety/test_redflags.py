@@ -121,6 +121,8 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("chest pain since last week and now it's crushing", "chest_pain"),
         ("had chest pain last week and now its really bad", "chest_pain"),
         ("ive had chest pain since last week, what should i do", "chest_pain"),
+        ("had chest pain two weeks ago and it's still there", "chest_pain"),
+        ("had chest pain last month, this morning it got much worse", "chest_pain"),
         ("she had a seizure as a baby and she's having one right now", "seizure"),
         # thoughts of suicide are never only spoken of: the crisis line comes in full
         ("can calcinosis make you want to kill yourself?", "suicide"),
@@ -233,6 +235,7 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("can you overdose on vitamin d?", "poisoning"),
         ("can an overdose of calcium tablets cause deposits?", "poisoning"),
         ("had a heart attack 8 yrs ago, fully recovered, now i have lumps on my arm", "chest_pain"),
+        ("i had a stroke years ago, and i still have lumps on my elbows. is that it?", "stroke"),
         ("he had a seizure when he was a baby, he's 12 now. can kids get calcinosis", "seizure"),
         ("my doctor said if i ever get chest pain to call 999, i'm fine though", "chest_pain"),
         ("can calcium deposits make it hard to breathe?", "breathing"),

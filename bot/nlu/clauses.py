@@ -30,20 +30,13 @@ TOPIC_QUESTIONS = frozenset(
 )
 MAX_QUESTIONS = 3  # a longer list reads as one topic better than as many
 
-# a word a question starts with, as typed ("wat", "r")
-OPENERS = frozenset(
+# the words that ask by themselves, as typed ("wat"), wherever they stand in a sentence
+QUESTION_WORDS = frozenset(
+    ["how", "what", "what's", "whats", "wat", "wats", "where", "who", "why", "when", "which"]
+)
+# a word a question starts with ("r" for "are")
+OPENERS = QUESTION_WORDS | frozenset(
     [
-        "how",
-        "what",
-        "what's",
-        "whats",
-        "wat",
-        "wats",
-        "where",
-        "who",
-        "why",
-        "when",
-        "which",
         "whether",
         "is",
         "are",
@@ -58,8 +51,10 @@ OPENERS = frozenset(
         "may",
     ]
 )
-# words that join a question on: "and what", "also can kids get it?", "so what now"
-JOINERS = frozenset(["and", "n", "also", "plus", "&", "so", "ok", "okay", "but", "then"])
+# words that join a question on inside a sentence: "... and what", "... n how", "... & can"
+INNER_JOINERS = frozenset(["and", "n", "also", "plus", "&"])
+# and those that also lead one in: "also can kids get it?", "so what now", "ok but is it"
+JOINERS = INNER_JOINERS | frozenset(["so", "ok", "okay", "but", "then"])
 # two things asked of it in one question: "how is it diagnosed and treated?", "can it be
 # prevented or cured", "how do you diagnose and treat it"
 TOPIC_VERBS = frozenset(
@@ -87,6 +82,8 @@ def _either(words: frozenset[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+# joining words that are words ("and also"), not "n" or "&", which stand only between two
+_WORD_JOINERS = _either(INNER_JOINERS - {"n", "&"})
 # not "can't" or "don't", which a statement goes on with
 _OPENER = rf"(?:{_either(OPENERS)})(?![\w'’])"
 # a question of a word or three: "symptoms? treatment?", "what is it, preventable?"
@@ -95,7 +92,7 @@ _ASKS_SHORT = re.compile(rf"^\W*{_SHORT}")
 # a question joined on inside a sentence: ", how", " and what", ", and also is", " n how",
 # "quick question - what"
 _JOINED = re.compile(
-    rf"\s*(?:[,;:]\s*|\s[-–]\s+|\s(?:and|n|also|plus|&)\s+)(?:(?:and|also|plus)\s+)*"
+    rf"\s*(?:[,;:]\s*|\s[-–]\s+|\s(?:{_either(INNER_JOINERS)})\s+)(?:(?:{_WORD_JOINERS})\s+)*"
     rf"(?={_OPENER}|{_SHORT})",
     re.IGNORECASE,
 )
@@ -104,7 +101,7 @@ _ASKS = re.compile(rf"{_LEADING}{_OPENER}", re.IGNORECASE)
 _JOINING = re.compile(rf"{_LEADING}(?=\w)", re.IGNORECASE)  # "Also, what..." as "what..."
 # what comes before the first question that starts a piece asks too when it has a question
 # mark or word: "sorry if this is dumb but what is it made of", "hey so where does it form"
-_ASKS_WITHIN = re.compile(r"\?|\b(?:how|what|whats|where|who|why|which|when)\b", re.IGNORECASE)
+_ASKS_WITHIN = re.compile(rf"\?|\b(?:{_either(QUESTION_WORDS)})(?![\w'’])", re.IGNORECASE)
 # "what about rabbits, can they get it": "what about" names what the next question is about
 _ABOUT = re.compile(r"^\W*(?:what|how)\s+about\b", re.IGNORECASE)
 _TOPIC_VERB = rf"(?:{_either(TOPIC_VERBS)})"
@@ -157,7 +154,9 @@ def _unjoined(text: str) -> str:
 
 _MARKS = frozenset(",;:.!?-–")
 # a question of a word or three after a mark or a joining word: "symptoms? treatment?"
-_SHORT_AFTER = re.compile(rf"(?:[,;:.!?\-–]|\b(?:{_either(JOINERS)}))\s+{_SHORT}", re.IGNORECASE)
+_SHORT_AFTER = re.compile(
+    rf"(?:[,;:.!?\-–]|(?<![\w'’])(?:{_either(JOINERS)}))\s+{_SHORT}", re.IGNORECASE
+)
 
 
 def may_ask_more(text: str) -> bool:

@@ -163,14 +163,15 @@ class Interpreter:
         if payload is not None:
             return payload, None
         doc = self.nlp(read_as_typed(text))
-        intent, ranking = self._by_sentence(doc) or (doc._.intent, doc._.intent_ranking)
+        reads = _Reads(self.nlp)
+        intent, ranking = self._by_sentence(doc, reads) or (doc._.intent, doc._.intent_ranking)
         parsed = ParseResult(
             text=text,
             intent=intent,
             entities=_entities(doc, text),
             intent_ranking=ranking[:RANKING_LENGTH],
         )
-        questions = self._questions(text, intent["name"])
+        questions = self._questions(text, intent["name"], reads)
         if questions:
             parsed["questions"] = questions
             if intent["name"] in BY_SENTENCE_FROM:  # "how is it diagnosed and treated"
@@ -178,7 +179,7 @@ class Interpreter:
                 parsed["intent_ranking"] = [questions[0]["intent"], *ranking][:RANKING_LENGTH]
         return parsed, doc
 
-    def _questions(self, text: str, intent: str) -> list[Question] | None:
+    def _questions(self, text: str, intent: str, reads: _Reads) -> list[Question] | None:
         """Each question of a message that asks two or three things the facts answer, read
         alone; None when it asks one, or when any part of it is not such a question ("what is
         diabetes and how is it treated" stays one reading, out of scope)."""
@@ -189,7 +190,7 @@ class Interpreter:
             return None
         read: list[Question] = []
         for clause in clauses:
-            question = self._topic_question(clause)
+            question = _topic_question(clause, reads)
             if question is None:
                 return None  # "what tends to bring it on, is it just bad luck?" asks one thing
             if read and read[-1]["intent"]["name"] == question["intent"]["name"]:
@@ -199,18 +200,7 @@ class Interpreter:
             return None  # "how does it start, what's behind it": one topic, one answer
         return read
 
-    def _topic_question(self, clause: Clause) -> Question | None:
-        """The clause read with what is said before it ("I have lupus, is it linked?"), or,
-        when what is said outweighs it ("I have a hard lump on my finger. What causes it"),
-        its question alone; None when neither reads as a topic question."""
-        for text in dict.fromkeys((clause.text, clause.asked)):
-            doc = self.nlp(read_as_typed(text))
-            read = doc._.intent
-            if read["name"] in TOPIC_QUESTIONS and read["confidence"] >= QUESTION_CONFIDENCE:
-                return Question(text=text, intent=read, entities=_entities(doc, text))
-        return None
-
-    def _by_sentence(self, doc: Doc) -> tuple[IntentScore, list[IntentScore]] | None:
+    def _by_sentence(self, doc: Doc, reads: _Reads) -> tuple[IntentScore, list[IntentScore]] | None:
         """The reading of the last question of a message of a few sentences that reads as
         out of scope as a whole, when no sentence of it does alone; else None."""
         if doc._.intent["name"] not in BY_SENTENCE_FROM:
@@ -218,11 +208,38 @@ class Interpreter:
         sentences = list(doc.sents)
         if not 1 < len(sentences) <= MAX_SENTENCES:
             return None
-        read = [self.nlp(sentence.text) for sentence in sentences]
+        read = [reads(sentence.text) for sentence in sentences]
         if any(one._.intent["name"] in KEEPS_WHOLE for one in read):
             return None
         asked = [one for one in read if one._.intent["name"].startswith("ask_")]
         return (asked[-1]._.intent, asked[-1]._.intent_ranking) if asked else None
+
+
+class _Reads:
+    """The texts read for the parts of one message, each read once: a sentence read by
+    `_by_sentence` is often a question of `_questions` too."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.docs: dict[str, Doc] = {}
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.docs.get(text)
+        if doc is None:
+            doc = self.docs[text] = self.nlp(text)
+        return doc
+
+
+def _topic_question(clause: Clause, reads: _Reads) -> Question | None:
+    """The clause read with what is said before it ("I have lupus, is it linked?"), or,
+    when what is said outweighs it ("I have a hard lump on my finger. What causes it"),
+    its question alone; None when neither reads as a topic question."""
+    for text in dict.fromkeys((clause.text, clause.asked)):
+        doc = reads(read_as_typed(text))
+        read = doc._.intent
+        if read["name"] in TOPIC_QUESTIONS and read["confidence"] >= QUESTION_CONFIDENCE:
+            return Question(text=text, intent=read, entities=_entities(doc, text))
+    return None
 
 
 def _entities(doc: Doc, text: str) -> list[ParsedEntity]:

@@ -10,8 +10,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.nlu.clauses import TOPIC_QUESTIONS, Clause, question_clauses
+from bot.config import INTENTS_DIR
+from bot.nlu import clauses
+from bot.nlu.clauses import TOPIC_QUESTIONS, Clause, may_ask_more, question_clauses
 from bot.nlu.components import IntentScore
+from bot.nlu.data import held_out_data, training_data
 from bot.nlu.interpreter import Interpreter
 from bot.yamlfile import read_yaml
 
@@ -44,10 +47,27 @@ RULES = Path(__file__).parents[2] / "intents" / "rules.yml"
         # a question of a word or three
         ("calcinosis - symptoms? treatment?", ["calcinosis - symptoms?", "treatment?"]),
         ("what is it, preventable?", ["what is it", "preventable?"]),
+        ("what are the symptoms & treatment?", ["what are the symptoms", "treatment?"]),
     ],
 )
 def test_the_questions_of_a_message(text: str, clauses: list[str]) -> None:
     assert [clause.text for clause in question_clauses(text)] == clauses
+
+
+def test_the_word_pass_lets_through_every_message_the_rules_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`may_ask_more` spares most messages the rules; it must never spare one they split."""
+    data = training_data(INTENTS_DIR)
+    for name in ("nlu.yml", "typos.yml", "questions.yml"):
+        data.extend(held_out_data(INTENTS_DIR, name))
+    texts = [example.text for example in data.examples]
+    monkeypatch.setattr(clauses, "may_ask_more", lambda text: True)
+    split = [text for text in texts if len(question_clauses(text)) > 1]
+    monkeypatch.undo()
+    assert len(split) > 20  # the rules split some of them (the questions set, mostly)
+    assert [text for text in split if not may_ask_more(text)] == []
+    assert sum(map(may_ask_more, texts)) < len(texts) / 5  # and it spares most
 
 
 def test_each_question_also_stands_alone() -> None:

@@ -69,13 +69,9 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
             if topic == "location" and not k.facts.mentions(value):
                 notes.append({"kind": "not_mentioned", "name": f"the {value}"})
         elif entity["entity"] == "condition":
-            if value in SPOKEN_OF_OTHERWISE:  # "cancer": the source says malignant, tumors
-                continue
-            # "arthritis": the source lists rheumatoid arthritis, and the note says which
-            value = next((c for c in LISTED_CONDITIONS if c.endswith(f" {value}")), value)
-            listed = value in LISTED_CONDITIONS or k.facts.mentions(value)
-            name = display_name(value)
-            notes.append({"kind": "listed" if listed else "not_mentioned", "name": name})
+            note = condition_note(k, value)
+            if note is not None:
+                notes.append(note)
         elif entity["entity"] == "cause" and topic == "causes":
             notes.append({"kind": "cause_listed", "name": _cause_name(value)})
         elif entity["entity"] == "species":
@@ -109,6 +105,17 @@ def merge_unmentioned(notes: list[Note], limit: int = 4) -> list[Note]:
         joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
         merged.insert(first, {"kind": kind, "name": joined})
     return merged[:limit]
+
+
+def condition_note(k: Knowledge, value: str) -> Note | None:
+    """Whether the source lists a named condition, or does not mention it; None for one it
+    speaks of in other words ("cancer": the source says malignant, tumors)."""
+    if value in SPOKEN_OF_OTHERWISE:
+        return None
+    # "arthritis": the source lists rheumatoid arthritis, and the note says which
+    value = next((c for c in LISTED_CONDITIONS if c.endswith(f" {value}")), value)
+    listed = value in LISTED_CONDITIONS or k.facts.mentions(value)
+    return {"kind": "listed" if listed else "not_mentioned", "name": display_name(value)}
 
 
 def display_name(value: str) -> str:

@@ -9,7 +9,14 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.knowledge import DEFAULT_TOPICS, INTENT_TOPIC, knowledge, message_text
+from bot.actions.answers import condition_note
+from bot.actions.knowledge import (
+    DEFAULT_TOPICS,
+    INTENT_TOPIC,
+    Knowledge,
+    knowledge,
+    message_text,
+)
 from bot.history import messages_answered_with
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import asked_term, follows_up
@@ -77,7 +84,7 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        unmentioned = k.unmentioned_follow_up(tracker)
+        unmentioned = unmentioned_asked(k, tracker)
         if unmentioned:  # "what about fever?": what the source does not say, not a guess
             k.say_out_of_scope(dispatcher, unmentioned)
             return []
@@ -111,21 +118,31 @@ class ActionOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        message = tracker.latest_message
-        text = message_text(tracker)
-        # of calcinosis (named, or a follow-up: "what about fever?"), and naming nothing the
-        # source speaks of ("79 years of age ... what are the treatment options?" is a
-        # question it answers, misread)
-        named = ANSWERED.search(text) or any(
-            e.get("entity") not in PLACES for e in message.get("entities") or []
-        )
-        unmentioned = (
-            k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
-            if follows_up(text) or (NAMES_CALCINOSIS.search(text) and not named)
-            else []
-        )
-        term = asked_term(text) if follows_up(text) and not named else None
-        if not unmentioned and term and term not in VAGUE and not k.facts.mentions(term):
-            unmentioned = [term]  # "and kidney stones?": of calcinosis, which the source is
-        k.say_out_of_scope(dispatcher, unmentioned)
+        k.say_out_of_scope(dispatcher, unmentioned_asked(k, tracker))
         return []
+
+
+def unmentioned_asked(k: Knowledge, tracker: Tracker) -> list[str]:
+    """What a message asks of calcinosis (named, or a follow-up: "what about fever?") that
+    the source does not mention, when it names nothing the source speaks of ("79 years of
+    age ... what are the treatment options?" is a question it answers, misread)."""
+    message = tracker.latest_message
+    text = message_text(tracker)
+    named = ANSWERED.search(text) or any(
+        e.get("entity") not in PLACES for e in message.get("entities") or []
+    )
+    unmentioned = (
+        k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
+        if follows_up(text) or (NAMES_CALCINOSIS.search(text) and not named)
+        else []
+    )
+    term = asked_term(text) if follows_up(text) and not named else None
+    if not unmentioned and term and term not in VAGUE and not k.facts.mentions(term):
+        unmentioned = [term]  # "and kidney stones?": of calcinosis, which the source is
+    if follows_up(text) or NAMES_CALCINOSIS.search(text):  # "are kidney stones the same ...
+        for entity in message.get("entities") or []:  # ... as calcinosis"
+            if entity.get("entity") == "condition" and not entity.get("negated"):
+                note = condition_note(k, str(entity.get("value", "")).lower())
+                if note is not None and note["kind"] == "not_mentioned":
+                    unmentioned.append(str(note["name"]))
+    return list(dict.fromkeys(unmentioned))

@@ -334,11 +334,13 @@ class Agent:
         in the message; with it, what the message did first ("stop", "report_symptom").
         None when there is no such question, or it has no answer."""
         text, told = parse["text"], parse["intent"]["name"]
-        if told == "stop":
-            start = question_start(text)
+        if told == "stop" or (told == FALLBACK_INTENT and self._stops_first(text)):
+            start = question_start(text)  # "i dont want any questions, just tell me ..."
+            told = "stop"
         elif state.active_loop is None and (
             told == "report_symptom"
             or (told in {"out_of_scope", FALLBACK_INTENT} and self._names_own_symptom(parse))
+            or (told.startswith("ask_") and self._tells_own_symptom_first(parse))
         ):  # "... when my calcium lump showed at the gym lol. is it contagious?"
             start = last_question_start(text)
             told = "report_symptom"
@@ -443,6 +445,27 @@ class Agent:
             and Agent._names(parse, {"symptom"}, negated=False)
             and not Agent._names(parse, {"species"}, negated=False)
         )
+
+    def _stops_first(self, text: str) -> bool:
+        """Whether what a message says before its question reads as a stop ("i dont want any
+        questions, just tell me how to prevent it"), when the whole reads as neither."""
+        start = question_start(text)
+        return bool(start) and self.understand(text[:start])["intent"]["name"] == "stop"
+
+    def _tells_own_symptom_first(self, parse: ParseResult) -> bool:
+        """Whether a message read as a question tells a symptom of the patient's own in the
+        sentences before its last, which asks ("I have a small hard lump on my finger. When
+        should I see a doctor?"): they name one, or read alone as telling one ("I have had
+        calcinosis on my hands since my thirties."), and ask nothing."""
+        start = last_question_start(parse["text"])
+        if not start or asks(parse["text"][:start]):
+            return False
+        told = parse.copy()
+        told["text"] = parse["text"][:start]
+        told["entities"] = [e for e in parse["entities"] if e["end"] <= start]
+        if self._names_own_symptom(told):
+            return True
+        return self.understand(told["text"])["intent"]["name"] == "report_symptom"
 
     @classmethod
     def _tells_symptom(cls, parse: ParseResult) -> bool:

@@ -19,7 +19,8 @@ from typing_extensions import TypedDict
 from bot.nlu import pipeline
 from bot.nlu.clauses import TOPIC_QUESTIONS, Clause, question_clauses
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
-from bot.nlu.questions import denied_after
+from bot.nlu.names import NAMES_CALCINOSIS
+from bot.nlu.questions import asks, denied_after
 
 _PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_][A-Za-z0-9_]*)(?P<entities>\{.*)?\s*$", re.DOTALL)
 EXTRACTOR = "CalcibotEntityRuler"
@@ -67,6 +68,8 @@ def read_as_typed(text: str) -> str:
 # rest ("Good afternoon. I am 79 and was told I have calcinosis. Could you tell me what the
 # treatment options are?"), is read a sentence at a time
 BY_SENTENCE_FROM = frozenset({"out_of_scope", FALLBACK_INTENT})
+TELLS_WORDS = 4  # a sentence that tells what a question after it is about: "I have had the flu"
+SAID_ON_WORDS = 3  # "x-ray?", "with surgery?": a question that says the one before it on
 MAX_SENTENCES = 6
 # a sentence read as one of these keeps the whole message's reading: "I have the flu. What
 # are the treatment options?" is not about calcinosis
@@ -164,7 +167,11 @@ class Interpreter:
             return payload, None
         doc = self.nlp(read_as_typed(text))
         reads = _Reads(self.nlp)
-        intent, ranking = self._by_sentence(doc, reads) or (doc._.intent, doc._.intent_ranking)
+        intent, ranking = (
+            self._by_sentence(doc, reads)
+            or _of_something_else(doc, reads)
+            or (doc._.intent, doc._.intent_ranking)
+        )
         parsed = ParseResult(
             text=text,
             intent=intent,
@@ -172,11 +179,12 @@ class Interpreter:
             intent_ranking=ranking[:RANKING_LENGTH],
         )
         questions = self._questions(text, intent["name"], reads)
-        if questions:
+        if questions:  # the message's intent is what it asks first
+            first = questions[0]["intent"]
             parsed["questions"] = questions
-            if intent["name"] in BY_SENTENCE_FROM:  # "how is it diagnosed and treated"
-                parsed["intent"] = questions[0]["intent"]
-                parsed["intent_ranking"] = [questions[0]["intent"], *ranking][:RANKING_LENGTH]
+            parsed["intent"] = first
+            others = [score for score in ranking if score["name"] != first["name"]]
+            parsed["intent_ranking"] = [first, *others][:RANKING_LENGTH]
         return parsed, doc
 
     def _questions(self, text: str, intent: str, reads: _Reads) -> list[Question] | None:
@@ -191,6 +199,8 @@ class Interpreter:
         read: list[Question] = []
         for clause in clauses:
             question = _topic_question(clause, reads)
+            if question is None and read and _says_on(read[-1], clause, reads):
+                continue  # "how do they test for it, x-ray?": "x-ray?" says it on
             if question is None:
                 return None  # "what tends to bring it on, is it just bad luck?" asks one thing
             if read and read[-1]["intent"]["name"] == question["intent"]["name"]:
@@ -202,17 +212,39 @@ class Interpreter:
 
     def _by_sentence(self, doc: Doc, reads: _Reads) -> tuple[IntentScore, list[IntentScore]] | None:
         """The reading of the last question of a message of a few sentences that reads as
-        out of scope as a whole, when no sentence of it does alone; else None."""
+        out of scope or unsure as a whole, when no sentence of it does alone; of the sentence
+        out of scope, when the whole is unsure; else None."""
         if doc._.intent["name"] not in BY_SENTENCE_FROM:
             return None
         sentences = list(doc.sents)
         if not 1 < len(sentences) <= MAX_SENTENCES:
             return None
         read = [reads(sentence.text) for sentence in sentences]
+        outside = [one for one in read if one._.intent["name"] == "out_of_scope"]
+        if outside and doc._.intent["name"] == FALLBACK_INTENT:  # not sure of the whole, and
+            return outside[0]._.intent, outside[0]._.intent_ranking  # "I have had the flu..."
         if any(one._.intent["name"] in KEEPS_WHOLE for one in read):
             return None
         asked = [one for one in read if one._.intent["name"].startswith("ask_")]
         return (asked[-1]._.intent, asked[-1]._.intent_ranking) if asked else None
+
+
+def _of_something_else(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[IntentScore]] | None:
+    """The reading of the sentence before a last question that names no topic of its own,
+    when that sentence is about something else: "I have had the flu for a week. What are
+    the treatment options?" asks of the flu, not calcinosis; else None."""
+    if doc._.intent["name"] not in TOPIC_QUESTIONS:
+        return None
+    sentences = list(doc.sents)
+    if not 1 < len(sentences) <= MAX_SENTENCES or NAMES_CALCINOSIS.search(sentences[-1].text):
+        return None
+    told = sentences[-2].text
+    if len(told.split()) < TELLS_WORDS or asks(told):  # "ugh a bot. ok, what causes it"
+        return None
+    before = reads(told)
+    if before._.intent["name"] != "out_of_scope":
+        return None
+    return before._.intent, before._.intent_ranking
 
 
 class _Reads:
@@ -240,6 +272,16 @@ def _topic_question(clause: Clause, reads: _Reads) -> Question | None:
         if read["name"] in TOPIC_QUESTIONS and read["confidence"] >= QUESTION_CONFIDENCE:
             return Question(text=text, intent=read, entities=_entities(doc, text))
     return None
+
+
+def _says_on(before: Question, clause: Clause, reads: _Reads) -> bool:
+    """Whether a question of a word or three that reads as no topic alone ("x-ray?") reads,
+    after the question before it, as that question's topic."""
+    if len(clause.asked.split()) > SAID_ON_WORDS:
+        return False
+    joined = reads(read_as_typed(f"{before['text']} {clause.text}"))._.intent
+    same: bool = joined["name"] == before["intent"]["name"]
+    return same and float(joined["confidence"]) >= QUESTION_CONFIDENCE
 
 
 def _entities(doc: Doc, text: str) -> list[ParsedEntity]:

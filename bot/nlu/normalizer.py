@@ -86,7 +86,9 @@ class Normalizer:
             counts[word] += self.min_count  # the first of equally near words is the correction
         for word in [w for w in counts if w not in entity_words and _misspells(w, entity_words)]:
             del counts[word]  # "dermatomiositis", typed in training sentences on purpose
-        self._set_words([word for word, n in counts.most_common() if n >= self.min_count])
+        # the most frequent first, ties in alphabetical order: never the order of the data
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        self._set_words([word for word, n in ranked if n >= self.min_count])
 
     def _set_words(self, words: list[str]) -> None:
         self.words = words

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import shutil
 import time
 from collections.abc import Sequence
@@ -13,11 +12,12 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.training import Example as SpacyExample
-from spacy.util import fix_random_seed, load_config, load_model_from_config, registry
+from spacy.util import fix_random_seed, load_config, load_model_from_config
 
 from bot.config import INTENTS_DIR, NLU_CONFIG_FILE, SAFETY_FILE
 from bot.nlu import components as _components  # noqa: F401  (registers the factories)
 from bot.nlu.data import Example, NluData, training_data
+from bot.nlu.textcat import IntentCategorizer
 
 MODEL_META = "calcibot.json"
 
@@ -54,26 +54,36 @@ def train_pipeline(
     *,
     config_path: Path = NLU_CONFIG_FILE,
     intents_dir: Path = INTENTS_DIR,
-    seed: int | None = None,
 ) -> Language:
-    """Train on ``data``; the same data and seed give the same model, bit for bit."""
+    """Train on ``data``: the classifier's weights are the optimum of its convex objective
+    (`fit.py`), so the same data give the same model in any order, bit for bit."""
+    from bot.nlu.fit import fit_textcat  # SciPy: training only, never loaded by serving
+
     nlp = build(config_path, intents_dir)
-    training = registry.resolve(nlp.config.interpolate()["training"], validate=False)
-    seed = int(training["seed"] if seed is None else seed)
-    fix_random_seed(seed)
-    labels = data.intents
-    examples = _spacy_examples(nlp, data.examples, labels)
-    optimizer = nlp.initialize(lambda: examples)
+    # as written: spaCy's auto-fill keeps only the settings of its own training loop
+    training = load_config(config_path, interpolate=True)["training"]
+    fix_random_seed(int(training["seed"]))
+    examples = _spacy_examples(nlp, data.examples, data.intents)
+    nlp.initialize(lambda: examples)
     normalizer = nlp.get_pipe("normalizer")
-    for example in examples:  # the classifier reads NORM, which the normaliser sets
-        normalizer(example.predicted)
-    rng = random.Random(seed)
-    batcher = training["batcher"]
-    for _ in range(int(training["max_epochs"])):
-        rng.shuffle(examples)
-        for batch in batcher(examples):
-            nlp.update(batch, sgd=optimizer, drop=float(training["dropout"]))
+    docs = [normalizer(example.predicted) for example in examples]  # the classifier reads NORM
+    textcat = nlp.get_pipe("textcat")
+    assert isinstance(textcat, IntentCategorizer)
+    fit = fit_textcat(
+        textcat,
+        docs,
+        [example.intent for example in data.examples],
+        l2=float(training["l2"]),
+        max_iterations=int(training["max_iterations"]),
+        fit_bias=bool(training.get("fit_bias", True)),
+    )
+    if not fit.converged:
+        raise TrainingError(f"the classifier did not converge in {fit.iterations} iterations")
     return nlp
+
+
+class TrainingError(RuntimeError):
+    pass
 
 
 def train(model_dir: Path, *, intents_dir: Path = INTENTS_DIR) -> TrainResult:

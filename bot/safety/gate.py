@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import cast
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot import codec
 from bot.lru import LRUCache
+from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety.redflags import RedFlag, RedFlagDetector, is_emergency
 
 PARSE_CACHE_SIZE = 4096
+_WORDS = re.compile(r"[a-z]{2,}")  # "what's" as "what": the "s" carries nothing
 
 
 class SafeUnderstanding:
@@ -54,6 +59,8 @@ class SafeUnderstanding:
                 # "no chest pain, just a lump": the classifier reads the alarm words; what
                 # the patient asks or tells is the rest of the message
                 rest = self.interpreter.understand(without_spans(text, flags))[0]
+                if says_nothing(rest["text"]):  # "what about heart attacks": no guess
+                    rest["intent"] = {"name": FALLBACK_INTENT, "confidence": 0.0}
         # the pain of a red flag is not the lump's pain
         parse["entities"] = [
             e
@@ -69,6 +76,12 @@ class SafeUnderstanding:
         elif spoken := [f for f in flags if f.spoken_of and not (f.negated or f.figurative)]:
             parse["red_flag_mentioned"] = spoken[0].category  # type: ignore[typeddict-unknown-key]
         return parse
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a text is only words that carry no topic ("what about", "is it a"), which
+    the classifier would read by its priors alone."""
+    return all(word in STOP_WORDS for word in _WORDS.findall(text.lower()))
 
 
 def without_spans(text: str, flags: list[RedFlag]) -> str:

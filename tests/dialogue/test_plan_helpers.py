@@ -80,3 +80,47 @@ def test_a_lump_of_ones_own_read_as_out_of_scope_starts_the_questions(
     agent: Agent, message: Any, expected: tuple[str, ...]
 ) -> None:
     assert agent.plan(DialogueState("plan"), message, ()) == expected
+
+
+def told(text: str, intent: str, *entities: tuple[str, str]) -> Any:
+    """A parse of ``text`` read as ``intent``, with entities at their places in it."""
+    found = []
+    for kind, value in entities:
+        start = text.lower().index(value)
+        found.append({"entity": kind, "value": value, "negated": False, "start": start,
+                      "end": start + len(value)})  # fmt: skip
+    return {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": found}
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (told("I have a small hard lump on my finger. When should I see a doctor?",
+              "ask_doctor", ("symptom", "lump")), True),
+        # no entity, but the sentence alone tells of one's own calcinosis
+        (told("Hi, I have had calcinosis on my hands since my thirties. Can it cause ulcers?",
+              "ask_complications"), True),
+        # asked, not told; or of a symptom named only in the question; or one sentence
+        (told("Is a lump bad? What causes it?", "ask_causes", ("symptom", "lump")), False),
+        (told("My friend asked me to ask. Can a lump hurt?", "ask_symptoms",
+              ("symptom", "lump")), False),
+        (told("what causes a lump on my finger", "ask_causes", ("symptom", "lump")), False),
+    ],
+)  # fmt: skip
+def test_a_question_after_a_symptom_of_ones_own_is_told_first(
+    agent: Agent, message: Any, expected: bool
+) -> None:
+    assert agent._tells_own_symptom_first(message) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i dont want any questions, just tell me how to prevent it", True),
+        ("no more questions please, how is it treated", True),
+        ("what causes it", False),
+        ("my finger hurts, what causes it", False),
+    ],
+)
+def test_a_stop_before_a_question_is_read_apart(agent: Agent, text: str, expected: bool) -> None:
+    assert agent._stops_first(text) is expected

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from bot.nlu.components import IntentScore
 from bot.nlu.interpreter import Interpreter, ParseResult
-from bot.safety.gate import SafeUnderstanding, without_spans
+from bot.safety.gate import SafeUnderstanding, says_nothing, without_spans
 from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
 
 TEXTS = ["what causes calcinosis", "no chest pain, just a lump on my finger", "i feel suicidal"]
@@ -122,3 +122,20 @@ def test_the_red_flag_phrases_are_taken_out_of_the_text() -> None:
     second = RedFlag("seizure", "seizure", True, 31, 38)
     text = "no chest pain, and never had a seizure, but a lump"
     assert without_spans(text, [second, NEGATED]) == "no , and never had a , but a lump"
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        ("what about", True),  # "what about heart attacks", the red flag taken out
+        ("is it a ?", True),
+        ("what's it", True),
+        ("", True),
+        ("can it cause a ?", False),
+        ("and in my case?", False),
+        ("pain", False),
+    ],
+)
+def test_what_is_left_of_a_message_may_say_nothing_to_read(rest: str, expected: bool) -> None:
+    """Words without a topic are not guessed at: the classifier would read its priors."""
+    assert says_nothing(rest) is expected

@@ -91,7 +91,6 @@ def fit_textcat(
     *,
     l2: float,
     max_iterations: int,
-    fit_bias: bool = True,
 ) -> Fit:
     """Set the classifier's weights to minimise the mean cross-entropy on ``docs`` plus
     ``l2``/2 times the squared weights (the bias is not penalised)."""
@@ -118,8 +117,7 @@ def fit_textcat(
         loss += 0.5 * l2 * float((weights * weights).sum())
         d_scores = (exp / total - one_hot) / n
         d_weights = x_t @ d_scores + l2 * weights
-        d_bias = d_scores.sum(axis=0) if fit_bias else numpy.zeros(n_out)
-        return float(loss), numpy.concatenate([d_weights.ravel(), d_bias])
+        return float(loss), numpy.concatenate([d_weights.ravel(), d_scores.sum(axis=0)])
 
     result = minimize(
         loss_and_gradient,

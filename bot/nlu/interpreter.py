@@ -230,8 +230,8 @@ class Interpreter:
 
 
 def _of_something_else(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[IntentScore]] | None:
-    """The reading of the sentence before a last question that names no topic of its own,
-    when that sentence is about something else: "I have had the flu for a week. What are
+    """The reading of the sentence before a last question that does not name calcinosis,
+    when that sentence tells of something else: "I have had the flu for a week. What are
     the treatment options?" asks of the flu, not calcinosis; else None."""
     if doc._.intent["name"] not in TOPIC_QUESTIONS:
         return None

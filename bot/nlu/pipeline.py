@@ -75,7 +75,6 @@ def train_pipeline(
         [example.intent for example in data.examples],
         l2=float(training["l2"]),
         max_iterations=int(training["max_iterations"]),
-        fit_bias=bool(training.get("fit_bias", True)),
     )
     if not fit.converged:
         raise TrainingError(f"the classifier did not converge in {fit.iterations} iterations")

@@ -128,18 +128,19 @@ def unmentioned_asked(k: Knowledge, tracker: Tracker) -> list[str]:
     age ... what are the treatment options?" is a question it answers, misread)."""
     message = tracker.latest_message
     text = message_text(tracker)
+    follow_up = follows_up(text)
     named = ANSWERED.search(text) or any(
         e.get("entity") not in PLACES for e in message.get("entities") or []
     )
     unmentioned = (
         k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
-        if follows_up(text) or (NAMES_CALCINOSIS.search(text) and not named)
+        if follow_up or (NAMES_CALCINOSIS.search(text) and not named)
         else []
     )
-    term = asked_term(text) if follows_up(text) and not named else None
+    term = asked_term(text) if follow_up and not named else None
     if not unmentioned and term and term not in VAGUE and not k.facts.mentions(term):
         unmentioned = [term]  # "and kidney stones?": of calcinosis, which the source is
-    if follows_up(text) or NAMES_CALCINOSIS.search(text):  # "are kidney stones the same ...
+    if follow_up or NAMES_CALCINOSIS.search(text):  # "are kidney stones the same ...
         for entity in message.get("entities") or []:  # ... as calcinosis"
             if entity.get("entity") == "condition" and not entity.get("negated"):
                 note = condition_note(k, str(entity.get("value", "")).lower())

@@ -3,6 +3,7 @@ and the closing summary. The questions ask only what the source can use (DESIGN.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,7 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import LISTED_CONDITIONS, knowledge
+from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import (
+    asks,
     asks_or_requests,
     asks_why_asked,
     elliptical_question,
@@ -33,6 +36,13 @@ LUMP_SLOTS = ("deposit_noticed", "pain", "possible_trigger")
 DEPOSIT_WORDS = frozenset({"lump", "deposit", "bump", "nodule", "knot", "ulcer"})
 PAIN_WORDS = frozenset({"pain", "tenderness", "discomfort", "swelling"})
 TRIGGERS = frozenset({"injury", "infection", "medication"})
+# where a deposit is found on a scan rather than seen or felt: "calcification in my arteries"
+# tells of no lump, "calcinosis on my hands" does
+UNSEEN_SITES = frozenset(
+    {"joint", "muscle", "tendon", "bone", "breast", "kidney", "blood vessel", "nerve"}
+    | {"connective tissue"}
+)
+_SENTENCE_ENDS = re.compile(r"[.!?]")
 ANSWERS = {"affirm": True, "deny": False}
 # a plain "yes" to the question about a connective tissue disease: one, though not named
 UNNAMED_CONDITION = "connective tissue disease"
@@ -67,7 +77,43 @@ def from_statement(message: dict[str, Any]) -> dict[str, Any]:
                 slots["possible_trigger"] = value
             else:
                 slots.setdefault("possible_trigger", "none")
+    if "deposit_noticed" not in slots and tells_own_calcinosis(message):
+        slots["deposit_noticed"] = True
     return slots
+
+
+def tells_own_calcinosis(message: dict[str, Any]) -> bool:
+    """Whether a patient tells of calcinosis of their own where a deposit shows: "I've had
+    calcinosis on my hands for years" has answered whether they noticed a lump. Asked ("can
+    I get calcinosis on my hands?"), suspected ("maybe calcinosis in my fingers") or of
+    someone else ("my mum has it on her hands"), it tells nothing of theirs."""
+    text = str(message.get("text") or "")
+    for entity in _entities(message):
+        start, end = entity.get("start"), entity.get("end")
+        if (
+            entity.get("entity") != "body_site"
+            or entity.get("negated")
+            or str(entity.get("value", "")).lower() in UNSEEN_SITES
+            or not isinstance(start, int)
+            or not isinstance(end, int)
+        ):
+            continue
+        sentence = _sentence_around(text, start, end)
+        if (
+            NAMES_CALCINOSIS.search(sentence.lower())
+            and of_oneself(sentence)
+            and not asks(sentence)
+            and not hedged_entity(text, entity)
+        ):
+            return True
+    return False
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``, with its closing mark."""
+    before = [m.end() for m in _SENTENCE_ENDS.finditer(text, 0, start)]
+    after = _SENTENCE_ENDS.search(text, end)
+    return text[before[-1] if before else 0 : after.end() if after else len(text)]
 
 
 def _payload_value(slot: str, value: Any) -> Any:

@@ -172,6 +172,51 @@ def symptom(value: str, *, negated: bool) -> dict[str, Any]:
     return {"entity": "symptom", "value": value, "negated": negated}
 
 
+def site(text: str, word: str, value: str, *, negated: bool = False) -> dict[str, Any]:
+    """A body site entity over ``word`` where it stands in ``text``."""
+    start = text.index(word)
+    return {
+        "entity": "body_site",
+        "value": value,
+        "start": start,
+        "end": start + len(word),
+        "negated": negated,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value", "negated", "expected"),
+    [
+        ("I have had calcinosis on my hands for years", "hands", "hand", False, True),
+        ("my doctor says i have calcification in my fingers", "fingers", "finger", False, True),
+        # a statement before a question still tells
+        (
+            "Hi, I've had calcinosis on my elbows since my thirties. Can it cause ulcers?",
+            "elbows",
+            "elbow",
+            False,
+            True,
+        ),
+        # asked, suspected, denied, or found where no one sees or feels it: not told
+        ("can i get calcinosis on my hands?", "hands", "hand", False, None),
+        ("is calcinosis on my hands painful", "hands", "hand", False, None),
+        ("maybe calcinosis in my fingers?", "fingers", "finger", False, None),
+        ("i dont have calcinosis on my hands", "hands", "hand", True, None),
+        ("i have calcification in my arteries", "arteries", "blood vessel", False, None),
+        # a site of its own, without calcinosis named, tells no deposit
+        ("my hands are cold", "hands", "hand", False, None),
+        # calcinosis in one sentence, the site in another
+        ("I have calcinosis. My hands are cold.", "hands", "hand", False, None),
+    ],
+)
+def test_own_calcinosis_where_it_shows_tells_of_a_deposit(
+    text: str, word: str, value: str, negated: bool, expected: bool | None
+) -> None:
+    """ "I've had calcinosis on my hands for years" answers whether they noticed a lump."""
+    found = from_statement({"text": text, "entities": [site(text, word, value, negated=negated)]})
+    assert found.get("deposit_noticed") is expected
+
+
 def test_an_answer_telling_something_else_leaves_the_question_to_ask_again() -> None:
     """ "i have RA" when asked about an injury fills the condition and asks again; "not sure"
     or an answer naming nothing moves on, so the questions never loop on silence."""

@@ -8,6 +8,7 @@ the training data knows.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
@@ -21,6 +22,8 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 _KEEP_S = ("ss", "us", "is", "os", "as", "ys")
+# what separates the words of a known phrase: spaces, and the hyphen of "non-blanching"
+HYPHENS = re.compile(r"[\s-]+")
 # "dont", "cant" split as "do"/"ca" + "nt": read as "n't", for negation and red flags alike;
 # a thumbs-up or a shrug in reply to a question reads as the word it stands for
 READ_AS = {"nt": "n't", "👍": "yes", "👌": "ok", "👎": "no", "🤷": "dunno"}
@@ -81,7 +84,10 @@ class Normalizer:
         counts: Counter[str] = Counter()
         for example in get_examples():
             counts.update(t.lower_ for t in example.reference if t.is_alpha)
-        entity_words = {w for phrase in extra_words for w in phrase.lower().split() if w.isalpha()}
+        # the words of a hyphenated phrase too: "non-blanching rash" teaches "blanching"
+        entity_words = {
+            w for phrase in extra_words for w in HYPHENS.split(phrase.lower()) if w.isalpha()
+        }
         for word in sorted(entity_words):  # in a fixed order: ties in frequency keep it, and
             counts[word] += self.min_count  # the first of equally near words is the correction
         for word in [w for w in counts if w not in entity_words and _misspells(w, entity_words)]:

@@ -431,9 +431,16 @@ def _keeps_pills_back(doc: Doc) -> list[tuple[str, int, int]]:
     return []
 
 
-# "stiff neck and high fever", "fever 40 and my neck is so stiff": together, in any order
+# "stiff neck and high fever", "fever 40 and my neck is so stiff", "a rash and her neck is
+# stiff": together, in any order
 NECK_STIFF = frozenset({"stiff", "stiffness", "rigid"})
 FEVER_WORDS = frozenset({"fever", "fevers", "feverish", "temperature", "temp", "febrile"})
+RASH_WORDS = frozenset({"rash", "rashes"})
+# the glass test: a rash that still shows through a glass pressed on it ("pressed a glass
+# on it", "the glass test"), not "a glass of water"
+GLASS_WORDS = frozenset({"glass", "tumbler"})
+PRESSING_WORDS = frozenset({"press", "pressed", "pressing", "push", "pushed", "roll", "rolled"})
+GLASS_AFTER = frozenset({"test", "on", "onto", "over", "against"})
 NECK_REACH = 4
 
 
@@ -447,9 +454,14 @@ def _told(doc: Doc, words: frozenset[str]) -> list[Token]:
 
 
 def _meningitis_signs(doc: Doc) -> list[tuple[str, int, int]]:
-    """A stiff neck and a fever in one message, neither denied: signs of meningitis, told
-    in more orders and words than a phrase list can hold. The span is the stiff neck's."""
-    if not any(t.lower_ == "neck" for t in doc) or not _told(doc, FEVER_WORDS):
+    """A stiff neck with a fever or a rash in one message, or a rash with the glass test
+    ("a rash that doesn't go away when i press a glass on it"), none denied: signs of
+    meningitis, told in more orders and words than a phrase list can hold. The span is the
+    stiff neck's, or the rash's."""
+    rashes = _told(doc, RASH_WORDS)
+    if rashes and any(_glass_test(doc, t.i) for t in doc if t.lower_ in GLASS_WORDS):
+        return [("meningitis", rashes[0].i, rashes[0].i + 1)]
+    if not any(t.lower_ == "neck" for t in doc) or not (rashes or _told(doc, FEVER_WORDS)):
         return []
     for neck in (t.i for t in doc if t.lower_ == "neck"):
         near = doc[max(0, neck - NECK_REACH) : neck + NECK_REACH + 1]
@@ -457,6 +469,13 @@ def _meningitis_signs(doc: Doc) -> list[tuple[str, int, int]]:
             if not RedFlagDetector._negated(doc, stiff):  # not "my neck is not stiff"
                 return [("meningitis", min(neck, stiff), max(neck, stiff) + 1)]
     return []
+
+
+def _glass_test(doc: Doc, i: int) -> bool:
+    """Whether the glass at ``doc[i]`` is pressed on a rash ("press a glass on it", "rolled
+    a glass over", "the glass test"), by the words either side of it."""
+    before = {t.lower_ for t in doc[max(0, i - 3) : i]}
+    return not before.isdisjoint(PRESSING_WORDS) or doc[i + 1 : i + 2].text.lower() in GLASS_AFTER
 
 
 # "a fever of 39.5 and i feel confused": confusion with a fever, in any order (confused alone

@@ -156,6 +156,14 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("stiff neck and high fever", "meningitis"),
         ("temp of 39.5 and my neck is really stiff, cant look down", "meningitis"),
         ("she has a fever and her neck has gone stiff", "meningitis"),
+        # a stiff neck and a rash; a rash through the glass test, however it is told
+        ("her neck is really stiff and shes got a rash", "meningitis"),
+        (
+            "my daughter has a rash that doesnt go away when i press a glass on it",
+            "meningitis",
+        ),
+        ("he has a rash, we did the glass test and it didnt fade", "meningitis"),
+        ("non-blanching rash on my son", "meningitis"),
         ("what about my chest pain", "chest_pain"),
         ("my late husband is here and im having chest pain", "chest_pain"),
         # a fever and confusion, in any order and words
@@ -364,6 +372,9 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         "no fever, just a stiff neck from sleeping funny",
         "stiff neck but no fever",
         "my neck is not stiff but i have a fever",
+        "my son has a rash but his neck is not stiff",
+        # a glass that is not pressed on the rash
+        "i drank a glass of water, i have a rash from the cream",
         "i have a fever and a lump on my neck",
         "no fever, just a bit confused by the website",
         "is fever a symptom of calcinosis? sorry, i'm a bit confused",

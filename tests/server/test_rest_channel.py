@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 
 import pytest
@@ -9,7 +10,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.config import CLOSING_ADVICE
+from bot.config import CLOSING_ADVICE, Settings
+from bot.server.app import GC_THRESHOLDS, create_app
 
 SENDERS = itertools.count()
 
@@ -20,6 +22,17 @@ def say(client: TestClient, message: str, sender: str = "alice") -> list[dict]:
     response = client.post(HOOK, json={"sender": sender, "message": message})
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def test_the_collector_runs_rarely_while_serving_and_as_before_after(
+    settings: Settings,
+) -> None:
+    """Turns leave no reference cycles, so the collector need not run every 700 objects."""
+    before = gc.get_threshold()
+    with TestClient(create_app(settings)) as client:
+        assert gc.get_threshold() == GC_THRESHOLDS
+        assert say(client, "hello")[-1]["text"].endswith(CLOSING_ADVICE)
+    assert gc.get_threshold() == before
 
 
 def test_channel_status(client: TestClient) -> None:

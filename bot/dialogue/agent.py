@@ -27,11 +27,13 @@ from bot.nlu.questions import (
     announces_question,
     asked_term,
     asks,
+    asks_by_naming,
     asks_next_step,
     asks_where,
     asks_why_asked,
     elliptical_question,
     hedged_entity,
+    last_clause_question_start,
     last_question_start,
     leading_answer,
     leading_unsure,
@@ -78,6 +80,9 @@ ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT})
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
 # a symptom entity that tells of none ("i have no symptoms"): no answer, nothing to ask about
 NO_SYMPTOM = "no symptoms"
+# after a symptom told, a clause that asks "what should i do now" or "what can you do" is what
+# the questions answer, not a question of its own
+NOT_ASKED_IN_A_CLAUSE = frozenset({"ask_doctor", "ask_source", "ask_more", "ask_capabilities"})
 SLOT_ENTITIES = {
     "deposit_noticed": "symptom",
     "pain": "symptom",
@@ -283,10 +288,15 @@ class Agent:
         if (
             loop is None
             and intent in {"ask_more", "out_of_scope", FALLBACK_INTENT}
-            and self._names(parse, {"body_site"}, negated=False)
             and not self._names(parse, {"symptom"}, negated=False)
-            and asks_where(parse["text"])
-        ):  # "what about the kidneys?", "hands?": whether it forms there
+            and (
+                (self._names(parse, {"body_site"}, negated=False) and asks_where(parse["text"]))
+                or (
+                    self._names(parse, {"species"}, negated=False) and asks_by_naming(parse["text"])
+                )
+            )
+        ):  # "what about the kidneys?", "hands?": whether it forms there; "and dogs?":
+            # whether they get it
             return (*prefix, "action_answer")
         if loop is None and elliptical_question(parse["text"]):
             # "why?", "which ones?": after the summary, only a doctor can tell; after an
@@ -337,12 +347,18 @@ class Agent:
         if told == "stop" or (told == FALLBACK_INTENT and self._stops_first(text)):
             start = question_start(text)  # "i dont want any questions, just tell me ..."
             told = "stop"
-        elif state.active_loop is None and (
-            told == "report_symptom"
-            or (told in {"out_of_scope", FALLBACK_INTENT} and self._names_own_symptom(parse))
-            or (told.startswith("ask_") and self._tells_own_symptom_first(parse))
+        elif (
+            state.active_loop is None
+            and not self._names(parse, {"species"}, negated=False)  # a pet's lump, not theirs
+            and (
+                told == "report_symptom"
+                or (told in {"out_of_scope", FALLBACK_INTENT} and self._names_own_symptom(parse))
+                or (told.startswith("ask_") and self._tells_own_symptom_first(parse))
+            )
         ):  # "... when my calcium lump showed at the gym lol. is it contagious?"
             start = last_question_start(text)
+            if not start and told == "report_symptom":
+                start = self._clause_asked_after_symptom(parse)
             told = "report_symptom"
         else:
             return None
@@ -445,6 +461,20 @@ class Agent:
             and Agent._names(parse, {"symptom"}, negated=False)
             and not Agent._names(parse, {"species"}, negated=False)
         )
+
+    def _clause_asked_after_symptom(self, parse: ParseResult) -> int | None:
+        """Where a question about calcinosis starts in the last clause of a message that tells
+        a symptom of the patient's own before it ("i have a lump on my knee, how do i get rid
+        of it"); None for what the questions themselves answer ("..., what do we do now")."""
+        start = last_clause_question_start(parse["text"])
+        if not start:
+            return None
+        told = parse.copy()
+        told["entities"] = [e for e in parse["entities"] if e["end"] <= start]
+        asked = self.understand(parse["text"][start:])["intent"]["name"]
+        if not self._names(told, {"symptom"}, negated=False) or asked in NOT_ASKED_IN_A_CLAUSE:
+            return None
+        return start
 
     def _stops_first(self, text: str) -> bool:
         """Whether what a message says before its question reads as a stop ("i dont want any

@@ -70,6 +70,7 @@ def question_start(text: str) -> int | None:
 
 
 SENTENCE_STARTS = re.compile(r"(?<=[.!?])\s+(?=\S)")
+CLAUSE_STARTS = re.compile(r"(?<=[,;])\s*(?=\S)")
 
 
 def last_question_start(text: str) -> int | None:
@@ -78,6 +79,16 @@ def last_question_start(text: str) -> int | None:
     starts = [match.end() for match in SENTENCE_STARTS.finditer(text)]
     if starts and asks(text[starts[-1] :]):
         return starts[-1]
+    return None
+
+
+def last_clause_question_start(text: str) -> int | None:
+    """Where the last clause of a sentence starts when it starts with a question word ("i have
+    a lump on my knee, how do i get rid of it"); else None."""
+    starts = [match.end() for match in SENTENCE_STARTS.finditer(text)]
+    clauses = [match.end() for match in CLAUSE_STARTS.finditer(text, starts[-1] if starts else 0)]
+    if clauses and is_question(text[clauses[-1] :]):
+        return clauses[-1]
     return None
 
 
@@ -202,14 +213,15 @@ PLACE_ASKED = re.compile(
 PLACE_ALONE_WORDS = 3
 
 
+def asks_by_naming(text: str) -> bool:
+    """Whether a message asks by little more than what it names: a follow-up ("and dogs?",
+    "what about the kidneys") or a few words ("hands?")."""
+    return follows_up(text) or len(WORD.findall(text.lower())) <= PLACE_ALONE_WORDS
+
+
 def asks_where(text: str) -> bool:
     """Whether a message that names a body site asks whether calcinosis forms there."""
-    lower = text.lower()
-    return (
-        follows_up(text)
-        or len(WORD.findall(lower)) <= PLACE_ALONE_WORDS
-        or PLACE_ASKED.search(lower) is not None
-    )
+    return asks_by_naming(text) or PLACE_ASKED.search(text.lower()) is not None
 
 
 # "last week", "about 3 weeks ago", "2 days ago", "a few months", "since christmas": when,

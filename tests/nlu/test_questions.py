@@ -18,6 +18,7 @@ from bot.nlu.questions import (
     follows_up,
     hedged,
     is_question,
+    last_clause_question_start,
     last_question_start,
     leading_answer,
     leading_unsure,
@@ -303,6 +304,13 @@ def asked_part(find: Callable[[str], int | None], text: str) -> str | None:
         (last_question_start, "I have a hard lump on my finger. It is tender.", None),
         (last_question_start, "When should I see a doctor?", None),
         (last_question_start, "I have a lump. what is that material. it hurts", None),
+        (last_clause_question_start, "i have a lump on my knee, how do i get rid of it",
+         "how do i get rid of it"),
+        (last_clause_question_start, "It hurts. My knee has a lump; is it cancer", "is it cancer"),
+        (last_clause_question_start, "i have a lump on my knee, it is sore", None),
+        (last_clause_question_start, "how do i treat it", None),
+        # only the last sentence's clauses: an earlier one's question is no clause of it
+        (last_clause_question_start, "my knee, is it cancer? It hurts.", None),
     ],
 )  # fmt: skip
 def test_where_the_question_starts(

@@ -219,6 +219,11 @@ def is_personal(message: dict[str, Any]) -> bool:
     return intent == "report_symptom" or of_oneself(str(message.get("text") or ""))
 
 
+def of_a_pet(message: dict[str, Any]) -> bool:
+    """Whether a message names an animal ("my dog has a lump"), not denied."""
+    return any(e.get("entity") == "species" and not e.get("negated") for e in _entities(message))
+
+
 class ValidateSlotMappings(ValidationAction):
     """Global slot filling: whatever the patient says of themselves, in any turn, also in the
     middle of the questions, so a statement that leaves them is not lost."""
@@ -246,6 +251,8 @@ class ValidateSlotMappings(ValidationAction):
         about_their_lump = tracker.active_loop_name == "triage_form" and not is_question(text)
         if not (is_personal(message) or about_their_lump):
             return []
+        if not about_their_lump and of_a_pet(message):
+            return []  # "my dog has a lump on his paw": the pet's, not the patient's
         found = from_statement(message)
         if asks_or_requests(text):  # "which medication should i take?": not a trigger of theirs
             found.pop("possible_trigger", None)

@@ -108,6 +108,29 @@ def test_only_a_patients_own_statement_fills_slots(
     assert [(e["name"], e["value"]) for e in result.events] == expected
 
 
+DOG = {"entity": "species", "value": "dog", "start": 0, "end": 0}
+INJURY = {"entity": "cause", "value": "injury", "start": 0, "end": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "loop", "expected"),
+    [
+        # a pet's lump is the pet's: what the source says of animals, and no slot of theirs
+        ("my dog has a lump on his paw", [DOG, LUMP], None, []),
+        # in the middle of the questions, a statement is about their own lump
+        ("the dog bit my hand there", [DOG, INJURY], "triage_form",
+         [("possible_trigger", "injury")]),
+    ],
+)  # fmt: skip
+def test_a_pets_lump_fills_no_slot_of_the_patients(
+    text: str, entities: list[dict[str, Any]], loop: str | None, expected: list[tuple[str, Any]]
+) -> None:
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    result = run(executor, statement(text, entities, "report_symptom", loop), load_domain())
+    assert [(e["name"], e["value"]) for e in result.events] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -33,6 +33,7 @@ from bot.nlu.questions import (
     asks_why_asked,
     elliptical_question,
     hedged_entity,
+    is_question,
     last_clause_question_start,
     last_question_start,
     leading_answer,
@@ -78,6 +79,8 @@ WANTS_QUESTIONS = re.compile(
 ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT})
 # a plain yes or no
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
+# "is it? no" may answer; "can it be completely painless" asks
+MIN_QUESTION_WORDS = 4
 # a symptom entity that tells of none ("i have no symptoms"): no answer, nothing to ask about
 NO_SYMPTOM = "no symptoms"
 # after a symptom told, a clause that asks "what should i do now" or "what can you do" is what
@@ -186,7 +189,7 @@ class Agent:
         parse = self.understand(text)
         asked = self._asked_as_well(parse, state)
         after = asked[1] if asked else None
-        parse = asked[0] if asked else parse
+        parse = asked[0] if asked else self._asks_rather_than_answers(parse, state) or parse
         builder = _TurnBuilder(state, parse)
         pressed = not builder.declines and presses(text)  # "come on, just tell me yes or no"
         if pressed:
@@ -461,6 +464,28 @@ class Agent:
             and Agent._names(parse, {"symptom"}, negated=False)
             and not Agent._names(parse, {"species"}, negated=False)
         )
+
+    @staticmethod
+    def _asks_rather_than_answers(parse: ParseResult, state: DialogueState) -> ParseResult | None:
+        """Outside the questions, a message read as a yes or no that starts with a question word
+        asks ("can it be completely painless", "could there be no pain"): it takes the likeliest
+        question intent of its ranking, which then leads the ranking. None if it has none."""
+        text = parse["text"]
+        if (
+            state.active_loop is not None
+            or parse["intent"]["name"] not in PLAIN_ANSWERS
+            or not is_question(text)
+            or len(text.split()) < MIN_QUESTION_WORDS
+        ):
+            return None
+        ranking = parse["intent_ranking"]
+        asked = next((r for r in ranking if r["name"].startswith("ask_")), None)
+        if asked is None:
+            return None
+        result = parse.copy()
+        result["intent"] = {"name": asked["name"], "confidence": asked["confidence"]}
+        result["intent_ranking"] = [asked, *(r for r in ranking if r is not asked)]
+        return result
 
     def _clause_asked_after_symptom(self, parse: ParseResult) -> int | None:
         """Where a question about calcinosis starts in the last clause of a message that tells

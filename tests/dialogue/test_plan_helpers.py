@@ -124,3 +124,35 @@ def test_a_question_after_a_symptom_of_ones_own_is_told_first(
 )
 def test_a_stop_before_a_question_is_read_apart(agent: Agent, text: str, expected: bool) -> None:
     assert agent._stops_first(text) is expected
+
+
+def ranked(text: str, *ranking: tuple[str, float]) -> Any:
+    scores = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    return {"text": text, "intent": scores[0], "entities": [], "intent_ranking": scores}
+
+
+@pytest.mark.parametrize(
+    ("message", "loop", "expected"),
+    [
+        (ranked("can it be completely painless", ("deny", 0.9), ("ask_symptoms", 0.07)),
+         None, "ask_symptoms"),
+        # inside the questions a yes or no answers, however it starts
+        (ranked("can it be completely painless", ("deny", 0.9), ("ask_symptoms", 0.07)),
+         "triage_form", None),
+        # too short to ask, no question word, or no question in the ranking
+        (ranked("is it? no", ("deny", 0.9), ("ask_symptoms", 0.07)), None, None),
+        (ranked("no it is completely painless", ("deny", 0.9), ("ask_symptoms", 0.07)),
+         None, None),
+        (ranked("can we do that please", ("affirm", 0.9), ("stop", 0.07)), None, None),
+    ],
+)  # fmt: skip
+def test_a_yes_or_no_put_as_a_question_asks_outside_the_questions(
+    message: Any, loop: str | None, expected: str | None
+) -> None:
+    state = DialogueState("helper")
+    if loop:
+        state.apply({"event": "active_loop", "name": loop})
+    result = Agent._asks_rather_than_answers(message, state)
+    assert (result["intent"]["name"] if result else None) == expected
+    if result:  # the question leads the ranking, which keeps every intent once
+        assert [r["name"] for r in result["intent_ranking"]] == [expected, "deny"]

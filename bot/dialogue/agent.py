@@ -371,6 +371,13 @@ class Agent:
         intent = asked["intent"]["name"]
         if not intent.startswith("ask_") or self.policy.actions_for(intent, None) is None:
             return None
+        if (
+            told == "report_symptom"
+            and intent == "ask_definition"
+            and NAMES_CALCINOSIS.search(text[start:].lower()) is None
+        ):  # "the bump on my finger has been sore for weeks, what is it": what their lump is,
+            # which only a doctor can tell, not what calcinosis is; the questions say so
+            return None
         result = parse.copy()
         result["intent"] = asked["intent"]
         result["intent_ranking"] = asked["intent_ranking"]

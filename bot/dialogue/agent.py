@@ -347,6 +347,7 @@ class Agent:
         in the message; with it, what the message did first ("stop", "report_symptom").
         None when there is no such question, or it has no answer."""
         text, told = parse["text"], parse["intent"]["name"]
+        in_clause: int | None = None
         if told == "stop" or (told == FALLBACK_INTENT and self._stops_first(text)):
             start = question_start(text)  # "i dont want any questions, just tell me ..."
             told = "stop"
@@ -361,7 +362,7 @@ class Agent:
         ):  # "... when my calcium lump showed at the gym lol. is it contagious?"
             start = last_question_start(text)
             if not start and told == "report_symptom":
-                start = self._clause_asked_after_symptom(parse)
+                start = in_clause = self._clause_after_symptom(parse)
             told = "report_symptom"
         else:
             return None
@@ -371,6 +372,8 @@ class Agent:
         intent = asked["intent"]["name"]
         if not intent.startswith("ask_") or self.policy.actions_for(intent, None) is None:
             return None
+        if in_clause and intent in NOT_ASKED_IN_A_CLAUSE:
+            return None  # "..., what do we do now": what the questions themselves answer
         if (
             told == "report_symptom"
             and intent == "ask_definition"
@@ -494,19 +497,16 @@ class Agent:
         result["intent_ranking"] = [asked, *(r for r in ranking if r is not asked)]
         return result
 
-    def _clause_asked_after_symptom(self, parse: ParseResult) -> int | None:
-        """Where a question about calcinosis starts in the last clause of a message that tells
-        a symptom of the patient's own before it ("i have a lump on my knee, how do i get rid
-        of it"); None for what the questions themselves answer ("..., what do we do now")."""
+    @classmethod
+    def _clause_after_symptom(cls, parse: ParseResult) -> int | None:
+        """Where the last clause of a message starts when it asks, after a symptom told before
+        it ("i have a lump on my knee, how do i get rid of it"); else None."""
         start = last_clause_question_start(parse["text"])
         if not start:
             return None
         told = parse.copy()
         told["entities"] = [e for e in parse["entities"] if e["end"] <= start]
-        asked = self.understand(parse["text"][start:])["intent"]["name"]
-        if not self._names(told, {"symptom"}, negated=False) or asked in NOT_ASKED_IN_A_CLAUSE:
-            return None
-        return start
+        return start if cls._names(told, {"symptom"}, negated=False) else None
 
     def _stops_first(self, text: str) -> bool:
         """Whether what a message says before its question reads as a stop ("i dont want any

@@ -39,8 +39,17 @@ TRIGGERS = frozenset({"injury", "infection", "medication"})
 # where a deposit is found on a scan rather than seen or felt: "calcification in my arteries"
 # tells of no lump, "calcinosis on my hands" does
 UNSEEN_SITES = frozenset(
-    {"joint", "muscle", "tendon", "bone", "breast", "kidney", "blood vessel", "nerve"}
-    | {"connective tissue"}
+    {
+        "joint",
+        "muscle",
+        "tendon",
+        "bone",
+        "breast",
+        "kidney",
+        "blood vessel",
+        "nerve",
+        "connective tissue",
+    }
 )
 _SENTENCE_ENDS = re.compile(r"[.!?]")
 ANSWERS = {"affirm": True, "deny": False}

@@ -204,32 +204,41 @@ def compare(base: dict[str, float], turn: dict[str, float]) -> dict[str, Any]:
     }
 
 
-def turns(url: str, count: int, senders: int = 200) -> None:
+def turns(url: str, count: int, senders: int = 200) -> int:
     """Turns over ``senders`` conversations; every fourth text is new (memory must not grow
-    with the words patients type)."""
+    with the words patients type). Returns how many were not answered with a 200: a failed
+    turn is counted, not left to end the run, so the report says what the figures rest on."""
 
     def message(i: int) -> str:
         if i % 4 == 0:
             return f"i have had a hard lump on my elbow for {i} days"
         return MESSAGES[i % len(MESSAGES)]
 
-    async def run() -> None:
+    async def run() -> int:
+        failed = 0
         async with httpx.AsyncClient(timeout=60) as client:
             sem = asyncio.Semaphore(20)
 
             async def one(i: int) -> None:
+                nonlocal failed
                 async with sem:
-                    await client.post(
-                        f"{url}/webhooks/rest/webhook",
-                        json={
-                            "sender": f"rss-{i % senders}",
-                            "message": message(i),
-                        },
-                    )
+                    try:
+                        response = await client.post(
+                            f"{url}/webhooks/rest/webhook",
+                            json={"sender": f"rss-{i % senders}", "message": message(i)},
+                        )
+                    except httpx.TransportError as exc:
+                        print(f"memory phase, turn {i}: {exc!r}", file=sys.stderr)
+                        failed += 1
+                        return
+                    if response.status_code != 200:
+                        print(f"memory phase, turn {i}: {response.status_code}", file=sys.stderr)
+                        failed += 1
 
             await asyncio.gather(*(one(i) for i in range(count)))
+        return failed
 
-    asyncio.run(run())
+    return asyncio.run(run())
 
 
 def healthy_after(data_dir: Path, starts: int = HEALTHY_STARTS - 1) -> list[float]:
@@ -291,14 +300,16 @@ def bench_memory(model_dir: Path, results: dict[str, Any]) -> None:
         try:
             assert bot.process is not None
             memory = {}
+            failed = 0
             for point, count in MEMORY_POINTS:
                 if count:
-                    turns(bot.url, count)
+                    failed += turns(bot.url, count)
                 memory[point] = memory_mb(bot.process.pid)
         finally:
             bot.stop()
     results["rss_mb"] = {k: v["rss"] for k, v in memory.items()}
     results["anon_mb"] = {k: v["anon"] for k, v in memory.items()}
+    results["memory_failed_turns"] = failed
 
 
 def bench_redis_workers(model_dir: Path, results: dict[str, Any]) -> None:
@@ -321,6 +332,7 @@ def bench_redis_workers(model_dir: Path, results: dict[str, Any]) -> None:
                 "one_worker_rps": round(rates[1]["rps"], 1),
                 "two_workers_rps": round(rates[2]["rps"], 1),
                 "ratio": round(rates[2]["rps"] / rates[1]["rps"], 3),
+                "errors": int(rates[1]["errors"] + rates[2]["errors"]),
                 "cores": "2 cores, unpinned: wrk (1 thread), redis-server and workers share them",
                 "redis": "appendonly yes, appendfsync everysec (as in docker-compose.yml)",
             }
@@ -376,9 +388,29 @@ def bench_in_process(model_dir: Path, results: dict[str, Any]) -> None:
     results["store_turn_ms"] = summary(stored)
 
 
+def failed_requests(results: dict[str, Any]) -> dict[str, int]:
+    """Requests that got no answer or an error status, by run: the ratios count only
+    answered turns, and a bot that fails fast would look fast."""
+    compared = [
+        *((f"{r['connections']} connections", r) for r in results["http"]),
+        ("20 connections, no new text", results["http_repeated_texts_at_20"]),
+        ("20 connections, floor", results["http_floor_at_20"]),
+    ]
+    return {
+        **{
+            f"{name}: {side}": int(r[side]["errors"])
+            for name, r in compared
+            for side in ("bare", "bot")
+        },
+        "memory phase": results["memory_failed_turns"],
+        "Redis workers": results["redis_workers"]["errors"],
+    }
+
+
 def check_targets(results: dict[str, Any]) -> dict[str, bool]:
     at20 = next(r for r in results["http"] if r["connections"] == 20)
     return {
+        "every request answered (no errors in any run)": not any(failed_requests(results).values()),
         "throughput >= 0.5 x bare at 20 connections": at20["throughput_ratio"] >= 0.5,
         "p99 <= 2 x bare at 20 connections": at20["p99_ratio"] <= 2.0,
         "NLU parse median <= 0.5 ms": results["parse_ms"]["median"] <= 0.5,
@@ -449,6 +481,8 @@ def write_report(results: dict[str, Any]) -> None:
         f"| Redis, 1 vs 2 workers | {results['redis_workers']['one_worker_rps']} vs "
         f"{results['redis_workers']['two_workers_rps']} rps "
         f"(x{results['redis_workers']['ratio']}) |",
+        f"| requests with no answer or an error status, all runs | "
+        f"{sum(failed_requests(results).values())} |",
         "",
         *(f"- {'met' if ok else 'NOT met'}: {name}" for name, ok in results["targets"].items()),
     ]

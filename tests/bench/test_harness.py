@@ -8,12 +8,21 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from bot.config import CLOSING_ADVICE, Settings
 from bot.store.sqlite import SQLiteStore
 from tests.bench import floor_app
-from tests.bench.__main__ import bench_in_process, check_targets, cpu_seconds, memory_mb
+from tests.bench.__main__ import (
+    bench_in_process,
+    check_targets,
+    cpu_seconds,
+    failed_requests,
+    memory_mb,
+    turns,
+)
+from tests.conftest import free_port
 
 
 def test_in_process_figures_are_measured(model_dir: Path) -> None:
@@ -27,14 +36,20 @@ def test_in_process_figures_are_measured(model_dir: Path) -> None:
 
 
 def test_targets_are_checked_as_ratios() -> None:
-    row = {"connections": 20, "throughput_ratio": 0.5, "p99_ratio": 2.0}
+    def run(errors: int = 0) -> dict[str, Any]:
+        return {"bare": {"errors": 0}, "bot": {"errors": errors}}
+
+    row = {"connections": 20, "throughput_ratio": 0.5, "p99_ratio": 2.0, **run()}
     results: dict[str, Any] = {
         "http": [row],
+        "http_repeated_texts_at_20": run(),
+        "http_floor_at_20": run(),
         "parse_ms": {"median": 0.5},
         "rss_mb": {"after_1k_turns": 150.0, "after_10k_turns": 160.0, "after_20k_turns": 163.0},
+        "memory_failed_turns": 0,
         "healthy_seconds": 3.0,
         "train_seconds": 60.0,
-        "redis_workers": {"ratio": 1.3},
+        "redis_workers": {"ratio": 1.3, "errors": 0},
     }
     assert all(check_targets(results).values())
     row["throughput_ratio"] = 0.49
@@ -44,6 +59,38 @@ def test_targets_are_checked_as_ratios() -> None:
         "throughput >= 0.5 x bare at 20 connections",
         "2 workers on Redis >= 1.3 x 1 worker",
     }
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("http_floor_at_20", "bot", "errors"),
+        ("http_repeated_texts_at_20", "bare", "errors"),
+        ("memory_failed_turns",),
+        ("redis_workers", "errors"),
+    ],
+)
+def test_a_failed_request_anywhere_fails_the_run(where: tuple[str, ...]) -> None:
+    """The ratios count answered turns only: a bot failing fast must not pass as fast."""
+    results: dict[str, Any] = {
+        "http": [{"connections": 20, "bare": {"errors": 0}, "bot": {"errors": 0}}],
+        "http_repeated_texts_at_20": {"bare": {"errors": 0}, "bot": {"errors": 0}},
+        "http_floor_at_20": {"bare": {"errors": 0}, "bot": {"errors": 0}},
+        "memory_failed_turns": 0,
+        "redis_workers": {"errors": 0},
+    }
+    assert not any(failed_requests(results).values())
+    *path, key = where
+    node = results
+    for step in path:
+        node = node[step]
+    node[key] = 3
+    assert sum(failed_requests(results).values()) == 3
+
+
+def test_the_memory_phase_counts_turns_that_fail() -> None:
+    """A refused connection is counted and the run goes on, rather than ending in a traceback."""
+    assert turns(f"http://127.0.0.1:{free_port()}", 5, senders=2) == 5
 
 
 def test_server_cpu_is_read_from_proc() -> None:

@@ -497,16 +497,17 @@ class Agent:
         result["intent_ranking"] = [asked, *(r for r in ranking if r is not asked)]
         return result
 
-    @classmethod
-    def _clause_after_symptom(cls, parse: ParseResult) -> int | None:
+    def _clause_after_symptom(self, parse: ParseResult) -> int | None:
         """Where the last clause of a message starts when it asks, after a symptom told before
-        it ("i have a lump on my knee, how do i get rid of it"); else None."""
+        it ("i have a lump on my knee, how do i get rid of it") or words that read alone as
+        telling one ("the scan showed calcium in my wrist, is that common"); else None."""
         start = last_clause_question_start(parse["text"])
         if not start:
             return None
-        told = parse.copy()
-        told["entities"] = [e for e in parse["entities"] if e["end"] <= start]
-        return start if cls._names(told, {"symptom"}, negated=False) else None
+        told = self._before(parse, start)
+        if self._names(told, {"symptom"}, negated=False) or self._reads_as_told(told):
+            return start
+        return None
 
     def _stops_first(self, text: str) -> bool:
         """Whether what a message says before its question reads as a stop ("i dont want any
@@ -522,11 +523,19 @@ class Agent:
         start = last_question_start(parse["text"])
         if not start or asks(parse["text"][:start]):
             return False
+        told = self._before(parse, start)
+        return self._names_own_symptom(told) or self._reads_as_told(told)
+
+    @staticmethod
+    def _before(parse: ParseResult, start: int) -> ParseResult:
+        """What a message says before ``start``, with the entities found there."""
         told = parse.copy()
         told["text"] = parse["text"][:start]
         told["entities"] = [e for e in parse["entities"] if e["end"] <= start]
-        if self._names_own_symptom(told):
-            return True
+        return told
+
+    def _reads_as_told(self, told: ParseResult) -> bool:
+        """Whether words read alone as a patient telling a symptom or finding."""
         return self.understand(told["text"])["intent"]["name"] == "report_symptom"
 
     @classmethod

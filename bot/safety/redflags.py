@@ -440,7 +440,11 @@ RASH_WORDS = frozenset({"rash", "rashes"})
 # on it", "the glass test"), not "a glass of water"
 GLASS_WORDS = frozenset({"glass", "tumbler"})
 PRESSING_WORDS = frozenset({"press", "pressed", "pressing", "push", "pushed", "roll", "rolled"})
-GLASS_AFTER = frozenset({"test", "on", "onto", "over", "against"})
+GLASS_ON = frozenset({"on", "onto", "over", "against"})
+# what a glass put on something is put on, for the test: the rash, the skin, a body part, or
+# "it" (the rash told before); not "a glass on the table"
+PRESSED_ON = frozenset({"it", "them", "skin", "spot", "spots", "marks", "blotches"})
+GLASS_REACH = 2
 NECK_REACH = 4
 
 
@@ -473,9 +477,18 @@ def _meningitis_signs(doc: Doc) -> list[tuple[str, int, int]]:
 
 def _glass_test(doc: Doc, i: int) -> bool:
     """Whether the glass at ``doc[i]`` is pressed on a rash ("press a glass on it", "rolled
-    a glass over", "the glass test"), by the words either side of it."""
-    before = {t.lower_ for t in doc[max(0, i - 3) : i]}
-    return not before.isdisjoint(PRESSING_WORDS) or doc[i + 1 : i + 2].text.lower() in GLASS_AFTER
+    a glass over", "the glass test", "a glass against her skin"), by the words either side
+    of it."""
+    if not {t.lower_ for t in doc[max(0, i - 3) : i]}.isdisjoint(PRESSING_WORDS):
+        return True
+    after = doc[i + 1 : i + 2].text.lower()
+    return after == "test" or (
+        after in GLASS_ON
+        and any(
+            t.lower_ in PRESSED_ON or t.lower_ in RASH_WORDS or t.ent_type_ == "body_site"
+            for t in doc[i + 2 : i + 2 + GLASS_REACH]
+        )
+    )
 
 
 # "a fever of 39.5 and i feel confused": confusion with a fever, in any order (confused alone

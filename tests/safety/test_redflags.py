@@ -163,6 +163,9 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
             "meningitis",
         ),
         ("he has a rash, we did the glass test and it didnt fade", "meningitis"),
+        ("held a glass against her skin and the rash is still there", "meningitis"),
+        ("put a glass on his tummy, you can still see the rash through it", "meningitis"),
+        ("rash on her legs, i put a tumbler over the spots and they dont fade", "meningitis"),
         ("non-blanching rash on my son", "meningitis"),
         ("what about my chest pain", "chest_pain"),
         ("my late husband is here and im having chest pain", "chest_pain"),
@@ -375,6 +378,8 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         "my son has a rash but his neck is not stiff",
         # a glass that is not pressed on the rash
         "i drank a glass of water, i have a rash from the cream",
+        "i put my glass on the table and noticed a rash on my arm",
+        "knocked a glass over the counter this morning, and this rash came up after the cream",
         "i have a fever and a lump on my neck",
         "no fever, just a bit confused by the website",
         "is fever a symptom of calcinosis? sorry, i'm a bit confused",

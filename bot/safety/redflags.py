@@ -237,6 +237,7 @@ class RedFlagDetector:
             *_keeps_pills_back(doc),
             *_meningitis_signs(doc),
             *_fever_and_confusion(doc),
+            *_chest_pain(doc),
         ]
         for category, start, end in [*matches, *rules]:
             span = doc[start:end]
@@ -508,6 +509,40 @@ def _fever_and_confusion(doc: Doc) -> list[tuple[str, int, int]]:
     if not confused or not fevers:
         return []
     return [("general", confused[0].i, confused[0].i + 1)]
+
+
+# "my chest has been crushing for 20 mins", "an elephant sitting on my chest": someone's chest
+# and how it feels, near each other in one clause, in any order and words
+CHEST_FEELINGS = frozenset(
+    {
+        *("pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching"),
+        *("tight", "tightness", "tightening", "crushing", "crushed", "crush", "pressure"),
+        *("heavy", "heaviness", "squeezing", "squeezed", "squeeze", "elephant", "weight"),
+    }
+)
+CHEST_REACH = 5
+# "the lump on my chest is painful": where a lump is, whose pain the questions ask about
+ON_THE_CHEST = frozenset({"lump", "bump", "nodule", "deposit", "calcification", "spot", "ulcer"})
+
+
+def _chest_pain(doc: Doc) -> list[tuple[str, int, int]]:
+    """Someone's chest ("my", "his") told with how it feels in one clause, not denied: chest
+    pain however it is put. The span runs from the first of the two words to the last."""
+    chests = [
+        t.i
+        for t in doc
+        if t.lower_ == "chest"
+        and any(w.lower_ in POSSESSIVES for w in doc[max(0, t.i - 2) : t.i])
+        and not any(stem(w.norm_) in ON_THE_CHEST for w in doc[max(0, t.i - 4) : t.i])
+    ]
+    for feeling in (t.i for t in _told(doc, CHEST_FEELINGS)) if chests else ():
+        for chest in chests:
+            first, last = min(chest, feeling), max(chest, feeling)
+            if last - first <= CHEST_REACH and not any(
+                t.norm_ in CLAUSE_ENDS for t in doc[first + 1 : last]
+            ):
+                return [("chest_pain", first, last + 1)]
+    return []
 
 
 def _plans(doc: Doc, i: int) -> bool:

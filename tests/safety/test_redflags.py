@@ -168,6 +168,15 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("rash on her legs, i put a tumbler over the spots and they dont fade", "meningitis"),
         ("non-blanching rash on my son", "meningitis"),
         ("what about my chest pain", "chest_pain"),
+        # a chest and how it feels, however it is put, also in a long message
+        (
+            "ok. also unrelated but my chest has been crushing for like 20 mins and my left arm "
+            "feels weird, prob just stress lol. anyway what are the symptoms of calcinosis",
+            "chest_pain",
+        ),
+        ("feels like an elephant is sitting on my chest", "chest_pain"),
+        ("theres a horrible squeezing across my chest", "chest_pain"),
+        ("his chest is so tight he can barely talk", "chest_pain"),
         ("my late husband is here and im having chest pain", "chest_pain"),
         # a fever and confusion, in any order and words
         ("my lump is red and hot and ive got a fever of 39.5 and feel confused", "general"),
@@ -379,6 +388,11 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         # a glass that is not pressed on the rash
         "i drank a glass of water, i have a rash from the cream",
         "i put my glass on the table and noticed a rash on my arm",
+        # a chest that is no one's, a lump on the chest, a pain told elsewhere or denied
+        "does it hurt if its in the chest",
+        "the lump on my chest is a bit painful",
+        "my chest x-ray showed calcium, the pain is in my elbow",
+        "my chest doesnt hurt at all",
         "knocked a glass over the counter this morning, and this rash came up after the cream",
         "i have a fever and a lump on my neck",
         "no fever, just a bit confused by the website",

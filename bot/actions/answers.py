@@ -202,15 +202,14 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     places = bool(sites) and asks_where(text)
     after_places = follows_up(text) and tracker.get_slot("last_topic") == "location"
     elsewhere: list[Fact] = []
+    at_site: list[Fact] = []
     if places and (topic in PLACE_READ_AS | {"location"} or after_places):
-        # "can it affect the kidneys?": the fact that names them, wherever it is; "can
+        # "can it affect the kidneys?": the fact that names them, wherever it is; "can it
+        # happen around blood vessels?": where it forms first, when that names them; "can
         # it affect the hands?": where it forms, and that the source names no hands
-        elsewhere = [
-            fact
-            for site in sites
-            for fact in k.facts.explaining(str(site.get("value", "")))
-            if "location" not in fact.topics
-        ]
+        naming = [fact for site in sites for fact in k.facts.explaining(str(site.get("value", "")))]
+        at_site = [fact for fact in naming if "location" in fact.topics]
+        elsewhere = [] if at_site else naming
         topic = elsewhere[0].topics[0] if elsewhere else "location"
     notes = grounding_notes(k, tracker, topic)
     named = {
@@ -218,7 +217,7 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
         for e in live_entities(tracker, "symptom", "cause", "treatment")
     }
     used = [fact for fact in term_facts if topic in fact.topics]
-    facts = [*elsewhere, *used, *k.facts.for_topic(topic, about=named)]
+    facts = [*elsewhere, *at_site, *used, *k.facts.for_topic(topic, about=named)]
     if places and topic == "location" and tracker.get_slot("last_topic") == topic:
         # "what about the kidneys?" after where it forms: what was not said yet first
         said = set(tracker.get_slot("facts_shown") or [])

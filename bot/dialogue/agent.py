@@ -47,7 +47,7 @@ from bot.nlu.questions import (
 )
 from bot.safety.declines import declined, presses
 from bot.safety.gate import SafeUnderstanding
-from bot.safety.redflags import stands_down
+from bot.safety.redflags import says_over, stands_down
 
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
@@ -189,7 +189,13 @@ class Agent:
         parse = self.understand(text)
         asked = self._asked_as_well(parse, state)
         after = asked[1] if asked else None
-        parse = asked[0] if asked else self._asks_rather_than_answers(parse, state) or parse
+        parse = (
+            asked[0]
+            if asked
+            else self._asks_rather_than_answers(parse, state)
+            or self._stood_down(parse, state)
+            or parse
+        )
         builder = _TurnBuilder(state, parse)
         pressed = not builder.declines and presses(text)  # "come on, just tell me yes or no"
         if pressed:
@@ -476,6 +482,28 @@ class Agent:
         )
 
     @staticmethod
+    def _stood_down(parse: ParseResult, state: DialogueState) -> ParseResult | None:
+        """Right after the emergency advice, a message that says the emergency is past ("the
+        ambulance came, he's fine now"), which only the classifier reads as an emergency (by
+        the words that tell of it, no red-flag rule found one): no new emergency. It takes its
+        ranking's likeliest other intent, which then leads the ranking. Help said to be on its
+        way is not enough ("i called 911 but he's still not waking up")."""
+        if (
+            parse.get("red_flag") != "other"
+            or not says_over(parse["text"])
+            or not Agent._follows_emergency(state, told_yet=False)
+        ):
+            return None
+        ranking = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
+        if not ranking:
+            return None
+        result = parse.copy()
+        del result["red_flag"]  # type: ignore[typeddict-item]
+        result["intent"] = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
+        result["intent_ranking"] = ranking
+        return result
+
+    @staticmethod
     def _asks_rather_than_answers(parse: ParseResult, state: DialogueState) -> ParseResult | None:
         """Outside the questions, a message read as a yes or no that starts with a question word
         asks ("can it be completely painless", "could there be no pain"): it takes the likeliest
@@ -572,20 +600,27 @@ class Agent:
         return False
 
     @staticmethod
-    def _follows_emergency(state: DialogueState) -> bool:
+    def _follows_emergency(state: DialogueState, *, told_yet: bool = True) -> bool:
         """Whether the bot's turn before this message gave the emergency advice, to a message
         that did not itself place the emergency in the past ("i attempted suicide last year,
-        i'm doing better now. unrelated, i have a lump")."""
-        if not Agent._last_turn_ran(state, "action_emergency"):
+        i'm doing better now. unrelated, i have a lump"). ``told_yet``: the message is the
+        state's last event (else it is still to come)."""
+        before = list(state.events)[:-1] if told_yet else list(state.events)
+        for event in reversed(before):  # the bot's last turn, back to the message it answered
+            if event.get("event") == "user":
+                return False
+            if event.get("event") == "action" and event.get("name") == "action_emergency":
+                break
+        else:
             return False
-        before = list(state.events)[:-1]  # the events before this message
         told = next(messages_answered_with(before, "action_emergency", latest_open=True), None)
         return told is None or not stands_down(str(told.get("text") or ""))
 
     @staticmethod
     def _moves_on(parse: ParseResult) -> bool:
-        """After the emergency advice, a message that leaves it: thanks or goodbye, a button
-        chosen, the emergency said to be past or none ("it was years ago"), or a question
+        """After the emergency advice, a message that leaves it: thanks or goodbye, a
+        button chosen, the emergency said to be past or none ("it was years ago") or help said
+        to have come or been called ("the ambulance is here"), or a question
         about calcinosis by name, not of the patient's own ("what are the symptoms of
         calcinosis?", not "is it because of my calcinosis?")."""
         text, intent = parse["text"], parse["intent"]["name"]

@@ -552,18 +552,35 @@ def _plans(doc: Doc, i: int) -> bool:
     return bool(PLANS.search(doc[first:i].text.lower())) and not asks(doc[first:].text)
 
 
-# after the emergency advice: "it was years ago", "not now", "i'm fine now", "false alarm"
+# after the emergency advice: "it was years ago", "not now", "i'm fine now", "false alarm",
+# "we went to the ER"
 STOOD_DOWN = re.compile(
     r"\bnot\s+(?:now|happening|an\s+emergency|urgent)\b|\bno\s+emergency\b|\bfalse\s+alarm\b"
     r"|\b(?:i'?m|i\s+am|we'?re|he'?s|she'?s|they'?re)\s+(?:fine|ok|okay|alright|safe)\s+now\b"
     r"|\b(?:doing|feeling)\s+(?:much\s+|a\s+lot\s+)?better\s+now\b"
+    r"|\ball\s+(?:good|fine|ok|okay|sorted)\s+now\b"
+    r"|\b(?:went|been)\s+to\s+(?:the\s+|an?\s+)?(?:er|a&e|hospital|urgent\s+care"
+    r"|emergency(?:\s+room|\s+department)?)\b"
+)
+# help has come or been called: "the ambulance is here", "i called 911, they're coming"
+HELP_CALLED = re.compile(
+    r"\b(?:ambulance|paramedics?)\s+(?:is\s+|are\s+|has\s+|have\s+)?"
+    r"(?:here|came|come|arrived|coming|on\s+(?:its|their|the)\s+way)\b"
+    r"|\b(?:called|rang|phoned|dialled|dialed)\s+(?:911|999|112|000|an\s+ambulance"
+    r"|the\s+ambulance|emergency\s+services)\b"
 )
 
 
-def stands_down(text: str) -> bool:
+def says_over(text: str) -> bool:
     """Whether a message after the emergency advice says the emergency is past, or none."""
     lower = text.lower()
     return STOOD_DOWN.search(lower) is not None or LONG_AGO.search(lower) is not None
+
+
+def stands_down(text: str) -> bool:
+    """Whether a message after the emergency advice leaves it: the emergency is past or
+    none, or help has come or been called."""
+    return says_over(text) or HELP_CALLED.search(text.lower()) is not None
 
 
 def is_emergency(flags: list[RedFlag], intent: str) -> str | None:

@@ -17,9 +17,16 @@ PEOPLE_AND_THINGS = (
 MEDICINE_NAMES = (
     r"(?:meds|medicines?|medications?|tablets|pills|steroids?|drugs|paracetamol|ibuprofen"
     r"|aspirin|calpol|warfarin|prednisone|prednisolone|diltiazem|methotrexate|painkillers?"
+    r"|hydroxychloroquine|plaquenil|cortisone|hydrocortisone|dexamethasone|azathioprine"
+    r"|mycophenolate|ciclosporin|cyclosporine|tacrolimus|heparin"
     r"|supplements?|magnesium|vitamins?(?:\s+[a-z]\d?)?|zinc)"
 )
 MEDICINES = rf"\b{MEDICINE_NAMES}\b"
+# what is taken that is no medicine: "take him to the doctor", "take it off", "take a bath"
+TAKEN_NOT_A_MEDICINE = (
+    r"(?:him|her|them|it|me|us)\s+(?:to|off|out|in|for|with)\b"
+    r"|(?:a|an)\s+(?:bath|shower|nap|rest|day|holiday)\b"
+)
 MEDICINE_ADVICE = re.compile(
     # an amount: "5 mg", "how many tablets", "how much should i take"
     r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|ml|g|iu|milligrams?|units?)\b"
@@ -36,7 +43,8 @@ MEDICINE_ADVICE = re.compile(
     # taking, stopping or changing a medicine (not "what steps can we take to lower the risk")
     r"|(?<!steps\s)(?<!measures\s)(?<!precautions\s)(?<!action\s)(?<!actions\s)"
     r"\b(?:can|could|should|may|must)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:still\s+)?"
-    rf"(?:take|keep\s+taking|stop\s+taking|start\s+taking|come\s+off)\b(?!\s+{PEOPLE_AND_THINGS})"
+    rf"(?:take\b(?!\s+(?:{TAKEN_NOT_A_MEDICINE}))|(?:keep|stop|start)\s+(?:taking|giving)"
+    rf"|come\s+off)\b(?!\s+{PEOPLE_AND_THINGS})"
     rf"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+{MEDICINE_NAMES}\b"
     r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b"
     # giving one to someone: "can i give my son paracetamol for it"
@@ -51,7 +59,7 @@ MEDICINE_ADVICE = re.compile(
     r"|\bput\s+(?:it|them|the\s+dose|my\s+dose)\s+(?:back\s+)?(?:up|down)\b"
     # the medicine named first: "i'm on warfarin, should i stop it"
     rf"|{MEDICINES}[^.?!]{{0,40}}?\b(?:should|can|could|must|do)\s+(?:i|he|she|we|they)\s+"
-    r"(?:stop|quit|come\s+off|skip|double|keep)\s+(?:taking\s+)?(?:it|them)\b",
+    r"(?:stop|quit|come\s+off|skip|double|keep)\s+(?:taking\s+|giving\s+)?(?:it|them)\b",
     re.IGNORECASE,
 )
 # "is my dog at risk of calcinosis", "is the kidney a common place for calcium deposits", "is

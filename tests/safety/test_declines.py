@@ -41,6 +41,9 @@ MEDICINE_ADVICE = [
     "should i stop my vitamin d",
     "can my mum come off her prednisolone",
     "i'm on warfarin, should i stop it",
+    "so the steroids caused it? should we stop giving them to her",
+    "should she keep taking the plaquenil",
+    "can i keep giving him his tablets",
 ]
 NOT_MEDICINE_ADVICE = [
     "why dose calcinosis even happen to people",
@@ -63,6 +66,10 @@ NOT_MEDICINE_ADVICE = [
     "how many lumps can you have at once",
     "what vitamins help with calcinosis",
     "can i stop the calcium building up",
+    "should i take him to the doctor",
+    "can i still take a bath",
+    "should i take her to a&e",
+    "can we take it off with surgery",
 ]
 WHO_HAS_IT = [
     "do i have calcinosis?",

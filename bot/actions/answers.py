@@ -79,10 +79,31 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
                 notes.append({"kind": "animals_in_general", "name": f"{value}s"})
         elif not k.facts.mentions(value) and entity["entity"] != "cause":
             notes.append({"kind": "not_mentioned", "name": value})
+    for name in named_medicines(text, tracker):  # "is it the hydroxychloroquine?"
+        if not k.facts.mentions(name):
+            notes.append({"kind": "not_mentioned", "name": name})
     asked = bool(tracker.latest_message.get("red_flag_mentioned"))
     for name in k.unmentioned_in(text, red_flag_asked=asked):
         notes.append({"kind": "not_mentioned", "name": name})
     return merge_unmentioned(notes)
+
+
+# words for medicines in general, which the source's "certain medicines" covers
+MEDICINES_IN_GENERAL = frozenset(
+    {"medication", "medications", "medicine", "medicines", "meds", "drug", "drugs", "pills"}
+    | {"tablets", "prescription", "long-term medication"}
+)
+
+
+def named_medicines(text: str, tracker: Tracker) -> list[str]:
+    """The medicines a message names in particular ("steroids", "hydroxychloroquine"): the
+    source speaks of certain medicines taken for a long time, and names none."""
+    names = []
+    for entity in live_entities(tracker, "cause"):
+        name = text[entity["start"] : entity["end"]]
+        if entity.get("value") == "medication" and name not in MEDICINES_IN_GENERAL:
+            names.append(name)
+    return list(dict.fromkeys(names))
 
 
 # notes that name what the source leaves out: one note of each kind names them all

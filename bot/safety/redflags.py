@@ -497,18 +497,28 @@ def _glass_test(doc: Doc, i: int) -> bool:
 CONFUSED_WORDS = frozenset({"confused", "confusion", "disoriented", "delirious"})
 
 
+# "it's oozing pus and i've had a temp and shivers": an infected lump with a fever and chills
+CHILLS_WORDS = frozenset({"shivers", "shivering", "shiver", "rigors", "chills", "shaking"})
+PUS_WORDS = frozenset({"pus", "oozing", "infected"})
+
+
 def _fever_and_confusion(doc: Doc) -> list[tuple[str, int, int]]:
-    """A fever and confusion in one message, neither denied: a sign of a serious infection
-    (sepsis, meningitis) in any words. The span is the confusion's."""
-    confused = _told(doc, CONFUSED_WORDS)
+    """A fever and confusion in one message, or a fever with chills and pus, none denied: a
+    sign of a serious infection (sepsis, meningitis) in any words. The span is the
+    confusion's, or the chills'."""
     fevers = [
         t
         for t in _told(doc, FEVER_WORDS)  # not "is fever a symptom of it?"
         if not RedFlagDetector._spoken_of(doc, t.i, t.i + 1, "general")
     ]
-    if not confused or not fevers:
+    if not fevers:
         return []
-    return [("general", confused[0].i, confused[0].i + 1)]
+    if confused := _told(doc, CONFUSED_WORDS):
+        return [("general", confused[0].i, confused[0].i + 1)]
+    chills = _told(doc, CHILLS_WORDS)
+    if chills and _told(doc, PUS_WORDS):
+        return [("general", chills[0].i, chills[0].i + 1)]
+    return []
 
 
 # "my chest has been crushing for 20 mins", "an elephant sitting on my chest": someone's chest

@@ -177,6 +177,10 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("feels like an elephant is sitting on my chest", "chest_pain"),
         ("theres a horrible squeezing across my chest", "chest_pain"),
         ("his chest is so tight he can barely talk", "chest_pain"),
+        # told in the words of the moment: a category of its own, not the crisis line's
+        ("omg i just knocked it and its bleeding loads, wont stop", "bleeding"),
+        ("hes suddenly wheezing and cant get his breath, his lips look a bit blue", "breathing"),
+        ("its oozing pus and ive had a temp and shivers since yesterday", "general"),
         ("my late husband is here and im having chest pain", "chest_pain"),
         # a fever and confusion, in any order and words
         ("my lump is red and hot and ive got a fever of 39.5 and feel confused", "general"),
@@ -393,6 +397,9 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         "the lump on my chest is a bit painful",
         "my chest x-ray showed calcium, the pain is in my elbow",
         "my chest doesnt hurt at all",
+        # a fever with chills but no infected lump, or chills with no fever
+        "i have a fever and shivers, flu i think",
+        "no fever, just some pus and shivering from the cold",
         "knocked a glass over the counter this morning, and this rash came up after the cream",
         "i have a fever and a lump on my neck",
         "no fever, just a bit confused by the website",

@@ -19,7 +19,7 @@ from bot.actions.knowledge import (
 )
 from bot.history import messages_answered_with
 from bot.nlu.names import NAMES_CALCINOSIS
-from bot.nlu.questions import asked_term, follows_up
+from bot.nlu.questions import asked_term, asks, follows_up
 
 FALLBACK = "nlu_fallback"
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
@@ -103,6 +103,8 @@ class ActionFallback(Action):
         return []
 
 
+# slots set once the conversation is about calcinosis: a topic answered, a deposit told
+TALK_SLOTS = ("last_topic", "deposit_noticed")
 # what a follow-up may ask of that names nothing: "and then?", "and that?"
 VAGUE = frozenset({"then", "that", "this", "those", "these", "more", "else", "what", "it", "so"})
 
@@ -129,18 +131,19 @@ def unmentioned_asked(k: Knowledge, tracker: Tracker) -> list[str]:
     message = tracker.latest_message
     text = message_text(tracker)
     follow_up = follows_up(text)
-    named = ANSWERED.search(text) or any(
-        e.get("entity") not in PLACES for e in message.get("entities") or []
-    )
+    answered = ANSWERED.search(text)
+    named = answered or any(e.get("entity") not in PLACES for e in message.get("entities") or [])
+    # "how much does the surgery cost?" after an answer or a lump told: of calcinosis too
+    in_talk = asks(text) and any(tracker.get_slot(s) is not None for s in TALK_SLOTS)
     unmentioned = (
         k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
-        if follow_up or (NAMES_CALCINOSIS.search(text) and not named)
+        if follow_up or (NAMES_CALCINOSIS.search(text) and not named) or (in_talk and not answered)
         else []
     )
     term = asked_term(text) if follow_up and not named else None
     if not unmentioned and term and term not in VAGUE and not k.facts.mentions(term):
         unmentioned = [term]  # "and kidney stones?": of calcinosis, which the source is
-    if follow_up or NAMES_CALCINOSIS.search(text):  # "are kidney stones the same ...
+    if follow_up or in_talk or NAMES_CALCINOSIS.search(text):  # "are kidney stones the same ...
         for entity in message.get("entities") or []:  # ... as calcinosis"
             if entity.get("entity") == "condition" and not entity.get("negated"):
                 note = condition_note(k, str(entity.get("value", "")).lower())

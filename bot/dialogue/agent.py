@@ -363,11 +363,14 @@ class Agent:
             and (
                 told == "report_symptom"
                 or (told in {"out_of_scope", FALLBACK_INTENT} and self._names_own_symptom(parse))
-                or (told.startswith("ask_") and self._tells_own_symptom_first(parse))
+                or (
+                    told.startswith("ask_")
+                    and (self._tells_own_symptom_first(parse) or self._own_symptom_clause(parse))
+                )
             )
         ):  # "... when my calcium lump showed at the gym lol. is it contagious?"
             start = last_question_start(text)
-            if not start and told == "report_symptom":
+            if not start and (told == "report_symptom" or told.startswith("ask_")):
                 start = in_clause = self._clause_after_symptom(parse)
             told = "report_symptom"
         else:
@@ -542,6 +545,13 @@ class Agent:
         questions, just tell me how to prevent it"), when the whole reads as neither."""
         start = question_start(text)
         return bool(start) and self.understand(text[:start])["intent"]["name"] == "stop"
+
+    def _own_symptom_clause(self, parse: ParseResult) -> bool:
+        """Whether a message read as a question tells a symptom of the patient's own before
+        the clause that asks ("i have a lump on my knee, how do i get rid of it"), as it
+        would in a sentence of its own."""
+        start = last_clause_question_start(parse["text"])
+        return start is not None and self._names_own_symptom(self._before(parse, start))
 
     def _tells_own_symptom_first(self, parse: ParseResult) -> bool:
         """Whether a message read as a question tells a symptom of the patient's own in the

@@ -40,6 +40,7 @@ from bot.nlu.questions import (
     leading_unsure,
     not_english,
     of_oneself,
+    of_someone_else,
     pain_score,
     question_start,
     tells,
@@ -47,7 +48,7 @@ from bot.nlu.questions import (
 )
 from bot.safety.declines import declined, presses
 from bot.safety.gate import SafeUnderstanding
-from bot.safety.redflags import says_over, stands_down
+from bot.safety.redflags import stands_down
 
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
@@ -81,6 +82,8 @@ ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT})
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
 # "is it? no" may answer; "can it be completely painless" asks
 MIN_QUESTION_WORDS = 4
+# below this, a stood-down emergency's next reading is noise ("the ambulance came, its fine now")
+STOOD_DOWN_MIN_CONFIDENCE = 0.3
 # a symptom entity that tells of none ("i have no symptoms"): no answer, nothing to ask about
 NO_SYMPTOM = "no symptoms"
 # after a symptom told, a clause that asks "what should i do now" or "what can you do" is what
@@ -242,6 +245,12 @@ class Agent:
             # "what do i do", "help", "should i wait and see?", "i feel dizzy" right after the
             # emergency advice: the same advice, until the patient moves on
             return ("action_emergency",)
+        if (
+            intent in {"out_of_scope", FALLBACK_INTENT}
+            and stands_down(parse["text"])
+            and self._advised_emergency(state)
+        ):  # "ok hes ok now, false alarm" after the advice: nothing else asked or told
+            return ("utter_how_can_i_help",)
         prefix: tuple[str, ...] = ("action_extract_slots",)
         if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
             prefix = (*prefix, "utter_emergency_mentioned")
@@ -486,25 +495,34 @@ class Agent:
 
     @staticmethod
     def _stood_down(parse: ParseResult, state: DialogueState) -> ParseResult | None:
-        """Right after the emergency advice, a message that says the emergency is past ("the
-        ambulance came, he's fine now"), which only the classifier reads as an emergency (by
-        the words that tell of it, no red-flag rule found one): no new emergency. It takes its
-        ranking's likeliest other intent, which then leads the ranking. Help said to be on its
-        way is not enough ("i called 911 but he's still not waking up")."""
+        """After the emergency advice (in this turn or an earlier one still kept), a message
+        that says the emergency is past or help has come ("the ambulance came, he's fine now",
+        "the paramedics are here"), which only the classifier reads as an emergency (by the
+        words that tell of it; no red-flag rule found one, as one does in "i called 911 but
+        he's still not waking up"): no new emergency. It takes its ranking's likeliest other
+        intent, which then leads the ranking."""
         if (
             parse.get("red_flag") != "other"
-            or not says_over(parse["text"])
-            or not Agent._follows_emergency(state, told_yet=False)
+            or not stands_down(parse["text"])
+            or not Agent._advised_emergency(state)
         ):
             return None
         ranking = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
-        if not ranking:
-            return None
         result = parse.copy()
         del result["red_flag"]  # type: ignore[typeddict-item]
-        result["intent"] = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
         result["intent_ranking"] = ranking
+        if ranking and ranking[0]["confidence"] >= STOOD_DOWN_MIN_CONFIDENCE:
+            result["intent"] = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}
+        else:  # "the ambulance came, its fine now": nothing else read with any confidence
+            result["intent"] = {"name": FALLBACK_INTENT, "confidence": 0.0}
         return result
+
+    @staticmethod
+    def _advised_emergency(state: DialogueState) -> bool:
+        """Whether the emergency advice was given in the events the state keeps."""
+        return any(
+            e.get("event") == "action" and e.get("name") == "action_emergency" for e in state.events
+        )
 
     @staticmethod
     def _asks_rather_than_answers(parse: ParseResult, state: DialogueState) -> ParseResult | None:
@@ -691,6 +709,9 @@ class Agent:
             builder.add(loop_event(FORM))
             if intro:  # "not sure" answers hold until the questions end, also over a pause
                 builder.add(slot_event("unsure_of", None))
+                # "my son has a lump on his knee": the questions ask about him, not the patient
+                someone = of_someone_else(builder.turn.parse["text"])
+                builder.add(slot_event("for_someone_else", someone))
             builder.add(slot_event("requested_slot", None))
         await self.run_action(builder, FORM_VALIDATION, record=False)
         requested = state.slots.get("requested_slot")
@@ -701,6 +722,7 @@ class Agent:
                     {
                         "response": response,
                         "intro": intro,
+                        "them": bool(state.slots.get("for_someone_else")),
                         "buttons": self.response_buttons.get(response, []),
                     }
                 )

@@ -27,6 +27,36 @@ REQUEST = re.compile(r"\b(?:tell\s+me|explain|what|how|why|which|can\s+you|could
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "im", "ive", "my", "me"})
 
 
+# whose lump a message tells of: someone the patient looks after ("my son has", "her lumps")
+RELATIONS = (
+    r"(?:mum|mom|mam|mother|dad|father|son|daughter|child|kid|baby|toddler|husband|wife"
+    r"|partner|boyfriend|girlfriend|brother|sister|gran|granny|grandma|grandmother|grandad"
+    r"|granddad|grandfather|nan|nana|grandson|granddaughter|aunt|auntie|uncle|friend|patient"
+    r"|resident)"
+)
+BODY = (
+    r"(?:lumps?|bumps?|nodules?|deposits?|skin|fingers?|toes?|thumbs?|knuckles?|hands?|wrists?"
+    r"|elbows?|arms?|shoulders?|knees?|legs?|shins?|hips?|ankles?|feet|foot|heels?|back|face)"
+)
+SOMEONE_ELSES = re.compile(
+    rf"\b(?:my|our)\s+(?:\w+\s+)?{RELATIONS}s?\b"
+    r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got)\b"
+    rf"|\b(?:his|her)\s+(?:\w+\s+)?{BODY}\b"
+)
+# the patient telling of their own: "i have", "i've got", "i noticed", "my left elbow"
+TELLS_OWN = re.compile(
+    r"\bi(?:'ve|\s+have|\s+had|\s+got|\s+noticed|\s+found|\s+get)\b|\bive\b"
+    rf"|\bmy\s+(?:left\s+|right\s+)?{BODY}\b"
+)
+
+
+def of_someone_else(text: str) -> bool:
+    """Whether a message tells of someone the patient speaks for ("my son has a hard lump on
+    his knee", "i look after my mum and her lumps hurt"), not of the patient's own body."""
+    lower = text.lower()
+    return SOMEONE_ELSES.search(lower) is not None and TELLS_OWN.search(lower) is None
+
+
 def of_oneself(text: str) -> bool:
     """Whether a message speaks of the patient ("i", "my", "me"), so what it names is theirs."""
     return not FIRST_PERSON.isdisjoint(text.lower().split())

@@ -563,34 +563,37 @@ def _plans(doc: Doc, i: int) -> bool:
 
 
 # after the emergency advice: "it was years ago", "not now", "i'm fine now", "false alarm",
-# "we went to the ER"
+# "we went to the ER", "it's over", "the bleeding stopped", "they said it's not my heart"
 STOOD_DOWN = re.compile(
     r"\bnot\s+(?:now|happening|an\s+emergency|urgent)\b|\bno\s+emergency\b|\bfalse\s+alarm\b"
-    r"|\b(?:i'?m|i\s+am|we'?re|he'?s|she'?s|they'?re)\s+(?:fine|ok|okay|alright|safe)\s+now\b"
+    r"|\b(?:i'?m|i\s+am|we'?re|he'?s|hes|she'?s|shes|they'?re|it'?s|its|it\s+is|all"
+    r"|everything'?s|everything\s+is)\s+(?:fine|ok|okay|alright|safe|good|better)\s+now\b"
     r"|\b(?:doing|feeling)\s+(?:much\s+|a\s+lot\s+)?better\s+now\b"
-    r"|\ball\s+(?:good|fine|ok|okay|sorted)\s+now\b"
     r"|\b(?:went|been)\s+to\s+(?:the\s+|an?\s+)?(?:er|a&e|hospital|urgent\s+care"
     r"|emergency(?:\s+room|\s+department)?)\b"
+    r"|\b(?:it'?s|its|it\s+is)\s+(?:all\s+)?over\b"
+    r"|\b(?:bleeding|pain)\s+(?:has\s+|have\s+)?(?:stopped|gone|passed)\b"
+    r"|\bbreathing\s+(?:normal|normally|fine|ok|okay|again)\b"
+    r"|\bsaid\s+(?:it'?s|its|it\s+is|it\s+was)\s+(?:not|nothing|fine|ok|okay)\b"
 )
-# help has come or been called: "the ambulance is here", "i called 911, they're coming"
+# help has come or been called: "the ambulance is here", "paramedics r here", "i called 911",
+# "im at the hospital now"
 HELP_CALLED = re.compile(
-    r"\b(?:ambulance|paramedics?)\s+(?:is\s+|are\s+|has\s+|have\s+)?"
-    r"(?:here|came|come|arrived|coming|on\s+(?:its|their|the)\s+way)\b"
-    r"|\b(?:called|rang|phoned|dialled|dialed)\s+(?:911|999|112|000|an\s+ambulance"
-    r"|the\s+ambulance|emergency\s+services)\b"
+    r"\b(?:ambulance|paramedics?|medics|ems|help)(?:\s+(?:guys|crew|people|team|men))?\s+"
+    r"(?:(?:is|are|r|has|have|just|finally)\s+)*(?:here|arrived|came|come|coming"
+    r"|on\s+(?:its|their|the)\s+way)\b"
+    r"|\b(?:called|rang|phoned|dialled|dialed)\s+(?:911|999|112|000|an?\s+ambulance"
+    r"|the\s+ambulance|emergency\s+services|for\s+an\s+ambulance)\b"
+    r"|\b(?:at|in)\s+(?:the\s+)?(?:hospital|er|a&e|emergency\s+room|emergency\s+department"
+    r"|urgent\s+care)\b"
 )
-
-
-def says_over(text: str) -> bool:
-    """Whether a message after the emergency advice says the emergency is past, or none."""
-    lower = text.lower()
-    return STOOD_DOWN.search(lower) is not None or LONG_AGO.search(lower) is not None
 
 
 def stands_down(text: str) -> bool:
     """Whether a message after the emergency advice leaves it: the emergency is past or
     none, or help has come or been called."""
-    return says_over(text) or HELP_CALLED.search(text.lower()) is not None
+    lower = text.lower()
+    return any(p.search(lower) is not None for p in (STOOD_DOWN, LONG_AGO, HELP_CALLED))
 
 
 def is_emergency(flags: list[RedFlag], intent: str) -> str | None:

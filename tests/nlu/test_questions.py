@@ -23,6 +23,7 @@ from bot.nlu.questions import (
     leading_answer,
     leading_unsure,
     not_english,
+    of_someone_else,
     pain_score,
     question_start,
     tells,
@@ -338,3 +339,21 @@ def test_what_is_denied_after_it_is_named(
     text: str, named: str, entity: str, expected: bool
 ) -> None:
     assert denied_after(text, text.index(named) + len(named), entity) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my son has a hard lump on his knee", True),
+        ("i look after my mum and her calcium lumps bother her", True),
+        ("she has white bits on her fingers", True),
+        ("im worried about my dad, he has hard bumps", True),
+        ("i have a hard lump on my finger", False),
+        ("my mum says i have a lump", False),
+        ("hard lump on my knee, her doctor said it could be calcium", False),
+        ("there is a lump on my elbow", False),
+    ],
+)
+def test_whose_lump_a_message_tells_of(text: str, expected: bool) -> None:
+    """The questions ask a carer about the one they speak for, and a patient about themselves."""
+    assert of_someone_else(text) is expected

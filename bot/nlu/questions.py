@@ -202,7 +202,7 @@ def asks_next_step(text: str) -> bool:
 # "what is vasculitis?", "what does palpable mean", "whats membranoproliferative
 # glomerulonephritis": the meaning of a word or two
 ASKED_TERM = only(
-    r"(?:what(?:'s|s|\s+is|\s+are)|define|meaning\s+of|what\s+(?:does|do))"
+    r"(?:what(?:'s|s|\s+is|\s+are)|define|meaning\s+of|what\s+(?:does|do)|what\s+means?)"
     r"\s+(?:a\s+|an\s+|the\s+)?"
     r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b)[a-z][a-z-]*)?)(?:\s+mean)?"
 )

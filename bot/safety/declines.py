@@ -26,6 +26,7 @@ MEDICINES = rf"\b{MEDICINE_NAMES}\b"
 TAKEN_NOT_A_MEDICINE = (
     r"(?:him|her|them|it|me|us)\s+(?:to|off|out|in|for|with)\b"
     r"|(?:a|an)\s+(?:bath|shower|nap|rest|day|holiday)\b"
+    r"|(?:more\s+|some\s+)?(?:photos?|pictures?|pics|notes|time)\b"
 )
 MEDICINE_ADVICE = re.compile(
     # an amount: "5 mg", "how many tablets", "how much should i take"
@@ -42,10 +43,14 @@ MEDICINE_ADVICE = re.compile(
     r"|\bdose\s+(?:of|for|should)\b"
     # taking, stopping or changing a medicine (not "what steps can we take to lower the risk")
     r"|(?<!steps\s)(?<!measures\s)(?<!precautions\s)(?<!action\s)(?<!actions\s)"
-    r"\b(?:can|could|should|may|must)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:still\s+)?"
+    r"\b(?:can|could|should|shud|shld|may|must)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:still\s+)?"
     rf"(?:take\b(?!\s+(?:{TAKEN_NOT_A_MEDICINE}))|(?:keep|stop|start)\s+(?:taking|giving)"
     rf"|come\s+off)\b(?!\s+{PEOPLE_AND_THINGS})"
-    rf"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+{MEDICINE_NAMES}\b"
+    rf"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+(?:\w+\s+)?{MEDICINE_NAMES}\b"
+    # more or less of it: "shud i take more plaquenil", "should i up it"
+    rf"|\b(?:take|taking|give|giving)\s+(?:more|less|extra)\s+(?:of\s+)?(?:\w+\s+)?{MEDICINES}"
+    r"|\b(?:should|shud|shld|can|could)\s+(?:i|we|he|she)\s+(?:up|increase|lower|reduce|double"
+    r"|halve)\s+(?:it|them|the\s+dose|my\s+dose)\b"
     r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b"
     # giving one to someone: "can i give my son paracetamol for it"
     r"|\b(?:can|could|should|may)\s+(?:i|we)\s+give\s+(?:my\s+|him\s+|her\s+|them\s+)"
@@ -125,7 +130,10 @@ WHETHER_CANCER = re.compile(
     rf"(?:\s+\S+){{0,6}}?\s+be\s+(?:an?\s+)?{CANCER}"
     r"|\b(?:do|does|did|could|might|may)\s+(?:you\s+think\s+)?(?:i|he|she|they|we|my\s+\w+)\s+"
     rf"(?:really\s+)?(?:have|has|got)\s+(?:an?\s+)?{CANCER}"
-    rf"|\b(?:sound|sounds|look|looks)\s+like\s+(?:an?\s+)?{CANCER}",
+    rf"|\b(?:sound|sounds|look|looks)\s+like\s+(?:an?\s+)?{CANCER}"
+    # "so its not cancer right?": whether it is, put as a no to be confirmed
+    rf"|\b(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+not\s+(?:an?\s+)?{CANCER}"
+    r"[^.?!]{0,12}?(?:\bright\b|\byeah\b|\bthen\b|\bisn'?t\s+it\b|\?)",
     re.IGNORECASE,
 )
 # "what else could it be", "is that scleroderma", "so its probably fine yeah?": what

@@ -44,6 +44,9 @@ MEDICINE_ADVICE = [
     "so the steroids caused it? should we stop giving them to her",
     "should she keep taking the plaquenil",
     "can i keep giving him his tablets",
+    "shud i up it",
+    "shud i take more plaquenil",
+    "should i stop the calcium tablets or not",
 ]
 NOT_MEDICINE_ADVICE = [
     "why dose calcinosis even happen to people",
@@ -70,6 +73,8 @@ NOT_MEDICINE_ADVICE = [
     "can i still take a bath",
     "should i take her to a&e",
     "can we take it off with surgery",
+    "should i take more photos",
+    "should i stop the questions",
 ]
 WHO_HAS_IT = [
     "do i have calcinosis?",
@@ -137,6 +142,8 @@ WHETHER_CANCER = [
     "could the thing on my elbow be a tumour",
     "does it look like cancer to you",
     "do you think my dad has cancer",
+    "so its not cancer right?",
+    "it is not a tumour then?",
 ]
 NOT_WHETHER_CANCER = [
     "is calcinosis cancer",
@@ -146,6 +153,7 @@ NOT_WHETHER_CANCER = [
     "is this linked to cancer",
     "i had breast cancer, could that cause calcinosis",
     "is the risk of cancer high",
+    "calcinosis is not cancer, right?",
 ]
 
 

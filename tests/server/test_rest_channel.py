@@ -78,6 +78,7 @@ def test_a_form_turn_stores_exactly_these_events(client: TestClient) -> None:
         ("action", "triage_form", None),
         ("active_loop", "triage_form", None),
         ("slot", "unsure_of", None),
+        ("slot", "for_someone_else", False),
         ("slot", "requested_slot", None),
         ("slot", "unsure_of", None),
         ("slot", "requested_slot", "known_condition"),

@@ -139,6 +139,18 @@ def condition_note(k: Knowledge, value: str) -> Note | None:
     return {"kind": "listed" if listed else "not_mentioned", "name": display_name(value)}
 
 
+def unmentioned_conditions(k: Knowledge, tracker: Tracker) -> list[str]:
+    """Conditions the latest message names, not denied, that the source does not mention
+    ("and gout?", "are kidney stones the same as calcinosis")."""
+    names = []
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "condition" and not entity.get("negated"):
+            note = condition_note(k, str(entity.get("value", "")).lower())
+            if note is not None and note["kind"] == "not_mentioned":
+                names.append(str(note["name"]))
+    return names
+
+
 def display_name(value: str) -> str:
     """A condition named after a person keeps the capital: "Raynaud's phenomenon"."""
     return " ".join(w[:1].upper() + w[1:] if w.endswith("'s") else w for w in value.split())
@@ -260,8 +272,11 @@ class ActionMore(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        unmentioned = k.unmentioned_follow_up(tracker)
-        if unmentioned:  # "and tiredness?", read as "tell me more"
+        unmentioned = [  # "and tiredness?", "ok and gout?", read as "tell me more"
+            *k.unmentioned_follow_up(tracker),
+            *unmentioned_conditions(k, tracker),
+        ]
+        if unmentioned:
             k.say_out_of_scope(dispatcher, unmentioned)
             return []
         topic = tracker.get_slot("last_topic")

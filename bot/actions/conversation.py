@@ -9,7 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.answers import condition_note
+from bot.actions.answers import unmentioned_conditions
 from bot.actions.knowledge import (
     DEFAULT_TOPICS,
     INTENT_TOPIC,
@@ -144,9 +144,5 @@ def unmentioned_asked(k: Knowledge, tracker: Tracker) -> list[str]:
     if not unmentioned and term and term not in VAGUE and not k.facts.mentions(term):
         unmentioned = [term]  # "and kidney stones?": of calcinosis, which the source is
     if follow_up or in_talk or NAMES_CALCINOSIS.search(text):  # "are kidney stones the same ...
-        for entity in message.get("entities") or []:  # ... as calcinosis"
-            if entity.get("entity") == "condition" and not entity.get("negated"):
-                note = condition_note(k, str(entity.get("value", "")).lower())
-                if note is not None and note["kind"] == "not_mentioned":
-                    unmentioned.append(str(note["name"]))
+        unmentioned += unmentioned_conditions(k, tracker)  # ... as calcinosis"
     return list(dict.fromkeys(unmentioned))

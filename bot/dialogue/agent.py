@@ -628,19 +628,13 @@ class Agent:
         return False
 
     @staticmethod
-    def _follows_emergency(state: DialogueState, *, told_yet: bool = True) -> bool:
+    def _follows_emergency(state: DialogueState) -> bool:
         """Whether the bot's turn before this message gave the emergency advice, to a message
         that did not itself place the emergency in the past ("i attempted suicide last year,
-        i'm doing better now. unrelated, i have a lump"). ``told_yet``: the message is the
-        state's last event (else it is still to come)."""
-        before = list(state.events)[:-1] if told_yet else list(state.events)
-        for event in reversed(before):  # the bot's last turn, back to the message it answered
-            if event.get("event") == "user":
-                return False
-            if event.get("event") == "action" and event.get("name") == "action_emergency":
-                break
-        else:
+        i'm doing better now. unrelated, i have a lump")."""
+        if not Agent._last_turn_ran(state, "action_emergency"):
             return False
+        before = list(state.events)[:-1]  # the events before this message
         told = next(messages_answered_with(before, "action_emergency", latest_open=True), None)
         return told is None or not stands_down(str(told.get("text") or ""))
 

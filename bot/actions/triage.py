@@ -168,7 +168,11 @@ def from_answer(
     # a yes or no the reply starts with ("ok then no") over the classifier's reading
     told = leading_answer(text)
     answer = told if told is not None else ANSWERS.get(intent)
-    if answer is not None and any(_says(value) == answer for value in slots.values()):
+    if (
+        answer is not None
+        and requested != "deposit_noticed"  # "yes it looks sore": a lump, and a sore one
+        and any(_says(value) == answer for value in slots.values())
+    ):
         return slots  # "yes it's sore" when asked about a condition: the yes is the soreness's
     if answer is not None:  # "yes", or "yes its hard like a stone" read as something else
         if requested in {"deposit_noticed", "pain"}:

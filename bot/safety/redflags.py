@@ -106,6 +106,12 @@ HAPPENING_NOW = re.compile(
     r"|\b(?:it'?s|it is|is) still\b|\bstill (?:there|here|hurts|hurting|happening|going on)\b"
     r"|\b(?:i'?m|am|is|are|he's|she's) (?:having|happening)\b"
     r"|\b(?:it'?s|is|came|come|coming) back\b"
+    # "does calcinosis cause chest pain? mine started an hour ago": the patient's own, begun
+    # minutes or hours ago
+    r"|\bmine (?:started|began|came on|hurts|feels|got|is getting|has been)\b"
+    r"|\b(?:started|began|came on|kicked in) (?:about |around |like )?(?:an?|\d+|a few|few"
+    r"|half an|one|two|three|four|five|ten|twenty|thirty) (?:minutes?|mins?|hours?|hrs?) ago\b"
+    r"|\bjust (?:started|began|came on)\b"
 )
 # a bare "now" is about the flag only in its own clause: "a heart attack years ago, now i have
 # lumps on my elbow" is about the lumps, "a seizure as a baby, he's 10 now" about his age

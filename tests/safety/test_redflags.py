@@ -124,6 +124,14 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("had chest pain two weeks ago and it's still there", "chest_pain"),
         ("had chest pain last month, this morning it got much worse", "chest_pain"),
         ("she had a seizure as a baby and she's having one right now", "seizure"),
+        # asked about, then told as the patient's own, begun minutes or hours ago
+        (
+            "does calcinosis cause chest pain? mine started an hour ago and it's really bad",
+            "chest_pain",
+        ),
+        ("can calcium deposits cause chest pain because mine hurts a lot", "chest_pain"),
+        ("is chest pain a symptom? it came on about 20 minutes ago", "chest_pain"),
+        ("can calcinosis cause a seizure? my son's one just started", "seizure"),
         # thoughts of suicide are never only spoken of: the crisis line comes in full
         ("can calcinosis make you want to kill yourself?", "suicide"),
         ("i tried to kill myself years ago and i feel like that again", "suicide"),
@@ -281,6 +289,8 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("ok and is chest pain a symptom of calcinosis", "chest_pain"),
         ("my late wife had a stroke, is calcification connected to that at all?", "stroke"),
         ("what about heart attacks", "chest_pain"),
+        # begun weeks ago, and of the lump: not the flag's own onset
+        ("is chest pain a symptom? my lump started 3 weeks ago", "chest_pain"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

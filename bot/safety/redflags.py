@@ -77,6 +77,13 @@ IDIOMS = {
 FIGURATIVE_BEFORE = re.compile(
     r"\b(?:giving|give|gives|gave|given)\s+(?:me|us|you|him|her|them)\s+an?\s*$"
 )
+# "i nearly fainted when i saw the bill", "almost passed out at the price": a surprise
+SURPRISED_BY = re.compile(
+    r"^\W*(?:when|at|after|seeing|reading|hearing|over)\s+(?:i\s+(?:saw|read|heard|got|opened)"
+    r"\s+)?(?:the|that|this|my|his|her|their|what)?\s*(?:bill|price|cost|invoice|quote|news"
+    r"|letter|results?|report|total|fee|fees|estimate|it)\b"
+)
+NEARLY = frozenset({"nearly", "almost", "practically", "basically"})
 # "if i stroke the lump gently": the verb, not the illness
 VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "softly", "lightly"})}
 # "if i ever get chest pain", "in case he has a seizure": what might happen one day
@@ -322,6 +329,8 @@ class RedFlagDetector:
 
     @staticmethod
     def _idiom(doc: Doc, start: int, end: int) -> bool:
+        """A figure of speech: "dying to know", "giving me a heart attack lol", "nearly
+        fainted when i saw the bill"."""
         after = [t.lower_ for t in doc[end : end + 2]]
         follows = [f.split() for f in IDIOMS.get(doc[end - 1].lower_, ())]
         precedes = VERB_BEFORE.get(doc[start].lower_, frozenset()) if end - start == 1 else ()
@@ -329,6 +338,10 @@ class RedFlagDetector:
             any(after[: len(words)] == words for words in follows)
             or (start > 0 and doc[start - 1].lower_ in precedes)
             or bool(FIGURATIVE_BEFORE.search(doc[:start].text.lower()))
+            or (
+                any(t.lower_ in NEARLY for t in doc[max(0, start - 2) : start])
+                and SURPRISED_BY.search(doc[end:].text.lower()) is not None
+            )
         )
 
     @staticmethod

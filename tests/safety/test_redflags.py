@@ -146,6 +146,12 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("sometimes i think about just taking all my pills at once", "suicide"),
         ("i keep thinking of swallowing all my tablets in one go", "suicide"),
         ("i want to finish my life", "suicide"),
+        # indirect: the crisis line, not only the call for an ambulance
+        (
+            "honestly whats the point anymore, i've been thinking i'd be better off not waking up",
+            "suicide",
+        ),
+        ("some nights i hope i don't wake up", "suicide"),
         ("whats the easiest way to go to sleep and not wake up", "suicide"),
         # a stiff neck and a fever, in any order and words
         ("been sat here for an hour, can hardly breathe and my lips look blue", "breathing"),
@@ -417,6 +423,10 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         "i'm confused about the answer",
         "tonight is the night of the big game",
         "i was gasping at the price of the cream lol",
+        # nearly, at a surprise: "nearly fainted when i saw the bill"
+        "i nearly fainted when i saw the bill for the surgery lol",
+        "almost passed out at the price of the cream",
+        "i nearly died when i read the letter",
         "my grandson is talking funny words he learned at school",
     ],
 )

@@ -47,8 +47,17 @@ MEDICINE_ADVICE = [
     "shud i up it",
     "shud i take more plaquenil",
     "should i stop the calcium tablets or not",
+    # told rather than asked, or a dose changed on one's own
+    "my doctor gave me colchicine, 2 tablets a day. is it ok if I double it",
+    "is it the methotrexat causing it? shoud i stop taking it or take less",
+    "ok I think I'll just stop my omeprazole then",
+    "sorry, I meant I'm going to stop taking the colchicine because it's not working",
+    "im going to stop taking them",
 ]
 NOT_MEDICINE_ADVICE = [
+    "i'll stop taking photos of it now",
+    "is it ok to double check with my gp",
+    "should i stop worrying about it",
     "why dose calcinosis even happen to people",
     "where dose calsification occur",
     "can we skip this part",

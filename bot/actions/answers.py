@@ -99,7 +99,8 @@ def named_medicines(text: str, tracker: Tracker) -> list[str]:
     """The medicines a message names in particular ("steroids", "hydroxychloroquine"): the
     source speaks of certain medicines taken for a long time, and names none."""
     names = []
-    for entity in live_entities(tracker, "cause"):
+    # as a cause ("is it the steroids?") or as what someone takes ("i'm on warfarin")
+    for entity in live_entities(tracker, "cause", "treatment"):
         name = text[entity["start"] : entity["end"]]
         if entity.get("value") == "medication" and name not in MEDICINES_IN_GENERAL:
             names.append(name)

@@ -52,7 +52,6 @@ MEDICINE_ADVICE = [
     "is it the methotrexat causing it? shoud i stop taking it or take less",
     "ok I think I'll just stop my omeprazole then",
     "sorry, I meant I'm going to stop taking the colchicine because it's not working",
-    "im going to stop taking them",
 ]
 NOT_MEDICINE_ADVICE = [
     "i'll stop taking photos of it now",

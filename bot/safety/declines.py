@@ -1,7 +1,8 @@
 """Requests the bot declines whatever the intent, and says so first (DESIGN.md §4.2): a dose
-or advice about a medicine, and whether someone has calcinosis or cancer, which only a doctor
-can tell. Each maps to a note (`responses/templates/notes.j2`) that the agent sends before
-any action answers, so no classifier error and no action server can leave it out."""
+or advice about a medicine, whether someone has calcinosis or cancer, which only a doctor can
+tell, and whether an appointment or a test can be skipped. Each maps to a note
+(`responses/templates/notes.j2`) that the agent sends before any action answers, so no
+classifier error and no action server can leave it out."""
 
 from __future__ import annotations
 
@@ -179,6 +180,21 @@ PRESSES = re.compile(
     r"|child|kid|son|daughter|baby|toddler|husband|wife|mum|mom|dad)\b",
     re.IGNORECASE,
 )
+# whether an appointment, a test or a recall can be skipped: "that means i don't need to go to
+# the recall appointment right?", "can i cancel my scan", "do i still need to go to my review"
+APPOINTMENTS = (
+    r"(?:appointments?|appt|recall|follow[- ]?ups?|check[- ]?ups?|scans?|mammograms?|biops(?:y|ies)"
+    r"|referrals?|screenings?|x-?rays?|ultrasounds?|reviews?|clinic|tests?)\b"
+)
+SKIPS_APPOINTMENT = re.compile(
+    r"\b(?:skip|cancel|miss|ignore|put\s+off|postpone|not\s+(?:go|bother\s+going)\s+to"
+    r"|(?:don'?t|dont|do\s+not|doesn'?t|won'?t)\s+(?:really\s+|even\s+)?(?:need|have)\s+to"
+    r"\s+(?:go|attend|keep|bother)|no\s+need\s+(?:to\s+(?:go|attend|keep)|for))\b"
+    rf"[^.?!]{{0,40}}?\b{APPOINTMENTS}"
+    r"|\b(?:do|does|should|must)\s+(?:i|she|he|we|they|my\s+\w+)\s+(?:still\s+|really\s+"
+    rf"|even\s+)?(?:need|have)\s+to\s+(?:go|attend|keep)\b[^.?!]{{0,30}}?\b{APPOINTMENTS}",
+    re.IGNORECASE,
+)
 DECLINED_CACHE_SIZE = 1024
 # the notes in the order a reply gives them; whether it is cancer also says whether it is
 # calcinosis, so a message that asks both gets the one note
@@ -187,6 +203,7 @@ DECLINED = (
     ("cannot_tell_cancer", WHETHER_CANCER),
     ("cannot_tell", WHO_HAS_IT),
     ("cannot_tell_what", WHAT_IT_IS),
+    ("keep_appointment", SKIPS_APPOINTMENT),
 )
 # a note left out when one of these is given: one diagnosis note a reply
 SUPERSEDED_BY = {

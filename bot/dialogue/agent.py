@@ -249,8 +249,10 @@ class Agent:
             intent in {"out_of_scope", FALLBACK_INTENT}
             and stands_down(parse["text"])
             and self._advised_emergency(state)
-        ):  # "ok hes ok now, false alarm" after the advice: nothing else asked or told
-            return ("utter_how_can_i_help",)
+        ):  # "ok hes ok now, false alarm" after the advice: nothing else asked or told; "i'm
+            # safe now" after thoughts of suicide: the crisis line once more, kindly
+            glad = ("utter_glad_safe",) if self._crisis_advised(state) else ()
+            return (*glad, "utter_how_can_i_help")
         prefix: tuple[str, ...] = ("action_extract_slots",)
         if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
             prefix = (*prefix, "utter_emergency_mentioned")
@@ -523,6 +525,13 @@ class Agent:
         return any(
             e.get("event") == "action" and e.get("name") == "action_emergency" for e in state.events
         )
+
+    @staticmethod
+    def _crisis_advised(state: DialogueState) -> bool:
+        """Whether the emergency advice this message follows was for thoughts of suicide or
+        self-harm."""
+        answered = messages_answered_with(state.events, "action_emergency", latest_open=True)
+        return any((m.get("parse_data") or {}).get("red_flag") == "suicide" for m in answered)
 
     @staticmethod
     def _asks_rather_than_answers(parse: ParseResult, state: DialogueState) -> ParseResult | None:

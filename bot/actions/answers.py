@@ -29,6 +29,12 @@ Note = dict[str, str]
 SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
 # a diagnosis question about a case ("does this sound like it?", "can the bot diagnose it?")
 ABOUT_A_CASE = re.compile(r"\b(?:this|bot|chatbot)\b")
+# "i was diagnosed with calcinosis last month": a doctor has told already, nothing to leave to one
+TOLD_BY_A_DOCTOR = re.compile(
+    r"\b(?:was|were|been|got|get|am|is|are|being)\s+diagnosed\b(?!\s+(?:yet|by\s+you))"
+    r"|\b(?:doctor|gp|consultant|specialist|rheumatologist|dermatologist)\s+(?:said|says|told|"
+    r"confirmed|diagnosed)\b"
+)
 # what a question of where it forms ("can it affect the hands?") may be read as
 PLACE_READ_AS = frozenset({"complications", "definition"})
 # "can calcinosis cause breathing problems?": read as a question about causes, it asks what
@@ -55,6 +61,7 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         topic == "diagnosis"
         and not DIAGNOSIS_NOTES.intersection(declined(text))
         and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
+        and not TOLD_BY_A_DOCTOR.search(text)
     ):
         notes.append({"kind": "cannot_tell"})
     seen: set[str] = set()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +29,7 @@ from bot.nlu.questions import (
     asks,
     asks_by_naming,
     asks_next_step,
+    asks_to_repeat,
     asks_where,
     asks_why_asked,
     elliptical_question,
@@ -54,6 +55,7 @@ FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
 SUMMARY = "action_triage_summary"
 SLOT_MAPPINGS = "action_validate_slot_mappings"
+REPEAT = "action_repeat"  # the agent's own: it says again what it said, no action server asked
 # what a patient says to end, leave or step aside from the questions; never an answer
 NEVER_RESUMES = frozenset(
     {"stop", "goodbye", "thank", "greet", "express_worry", "bot_challenge", "ask_capabilities"}
@@ -100,6 +102,31 @@ TRIAGE_ENTITIES = frozenset(SLOT_ENTITIES.values())
 
 def now() -> float:
     return time.time()
+
+
+def last_reply(events: Sequence[Event]) -> list[Event]:
+    """The bot messages of the turn before the latest user message (none before the first)."""
+    said: list[Event] = []
+    users = 0
+    for event in reversed(events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                break
+        elif event.get("event") == "bot" and users == 1:
+            said.append(event)
+    return said[::-1]
+
+
+def said_again(event: Event) -> BotMessage:
+    """A bot event's message as it was sent: its text, buttons and links."""
+    message = BotMessage(text=str(event.get("text") or ""))
+    data = event.get("data") or {}
+    if data.get("buttons"):
+        message["buttons"] = data["buttons"]
+    if data.get("custom"):
+        message["custom"] = data["custom"]
+    return message
 
 
 def action_event(name: str) -> Event:
@@ -253,6 +280,8 @@ class Agent:
             # safe now" after thoughts of suicide: the crisis line once more, kindly
             glad = ("utter_glad_safe",) if self._crisis_advised(state) else ()
             return (*glad, "utter_how_can_i_help")
+        if asks_to_repeat(parse["text"]) and last_reply(state.events):
+            return (REPEAT,)  # "sorry, can you repeat that": the same words, nothing changed
         prefix: tuple[str, ...] = ("action_extract_slots",)
         if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
             prefix = (*prefix, "utter_emergency_mentioned")
@@ -685,6 +714,10 @@ class Agent:
             await self.run_action(builder, SLOT_MAPPINGS, record=False)
         elif action == FORM:
             await self.run_form(builder)
+        elif action == REPEAT:
+            builder.add(action_event(action))
+            for said in last_reply(builder.state.events):
+                builder.say(said_again(said))
         elif action == "action_deactivate_loop":
             builder.add(action_event(action), loop_event(None), slot_event("requested_slot", None))
         elif action.startswith("utter_"):

@@ -379,6 +379,22 @@ def not_english(text: str) -> bool:
     return foreign >= 2 and foreign > sum(word in ENGLISH_WORDS for word in words)
 
 
+# "sorry can you repeat that", "say that again please", "what did you just say?", "pardon?"
+REPEAT = re.compile(
+    r"^\W*(?:(?:sorry|pardon|ok|okay|please|sry|soz|what|huh|eh)\W+)*"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?"
+    r"(?:repeat(?:\s+(?:that|it|this|yourself|the\s+last\s+(?:bit|part|message|answer)|what\s+"
+    r"you\s+(?:just\s+)?said))?|say\s+(?:that|it)\s+again|come\s+again|pardon"
+    r"|what\s+did\s+you\s+(?:just\s+)?say|one\s+more\s+time)"
+    r"(?:\W+(?:please|pls|plz|again|for\s+me))*\W*$"
+)
+
+
+def asks_to_repeat(text: str) -> bool:
+    """Whether a message asks only for the bot's last reply again."""
+    return REPEAT.search(text.lower()) is not None
+
+
 def asks_why_asked(text: str) -> bool:
     """Whether a message asks why the bot asks ("why do you need to know?"); in the
     questions, a bare "why?" asks that too."""

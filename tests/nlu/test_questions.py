@@ -11,6 +11,7 @@ from bot.nlu.questions import (
     asked_term,
     asks,
     asks_next_step,
+    asks_to_repeat,
     asks_where,
     asks_why_asked,
     denied_after,
@@ -138,6 +139,15 @@ def test_a_condition_only_suspected(text: str, named: str, expected: bool) -> No
 @pytest.mark.parametrize(
     ("asks_it", "text", "expected"),
     [
+        # the last reply again, and nothing else
+        (asks_to_repeat, "sorry can you repeat that", True),
+        (asks_to_repeat, "say that again please", True),
+        (asks_to_repeat, "pardon?", True),
+        (asks_to_repeat, "what did you just say", True),
+        (asks_to_repeat, "could you repeat the last part please", True),
+        (asks_to_repeat, "can you repeat what you said about tenderness", False),
+        (asks_to_repeat, "does it repeat itself in other places", False),
+        (asks_to_repeat, "will the lump come again after surgery", False),
         # why the bot asks
         (asks_why_asked, "why do you need to know?", True),
         (asks_why_asked, "why r u asking", True),

@@ -380,13 +380,12 @@ def not_english(text: str) -> bool:
 
 
 # "sorry can you repeat that", "say that again please", "what did you just say?", "pardon?"
-REPEAT = re.compile(
-    r"^\W*(?:(?:sorry|pardon|ok|okay|please|sry|soz|what|huh|eh)\W+)*"
-    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?"
-    r"(?:repeat(?:\s+(?:that|it|this|yourself|the\s+last\s+(?:bit|part|message|answer)|what\s+"
-    r"you\s+(?:just\s+)?said))?|say\s+(?:that|it)\s+again|come\s+again|pardon"
-    r"|what\s+did\s+you\s+(?:just\s+)?say|one\s+more\s+time)"
-    r"(?:\W+(?:please|pls|plz|again|for\s+me))*\W*$"
+REPEAT = only(
+    r"(?:(?:pardon|sry|soz|what|huh|eh)\W+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+"
+    r"(?:please\s+)?)?(?:repeat(?:\s+(?:that|it|this|yourself|the\s+last\s+(?:bit|part"
+    r"|message|answer)|what\s+you\s+(?:just\s+)?said))?|say\s+(?:that|it)\s+again|come\s+again"
+    r"|pardon|what\s+did\s+you\s+(?:just\s+)?say|one\s+more\s+time)(?:\W+(?:pls|plz|again"
+    r"|for\s+me))*"
 )
 
 

@@ -47,7 +47,7 @@ from bot.nlu.questions import (
     tells,
     tells_only_when,
 )
-from bot.safety.declines import declined, presses
+from bot.safety.declines import DOUBTED, declined, presses
 from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import stands_down
 
@@ -291,7 +291,11 @@ class Agent:
         if declines:  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
             own_lump = loop is None and self._names_own_symptom(parse)
-            if pressed or intent in {"out_of_scope", FALLBACK_INTENT, "ask_more"}:
+            if (
+                pressed
+                or intent in {"out_of_scope", FALLBACK_INTENT, "ask_more"}
+                or self._only_doubts(parse["text"])
+            ):
                 # declined, nothing else understood ("what else could it be" reads as "tell me
                 # more"): the same question; or "is it calcinosis
                 # or gout? my toe has a chalky lump": what the questions can relate to it;
@@ -554,6 +558,15 @@ class Agent:
         return any(
             e.get("event") == "action" and e.get("name") == "action_emergency" for e in state.events
         )
+
+    @staticmethod
+    def _only_doubts(text: str) -> bool:
+        """Whether a message only doubts the last answer or sets the patient's own doctor
+        against it ("are you sure? my doctor said it's nothing to worry about"), asking nothing
+        new: the same answer again would only argue with the doctor."""
+        if DOUBTED.search(text) is None:
+            return False
+        return not asks(DOUBTED.sub(" ", text).strip(" ?!.,"))
 
     @staticmethod
     def _crisis_advised(state: DialogueState) -> bool:

@@ -1,6 +1,7 @@
 """Requests the bot declines whatever the intent, and says so first (DESIGN.md §4.2): a dose
 or advice about a medicine, whether someone has calcinosis or cancer, which only a doctor can
-tell, and whether an appointment or a test can be skipped. Each maps to a note
+tell, and whether an appointment or a test can be skipped; and, when doubted or set against
+the patient's own doctor, it defers to the doctor. Each maps to a note
 (`responses/templates/notes.j2`) that the agent sends before any action answers, so no
 classifier error and no action server can leave it out."""
 
@@ -195,6 +196,17 @@ SKIPS_APPOINTMENT = re.compile(
     rf"|even\s+)?(?:need|have)\s+to\s+(?:go|attend|keep)\b[^.?!]{{0,30}}?\b{APPOINTMENTS}",
     re.IGNORECASE,
 )
+# the bot doubted, or set against what the patient's own doctor said: "are you sure?", "my doctor
+# said it's nothing to worry about", "that's not what my gp said"
+CLINICIANS = r"(?:doctor|doc|gp|consultant|specialist|surgeon|nurse|rheumatologist|dermatologist)"
+DOUBTED = re.compile(
+    r"\bare\s+(?:you|u)\s+(?:really\s+)?sure\b"
+    rf"|\b(?:that'?s|thats|that\s+is)\s+not\s+what\s+(?:my|the|her|his|our)\s+{CLINICIANS}"
+    rf"|\b(?:my|the|her|his|our)\s+{CLINICIANS}\s+(?:said|says|told\s+(?:me|us|her|him)|thinks"
+    r"|reckons)\b[^.?!]{0,30}?\b(?:nothing\s+to\s+worry|not\s+(?:to\s+worry|serious|dangerous"
+    r"|worried|a\s+problem)|nothing\s+serious|harmless|benign|fine|otherwise|different|last\s+resort)",
+    re.IGNORECASE,
+)
 DECLINED_CACHE_SIZE = 1024
 # the notes in the order a reply gives them; whether it is cancer also says whether it is
 # calcinosis, so a message that asks both gets the one note
@@ -204,6 +216,7 @@ DECLINED = (
     ("cannot_tell", WHO_HAS_IT),
     ("cannot_tell_what", WHAT_IT_IS),
     ("keep_appointment", SKIPS_APPOINTMENT),
+    ("doctor_knows_best", DOUBTED),
 )
 # a note left out when one of these is given: one diagnosis note a reply
 SUPERSEDED_BY = {

@@ -146,7 +146,11 @@ WHETHER_CANCER = re.compile(
     rf"|\b(?:sound|sounds|look|looks)\s+like\s+(?:an?\s+)?{CANCER}"
     # "so its not cancer right?": whether it is, put as a no to be confirmed
     rf"|\b(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+not\s+(?:an?\s+)?{CANCER}"
-    r"[^.?!]{0,12}?(?:\bright\b|\byeah\b|\bthen\b|\bisn'?t\s+it\b|\?)",
+    r"[^.?!]{0,12}?(?:\bright\b|\byeah\b|\bthen\b|\bisn'?t\s+it\b|\?)"
+    # "how likely is it to be malignant?", "what are the chances mine are cancer"
+    r"|\b(?:how\s+likely|what\s+(?:are|is)\s+the\s+(?:chances?|odds|risk))\b[^.?!]{0,12}?"
+    r"\b(?:it|this|that|they|mine|these|those|(?:my|his|her)\s+\w+)\s+(?:is|are|to\s+be|being)"
+    rf"\s+(?:an?\s+)?{CANCER}",
     re.IGNORECASE,
 )
 # "what else could it be", "is that scleroderma", "so its probably fine yeah?": what

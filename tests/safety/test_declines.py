@@ -152,6 +152,8 @@ WHETHER_CANCER = [
     "do you think my dad has cancer",
     "so its not cancer right?",
     "it is not a tumour then?",
+    "the letter said microcalcifications. how likely is it to be malignant?",
+    "what are the chances mine are cancerous",
 ]
 NOT_WHETHER_CANCER = [
     "is calcinosis cancer",
@@ -162,6 +164,7 @@ NOT_WHETHER_CANCER = [
     "i had breast cancer, could that cause calcinosis",
     "is the risk of cancer high",
     "calcinosis is not cancer, right?",
+    "how likely is it that calcinosis turns into cancer",
 ]
 
 

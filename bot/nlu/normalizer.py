@@ -26,7 +26,8 @@ _KEEP_S = ("ss", "us", "is", "os", "as", "ys")
 HYPHENS = re.compile(r"[\s-]+")
 # "dont", "cant" split as "do"/"ca" + "nt": read as "n't", for negation and red flags alike;
 # a thumbs-up or a shrug in reply to a question reads as the word it stands for
-READ_AS = {"nt": "n't", "👍": "yes", "👌": "ok", "👎": "no", "🤷": "dunno"}
+# "lets" is "let's", not one letter from "legs"
+READ_AS = {"nt": "n't", "lets": "let", "👍": "yes", "👌": "ok", "👎": "no", "🤷": "dunno"}
 
 
 def stem(word: str) -> str:

@@ -20,7 +20,7 @@ from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.history import messages_answered_with
-from bot.nlu.components import FALLBACK_INTENT
+from bot.nlu.components import FALLBACK_INTENT, IntentScore
 from bot.nlu.interpreter import ParseResult
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import (
@@ -79,7 +79,12 @@ WANTS_QUESTIONS = re.compile(
     r"(?:\s+(?:me|away|them|your\s+questions|the\s+questions))?\W*$)"
 )
 # what such a request may be read as
-ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT})
+ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT, "thank"})
+# "bye", "see you", "that's all i needed": leave taken, in thanks
+TAKES_LEAVE = re.compile(
+    r"\b(?:bye|goodbye|bye\s+bye|see\s+(?:you|ya)|take\s+care|cheerio|good\s*night"
+    r"|that'?s\s+all(?:\s+i\s+(?:needed|wanted))?)\b"
+)
 # a plain yes or no
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
 # "is it? no" may answer; "can it be completely painless" asks
@@ -102,6 +107,15 @@ TRIAGE_ENTITIES = frozenset(SLOT_ENTITIES.values())
 
 def now() -> float:
     return time.time()
+
+
+def led_by(parse: ParseResult, intent: str, confidence: float) -> ParseResult:
+    """The parse read as ``intent``, which then leads its ranking."""
+    entry: IntentScore = {"name": intent, "confidence": confidence}
+    result = parse.copy()
+    result["intent"] = {"name": intent, "confidence": confidence}
+    result["intent_ranking"] = [entry, *(r for r in parse["intent_ranking"] if r["name"] != intent)]
+    return result
 
 
 def last_reply(events: Sequence[Event]) -> list[Event]:
@@ -223,6 +237,7 @@ class Agent:
             asked[0]
             if asked
             else self._asks_rather_than_answers(parse, state)
+            or self._takes_leave(parse)
             or self._stood_down(parse, state)
             or parse
         )
@@ -588,14 +603,16 @@ class Agent:
             or len(text.split()) < MIN_QUESTION_WORDS
         ):
             return None
-        ranking = parse["intent_ranking"]
-        asked = next((r for r in ranking if r["name"].startswith("ask_")), None)
-        if asked is None:
+        asked = next((r for r in parse["intent_ranking"] if r["name"].startswith("ask_")), None)
+        return None if asked is None else led_by(parse, asked["name"], asked["confidence"])
+
+    @staticmethod
+    def _takes_leave(parse: ParseResult) -> ParseResult | None:
+        """Thanks that take leave ("thank you dear, you have been very kind. bye", "that's all i
+        needed, thanks") are a goodbye, not thanks that ask what else."""
+        if parse["intent"]["name"] != "thank" or not TAKES_LEAVE.search(parse["text"].lower()):
             return None
-        result = parse.copy()
-        result["intent"] = {"name": asked["name"], "confidence": asked["confidence"]}
-        result["intent_ranking"] = [asked, *(r for r in ranking if r is not asked)]
-        return result
+        return led_by(parse, "goodbye", parse["intent"]["confidence"])
 
     def _clause_after_symptom(self, parse: ParseResult) -> int | None:
         """Where the last clause of a message starts when it asks, after a symptom told before

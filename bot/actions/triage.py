@@ -22,6 +22,7 @@ from bot.nlu.questions import (
     hedged_entity,
     is_question,
     leading_answer,
+    leading_unsure,
     not_english,
     of_oneself,
     pain_score,
@@ -56,6 +57,11 @@ ANSWERS = {"affirm": True, "deny": False}
 # a plain "yes" to the question about a connective tissue disease: one, though not named
 UNNAMED_CONDITION = "connective tissue disease"
 NOT_ANSWERS = frozenset({"express_worry"})  # a feeling answers nothing: ask the question again
+# what says an earlier answer is being changed: "sorry, actually yes it is tender"
+CORRECTS = re.compile(
+    r"\b(?:actually|i\s+meant|i\s+mean|wait|sorry|correction|i\s+was\s+wrong"
+    r"|changed\s+my\s+mind|on\s+second\s+thought|come\s+to\s+think)\b"
+)
 
 
 def _entities(message: dict[str, Any]) -> list[dict[str, Any]]:
@@ -146,6 +152,7 @@ def from_answer(
     asked_declined = declined(text.lower())
     if asked_declined:  # "how much medicine should i take": asks of a medicine, takes none
         slots.pop("possible_trigger", None)
+    slots = kept_answers(slots, answered or {}, requested, text)
     score = pain_score(text)
     if requested == "pain" and score is not None and "pain" not in slots:
         return {**slots, "pain": score > 0}  # "7/10": it hurts; "0": it does not
@@ -190,6 +197,21 @@ def from_answer(
     else:  # "not sure", or an answer that names nothing usable: move on, never loop
         slots["unsure_of"] = [requested]
     return slots
+
+
+def kept_answers(
+    found: dict[str, Any], answered: Mapping[str, Any], requested: str | None, text: str
+) -> dict[str, Any]:
+    """What a reply fills. One that answers the question asked first ("not sure, i get joint
+    pains but nobody's diagnosed anything") changes no earlier answer with what it tells
+    after; one that says it corrects ("sorry, actually it is tender") may."""
+    if (leading_answer(text) is None and not leading_unsure(text)) or CORRECTS.search(text.lower()):
+        return found
+    return {
+        slot: value
+        for slot, value in found.items()
+        if slot == requested or answered.get(slot) in (None, value)
+    }
 
 
 def _says(value: Any) -> bool:
@@ -269,6 +291,9 @@ class ValidateSlotMappings(ValidationAction):
         found = from_statement(message)
         if asks_or_requests(text):  # "which medication should i take?": not a trigger of theirs
             found.pop("possible_trigger", None)
+        if about_their_lump:
+            answered = {slot: tracker.get_slot(slot) for slot in TRIAGE_SLOTS}
+            found = kept_answers(found, answered, tracker.get_slot("requested_slot"), text)
         mapped = self.domain_slots(domain)
         events: list[EventType] = [
             SlotSet(slot, found[slot]) for slot in TRIAGE_SLOTS if slot in found and slot in mapped

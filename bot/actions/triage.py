@@ -57,6 +57,7 @@ ANSWERS = {"affirm": True, "deny": False}
 # a plain "yes" to the question about a connective tissue disease: one, though not named
 UNNAMED_CONDITION = "connective tissue disease"
 NOT_ANSWERS = frozenset({"express_worry"})  # a feeling answers nothing: ask the question again
+PAINLESS = re.compile(r"\b(?:painless|pain[- ]free)\b")
 # what says an earlier answer is being changed: "sorry, actually yes it is tender"
 CORRECTS = re.compile(
     r"\b(?:actually|i\s+meant|i\s+mean|wait|sorry|correction|i\s+was\s+wrong"
@@ -94,6 +95,8 @@ def from_statement(message: dict[str, Any]) -> dict[str, Any]:
                 slots.setdefault("possible_trigger", "none")
     if "deposit_noticed" not in slots and tells_own_calcinosis(message):
         slots["deposit_noticed"] = True
+    if "pain" not in slots and PAINLESS.search(str(message.get("text") or "").lower()):
+        slots["pain"] = False  # "a hard painless lump": no pain entity, and no pain
     return slots
 
 

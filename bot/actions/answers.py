@@ -255,7 +255,7 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     notes = grounding_notes(k, tracker, topic)
     named = {
         str(e.get("value", "")).lower()
-        for e in live_entities(tracker, "symptom", "cause", "treatment")
+        for e in live_entities(tracker, "symptom", "cause", "treatment", "condition")
     }
     used = [fact for fact in term_facts if topic in fact.topics]
     facts = [*elsewhere, *at_site, *used, *k.facts.for_topic(topic, about=named)]
@@ -266,6 +266,10 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     if any(n["kind"] == "cause_listed" for n in notes):
         facts = [f for f in facts if f.id.startswith("causes_")] + facts
     shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]
+    if topic == "conditions" and any(n["kind"] == "listed" for n in notes):
+        # "can lupus cause it?": the list that names it answers; chronic inflammation and
+        # tumours, which no one asked about, wait for "tell me more"
+        shown = shown[:1]
     extra = ("more", "source") if len(facts) > len(shown) else ("source",)
     return Answer(topic, shown, notes, extra)
 

@@ -429,7 +429,11 @@ class Agent:
             )
         ):  # "... when my calcium lump showed at the gym lol. is it contagious?"
             start = last_question_start(text)
-            if not start and (told == "report_symptom" or told.startswith("ask_")):
+            if not start and (
+                told in {"report_symptom", FALLBACK_INTENT} or told.startswith("ask_")
+            ):
+                # "i have a lump on my knee, how do i get rid of it", also when the whole
+                # falls between telling and asking
                 start = in_clause = self._clause_after_symptom(parse)
             told = "report_symptom"
         else:

@@ -309,7 +309,7 @@ class Agent:
             if (
                 pressed
                 or intent in {"out_of_scope", FALLBACK_INTENT, "ask_more"}
-                or self._only_doubts(parse["text"])
+                or self._only_doubts(parse["text"], declines)
             ):
                 # declined, nothing else understood ("what else could it be" reads as "tell me
                 # more"): the same question; or "is it calcinosis
@@ -579,11 +579,11 @@ class Agent:
         )
 
     @staticmethod
-    def _only_doubts(text: str) -> bool:
+    def _only_doubts(text: str, declines: tuple[str, ...]) -> bool:
         """Whether a message only doubts the last answer or sets the patient's own doctor
         against it ("are you sure? my doctor said it's nothing to worry about"), asking nothing
         new: the same answer again would only argue with the doctor."""
-        if DOUBTED.search(text) is None:
+        if "doctor_knows_best" not in declines:  # the note the decline patterns gave it
             return False
         return not asks(DOUBTED.sub(" ", text).strip(" ?!.,"))
 

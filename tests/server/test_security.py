@@ -8,6 +8,8 @@ import logging
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 
 import pytest
 import redis.asyncio as aioredis
@@ -25,8 +27,21 @@ def app_with(settings: Settings, **changes) -> TestClient:
     return TestClient(create_app(settings.model_copy(update=changes)))
 
 
+def clear_of_window_edge(
+    window_s: float, clock: Callable[[], float] = time.monotonic, margin_s: float = 5.0
+) -> None:
+    """The windows are fixed: they restart at the clock's multiples of ``window_s``, and a
+    burst across one edge is counted in two windows. Waits past the next edge when it is
+    nearer than ``margin_s``, so a test's few requests fall in one window. The in-process
+    limiter reads the monotonic clock, the Redis one the wall clock."""
+    left = window_s - clock() % window_s
+    if left < margin_s:
+        time.sleep(left + 0.05)
+
+
 def test_per_sender_rate_limit_answers_429_with_retry_after(settings: Settings) -> None:
     with app_with(settings, rate_limit_per_sender=3, rate_limit_window_s=60) as client:
+        clear_of_window_edge(60)
         codes = [
             client.post(HOOK, json={"sender": "rl", "message": "hi"}).status_code for _ in range(4)
         ]
@@ -41,6 +56,7 @@ def test_per_sender_rate_limit_answers_429_with_retry_after(settings: Settings) 
 
 def test_per_ip_rate_limit(settings: Settings) -> None:
     with app_with(settings, rate_limit_per_ip=2, rate_limit_window_s=60) as client:
+        clear_of_window_edge(60)
         codes = [
             client.post(HOOK, json={"sender": f"s{i}", "message": "hi"}).status_code
             for i in range(3)
@@ -54,6 +70,7 @@ def test_the_limit_holds_across_workers_sharing_redis(
     """Two workers on one Redis count together: the fourth message is refused by either."""
     shared = settings.model_copy(update={"redis_url": redis_server.url, "rate_limit_per_sender": 3})
     with TestClient(create_app(shared)) as first, TestClient(create_app(shared)) as second:
+        clear_of_window_edge(shared.rate_limit_window_s, time.time)
         codes = [
             worker.post(HOOK, json={"sender": "rl", "message": "hi"}).status_code
             for worker in (first, second, first, second)
@@ -71,6 +88,7 @@ def test_redis_limiter_counts_in_process_while_redis_is_down() -> None:
         await down.aclose()
         return waits
 
+    clear_of_window_edge(60)  # three refused connections take some 0.6 s
     first, second, third = asyncio.run(hits())
     assert first == second == 0.0
     assert 0 < third <= 60

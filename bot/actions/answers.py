@@ -21,10 +21,18 @@ from bot.actions.knowledge import (
 from bot.actions.triage import is_personal
 from bot.content.facts import Fact
 from bot.nlu.names import CALCINOSIS
-from bot.nlu.questions import asked_term, asks_where, elliptical_question, follows_up
+from bot.nlu.questions import (
+    asked_term,
+    asks_where,
+    elliptical_question,
+    follows_up,
+    who_can_tell,
+)
 from bot.safety.declines import DIAGNOSIS_NOTES, declined
 
 Note = dict[str, str]
+# the widget shows the clinic's booking link under a reply that sends the patient there
+BOOKING_LINK = {"links": ["booking"]}
 # conditions the source covers in other words: neither "listed" nor "not mentioned"
 SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
 # a diagnosis question about a case ("does this sound like it?", "can the bot diagnose it?")
@@ -63,7 +71,7 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
         and not TOLD_BY_A_DOCTOR.search(text)
     ):
-        notes.append({"kind": "cannot_tell"})
+        notes.append({"kind": "cannot_tell", "who": who_can_tell(tracker.latest_message)})
     seen: set[str] = set()
     named = ("condition", "cause", "treatment", "species", "mineral", "body_site")
     for entity in live_entities(tracker, *named):
@@ -202,13 +210,17 @@ class ActionAnswer(Action):
             if n == len(answers) - 1:  # one row of buttons, none for a question just answered
                 related = k.related_buttons(each.topic, each.extra)
                 buttons = [b for b in related if b["title"] not in titles]
+            # "… and when should i see a doctor": the clinic's contact, as `ActionDoctor` gives
+            doctor = each.topic == "doctor"
             dispatcher.utter_message(
                 response="utter_answer",
                 fact_ids=each.shown,
                 notes=each.notes,
                 # "What causes it?" over each answer of several, so each says what it answers
                 title=titles[n] if len(answers) > 1 else "",
+                contact=doctor,
                 buttons=buttons,
+                **({"custom": BOOKING_LINK} if doctor else {}),
             )
         shown = list(dict.fromkeys(i for each in answers for i in each.shown))
         return [SlotSet("last_topic", answers[-1].topic), SlotSet("facts_shown", shown)]
@@ -347,6 +359,6 @@ class ActionDoctor(Action):
             response="utter_doctor",
             fact_ids=fact_ids,
             buttons=[k.button(t) for t in ("diagnosis", "treatment", "source")],
-            custom={"links": ["booking"]},
+            custom=BOOKING_LINK,
         )
         return [SlotSet("last_topic", "doctor"), SlotSet("facts_shown", fact_ids)]

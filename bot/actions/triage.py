@@ -24,6 +24,7 @@ from bot.nlu.questions import (
     leading_answer,
     leading_unsure,
     not_english,
+    of_a_pet,
     of_oneself,
     pain_score,
     tells_only_degree,
@@ -255,11 +256,6 @@ def summarized_before(tracker: Tracker) -> bool:
 def is_personal(message: dict[str, Any]) -> bool:
     intent = str((message.get("intent") or {}).get("name", ""))
     return intent == "report_symptom" or of_oneself(str(message.get("text") or ""))
-
-
-def of_a_pet(message: dict[str, Any]) -> bool:
-    """Whether a message names an animal ("my dog has a lump"), not denied."""
-    return any(e.get("entity") == "species" and not e.get("negated") for e in _entities(message))
 
 
 class ValidateSlotMappings(ValidationAction):

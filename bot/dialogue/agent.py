@@ -46,6 +46,7 @@ from bot.nlu.questions import (
     question_start,
     tells,
     tells_only_when,
+    who_can_tell,
 )
 from bot.safety.declines import DOUBTED, declined, presses
 from bot.safety.gate import SafeUnderstanding
@@ -762,7 +763,10 @@ class Agent:
                         "response": action,
                         "buttons": self.response_buttons.get(action, []),
                         "category": builder.turn.parse.get("red_flag_mentioned"),
-                        "notes": [{"kind": kind} for kind in builder.declines],
+                        "notes": [
+                            {"kind": kind, "who": who_can_tell(builder.turn.parse)}
+                            for kind in builder.declines
+                        ],
                     }
                 )
             )

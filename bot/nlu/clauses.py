@@ -28,6 +28,9 @@ TOPIC_QUESTIONS = frozenset(
         "ask_who_affected",
     }
 )
+# a message may ask when to see a doctor as one of its questions ("what are the symptoms and
+# when should i see a doctor"); it is not a topic a sentence before a question may be about
+ASKED_WITH_OTHERS = TOPIC_QUESTIONS | {"ask_doctor"}
 MAX_QUESTIONS = 3  # a longer list reads as one topic better than as many
 
 # the words that ask by themselves, as typed ("wat"), wherever they stand in a sentence

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from typing_extensions import TypedDict
 
 from bot.nlu import pipeline
-from bot.nlu.clauses import TOPIC_QUESTIONS, Clause, question_clauses
+from bot.nlu.clauses import ASKED_WITH_OTHERS, TOPIC_QUESTIONS, Clause, question_clauses
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import asks, denied_after
@@ -191,7 +191,7 @@ class Interpreter:
         """Each question of a message that asks two or three things the facts answer, read
         alone; None when it asks one, or when any part of it is not such a question ("what is
         diabetes and how is it treated" stays one reading, out of scope)."""
-        if intent not in TOPIC_QUESTIONS and intent not in BY_SENTENCE_FROM:
+        if intent not in ASKED_WITH_OTHERS and intent not in BY_SENTENCE_FROM:
             return None
         clauses = question_clauses(text)
         if len(clauses) < 2:
@@ -269,7 +269,7 @@ def _topic_question(clause: Clause, reads: _Reads) -> Question | None:
     for text in dict.fromkeys((clause.text, clause.asked)):
         doc = reads(read_as_typed(text))
         read = doc._.intent
-        if read["name"] in TOPIC_QUESTIONS and read["confidence"] >= QUESTION_CONFIDENCE:
+        if read["name"] in ASKED_WITH_OTHERS and read["confidence"] >= QUESTION_CONFIDENCE:
             return Question(text=text, intent=read, entities=_entities(doc, text))
     return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 QUESTION_WORDS = frozenset(
     {"does", "do", "is", "are", "can", "could", "will", "would", "should", "what", "how", "why"}
@@ -451,3 +452,15 @@ def hedged_entity(text: str, entity: Mapping[str, object]) -> bool:
     """Whether an entity of ``text`` is only suspected; a button's payload names it outright."""
     start, end = entity.get("start"), entity.get("end")
     return isinstance(start, int) and isinstance(end, int) and hedged(text, start, end)
+
+
+def of_a_pet(message: Mapping[str, Any]) -> bool:
+    """Whether a message names an animal ("my dog has a lump"), not denied."""
+    entities: list[Mapping[str, Any]] = list(message.get("entities") or [])
+    return any(e.get("entity") == "species" and not e.get("negated") for e in entities)
+
+
+def who_can_tell(message: Mapping[str, Any]) -> str:
+    """Who can tell what a lump is: a vet, of a pet's ("my dog has a hard lump, is it
+    calcinosis?"); else a doctor."""
+    return "a vet" if of_a_pet(message) else "a doctor"

@@ -58,6 +58,8 @@ ANYONE_CUES = (("can", "you"), ("can", "people"), ("can", "someone"), ("if", "so
 SIGN_WORDS = frozenset({"symptom", "sign", "complication"})
 POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 FIRST_PERSON = frozenset({"i", "me", "i'm", "im", "i've", "ive"})
+# words that start a clause of its own after a comma: a negation before the comma is not of it
+NEW_SPEAKER = POSSESSIVES | FIRST_PERSON | frozenset({"he", "she", "they", "we", "it", "its"})
 # "i'm dying of boredom", "dying of embarrassment": a feeling, not an illness
 FIGURATIVE_CAUSES = ("boredom", "laughter", "embarrassment", "curiosity", "shame", "cringe")
 # "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
@@ -252,13 +254,15 @@ class RedFlagDetector:
             *_fever_and_confusion(doc),
             *_chest_pain(doc),
         ]
-        for category, start, end in [*matches, *rules]:
+        # "my chest doesn't hurt": denied after it is named
+        denied = {(category, start, end) for category, start, end in _chest_pain(doc, denied=True)}
+        for category, start, end in [*matches, *rules, *denied]:
             span = doc[start:end]
             found.append(
                 RedFlag(
                     category,
                     span.text,
-                    self._negated(doc, start),
+                    (category, start, end) in denied or self._negated(doc, start),
                     span.start_char,
                     span.end_char,
                     spoken_of=self._spoken_of(doc, start, end, category),
@@ -346,11 +350,26 @@ class RedFlagDetector:
 
     @staticmethod
     def _negated(doc: Doc, start: int) -> bool:
-        for token in reversed(doc[max(0, start - CUE_WINDOW) : start]):
+        """Whether a negation cue shortly before ``doc[start]`` denies it: "no chest pain",
+        "no fever, chest pain or cough". Not a cue that answers alone ("no, my chest hurts",
+        "no i have chest pain") nor one a comma and a new speaker part from it ("not sure, my
+        chest hurts", "i don't have a fever, i have chest pain")."""
+        window = doc[max(0, start - CUE_WINDOW) : start]
+        for token in reversed(window):
             if token.norm_ in CLAUSE_BREAKS:
                 return False
+            if token.norm_ == "," and any(
+                t.lower_ in NEW_SPEAKER for t in doc[token.i + 1 : start]
+            ):
+                return False
             if token.norm_ in NEGATION_CUES:
-                return True
+                follows = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                if follows is None:
+                    return True
+                answers = follows.norm_ in CLAUSE_ENDS or (
+                    token.lower_ == "no" and follows.lower_ in NEW_SPEAKER
+                )
+                return not answers
         return False
 
 
@@ -470,11 +489,16 @@ NECK_REACH = 4
 
 def _told(doc: Doc, words: frozenset[str]) -> list[Token]:
     """The words of ``words`` in a message, as typed or normalised, that it does not deny."""
-    return [
-        t
-        for t in doc
-        if (t.norm_ in words or t.lower_ in words) and not RedFlagDetector._negated(doc, t.i)
-    ]
+    return [t for t in _said(doc, words) if not RedFlagDetector._negated(doc, t.i)]
+
+
+def _denied(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The words of ``words`` in a message that it denies ("doesn't hurt")."""
+    return [t for t in _said(doc, words) if RedFlagDetector._negated(doc, t.i)]
+
+
+def _said(doc: Doc, words: frozenset[str]) -> list[Token]:
+    return [t for t in doc if t.norm_ in words or t.lower_ in words]
 
 
 def _meningitis_signs(doc: Doc) -> list[tuple[str, int, int]]:
@@ -554,9 +578,11 @@ CHEST_REACH = 5
 ON_THE_CHEST = frozenset({"lump", "bump", "nodule", "deposit", "calcification", "spot", "ulcer"})
 
 
-def _chest_pain(doc: Doc) -> list[tuple[str, int, int]]:
+def _chest_pain(doc: Doc, *, denied: bool = False) -> list[tuple[str, int, int]]:
     """Someone's chest ("my", "his") told with how it feels in one clause, not denied: chest
-    pain however it is put. The span runs from the first of the two words to the last."""
+    pain however it is put. The span runs from the first of the two words to the last. With
+    ``denied``, the same told as denied ("my chest doesn't hurt at all"), so that the rest of
+    the message is read without it."""
     chests = [
         t.i
         for t in doc
@@ -564,7 +590,8 @@ def _chest_pain(doc: Doc) -> list[tuple[str, int, int]]:
         and any(w.lower_ in POSSESSIVES for w in doc[max(0, t.i - 2) : t.i])
         and not any(stem(w.norm_) in ON_THE_CHEST for w in doc[max(0, t.i - 4) : t.i])
     ]
-    for feeling in (t.i for t in _told(doc, CHEST_FEELINGS)) if chests else ():
+    feelings = _denied(doc, CHEST_FEELINGS) if denied else _told(doc, CHEST_FEELINGS)
+    for feeling in (t.i for t in feelings) if chests else ():
         for chest in chests:
             first, last = min(chest, feeling), max(chest, feeling)
             if last - first <= CHEST_REACH and not any(

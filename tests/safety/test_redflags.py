@@ -207,6 +207,12 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("I have a stash of pills hidden in my room", "suicide"),
         ("i've been hoarding my painkillers for weeks", "suicide"),
         ("i have calcinosis on my elbow and i've been saving up my pills", "suicide"),
+        # a "no" that answers a question, then the alarm: not a denial of it
+        ("no, my chest hurts", "chest_pain"),
+        ("no my chest hurts really bad", "chest_pain"),
+        ("no i have chest pain", "chest_pain"),
+        ("not sure, my chest hurts", "chest_pain"),
+        ("i don't have a fever, i have chest pain", "chest_pain"),
         # in a few other languages: the advice names the number to call
         ("ya no quiero vivir", "suicide"),
         ("je veux mourir", "suicide"),
@@ -234,6 +240,10 @@ def test_red_flags_are_found(
         "my fingers go blue in the cold",
         "i'm dying to know what causes this",
         "i dont have chest pain",
+        "my chest doesnt hurt at all",
+        "my chest isn't hurting",
+        "no fever, chest pain or cough",
+        "no, no chest pain",
         "i took 2 paracetamol an hour ago",
         "i took 1000mg of paracetamol this morning",
         "i cut myself shaving near the lump",

@@ -651,6 +651,7 @@ def is_emergency(flags: list[RedFlag], intent: str) -> str | None:
     `SafeUnderstanding`).
     """
     live = [flag for flag in flags if flag.live]
-    if live:
-        return live[0].category
+    if live:  # thoughts of suicide first (their advice gives the crisis line), then the
+        # first told: the rules' spans come after the phrases' in `flags`
+        return min(live, key=lambda flag: (flag.category != "suicide", flag.start)).category
     return "other" if intent == "emergency" else None

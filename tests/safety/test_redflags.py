@@ -83,6 +83,11 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("took the hole packet of paracetemol about an hour ago", "poisoning"),
         ("planning to take all my meds at once tonight", "suicide"),
         ("my dad can't move his arm", "stroke"),
+        ("i cant feel my arm", "stroke"),
+        ("no lump, i cant feel my arm", "stroke"),
+        ("my mum cant feel her leg", "stroke"),
+        # two alarms: the first told names the emergency, phrase or rule
+        ("tightness across my chest and my left arm has gone numb", "chest_pain"),
         ("mum cant lift her arm and her words are coming out wrong", "stroke"),
         ("my son has a purple rash and a fever", "meningitis"),
         ("no one will miss me", "suicide"),

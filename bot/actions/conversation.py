@@ -20,6 +20,7 @@ from bot.actions.knowledge import (
 from bot.history import messages_answered_with
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import asked_term, asks, follows_up
+from bot.safety import NAMED_BY_NO_FLAG
 
 FALLBACK = "nlu_fallback"
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
@@ -58,7 +59,7 @@ def emergency_category(tracker: Tracker) -> str:
         flag = (message.get("parse_data") or {}).get("red_flag")
         if flag:
             return str(flag)
-    return "other"
+    return NAMED_BY_NO_FLAG
 
 
 def consecutive_fallbacks(tracker: Tracker) -> int:

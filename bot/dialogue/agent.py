@@ -48,6 +48,7 @@ from bot.nlu.questions import (
     tells_only_when,
     who_can_tell,
 )
+from bot.safety import NAMED_BY_NO_FLAG
 from bot.safety.declines import DOUBTED, declined, presses
 from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import stands_down
@@ -557,14 +558,14 @@ class Agent:
         he's still not waking up"): no new emergency. It takes its ranking's likeliest other
         intent, which then leads the ranking."""
         if (
-            parse.get("red_flag") != "other"
+            parse.get("red_flag") != NAMED_BY_NO_FLAG
             or not stands_down(parse["text"])
             or not Agent._advised_emergency(state)
         ):
             return None
         ranking = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
         result = parse.copy()
-        del result["red_flag"]  # type: ignore[typeddict-item]
+        del result["red_flag"]
         result["intent_ranking"] = ranking
         if ranking and ranking[0]["confidence"] >= STOOD_DOWN_MIN_CONFIDENCE:
             result["intent"] = {"name": ranking[0]["name"], "confidence": ranking[0]["confidence"]}

@@ -52,6 +52,9 @@ class ParseResult(TypedDict):
     intent_ranking: list[IntentScore]
     # a message that asks two or three things the facts answer, one question each, in order
     questions: NotRequired[list[Question]]
+    # set by the safety gate: the emergency's category; a red flag only asked about
+    red_flag: NotRequired[str]
+    red_flag_mentioned: NotRequired[str]
 
 
 def read_as_typed(text: str) -> str:

@@ -11,10 +11,25 @@ from bot import codec
 from bot.lru import LRUCache
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
+from bot.safety import NAMED_BY_NO_FLAG
 from bot.safety.redflags import RedFlag, RedFlagDetector, is_emergency
 
 PARSE_CACHE_SIZE = 4096
 _WORDS = re.compile(r"[a-z]{2,}")  # "what's" as "what": the "s" carries nothing
+# what is told after an answer is an emergency that no red flag names only when the classifier
+# reads it so more than all else together: "no he didn't hurt himself" reads 0.46
+REST_EMERGENCY_CONFIDENCE = 0.5
+_SUBJECT = r"(?:i|i'm|im|i've|ive|my|me|he|she|it|its|it's|they|we|his|her|their|our)\b"
+# a reply's answer, then what it tells: "no, kms", "yes took 30 tylenol", "not sure. can't
+# breathe"; "no chest pain" denies, and "no it doesnt hurt, chest pain" answers first
+ANSWERED_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|well|um+|hmm+|oh|ah)\W+)?"
+    r"(?:(?:yes|yeah|yep|yup|ya|sure|not\s+(?:sure|certain)|unsure|dunno|idk|maybe"
+    r"|(?:i\s+)?(?:don'?t|do\s+not)\s+know)\b[\s,.;:!?-]*"
+    rf"|(?:no|nope|nah|not\s+really|not\s+at\s+all)(?:\s*[,.;:!?-]+\s*|\s+(?={_SUBJECT})))"
+    r"(?P<rest>\w.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class SafeUnderstanding:
@@ -50,7 +65,22 @@ class SafeUnderstanding:
         return parse
 
     def understand(self, text: str) -> ParseResult:
-        """NLU and red flags, without the cache."""
+        """NLU and red flags, without the cache. A reply that answers first and then tells
+        of an emergency ("no, kms", "yes, took 30 tylenol") is one, however the classifier
+        reads the answer word with it."""
+        parse = self._read(text)
+        rest = told_after_answer(text) if "red_flag" not in parse else None
+        if rest is not None:
+            after = self._read(rest)
+            if "red_flag" in after and (
+                after["red_flag"] != NAMED_BY_NO_FLAG
+                or _score(after, "emergency") >= REST_EMERGENCY_CONFIDENCE
+            ):
+                parse["intent"] = after["intent"]
+                parse["red_flag"] = after["red_flag"]
+        return parse
+
+    def _read(self, text: str) -> ParseResult:
         with self.interpreter.nlp.memory_zone():
             parse, doc = self.interpreter.understand(text)
             flags = self.detector.find(doc) if doc is not None else []
@@ -71,11 +101,23 @@ class SafeUnderstanding:
             parse["intent"], parse["intent_ranking"] = rest["intent"], rest["intent_ranking"]
         category = is_emergency(flags, parse["intent"]["name"])
         if category:
-            parse["red_flag"] = category  # type: ignore[typeddict-unknown-key]
+            parse["red_flag"] = category
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
         elif spoken := [f for f in flags if f.spoken_of and not (f.negated or f.figurative)]:
-            parse["red_flag_mentioned"] = spoken[0].category  # type: ignore[typeddict-unknown-key]
+            parse["red_flag_mentioned"] = spoken[0].category
         return parse
+
+
+def told_after_answer(text: str) -> str | None:
+    """What a reply tells after the yes, no or not sure it starts with ("no, my lips are
+    blue"), or None. A "no" needs a mark or a new subject after it: "no chest pain" denies."""
+    found = ANSWERED_FIRST.match(text)
+    return found["rest"] if found else None
+
+
+def _score(parse: ParseResult, intent: str) -> float:
+    scores = (float(r["confidence"]) for r in parse["intent_ranking"] if r["name"] == intent)
+    return next(scores, 0.0)
 
 
 def says_nothing(text: str) -> bool:

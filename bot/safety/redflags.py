@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from bot.config import SAFETY_FILE
 from bot.nlu.normalizer import stem
 from bot.nlu.questions import asks
+from bot.safety import NAMED_BY_NO_FLAG
 from bot.yamlfile import read_yaml
 
 NEGATION_CUES = frozenset({"no", "not", "n't", "never", "without", "deny", "denie", "nor"})
@@ -58,8 +59,11 @@ ANYONE_CUES = (("can", "you"), ("can", "people"), ("can", "someone"), ("if", "so
 SIGN_WORDS = frozenset({"symptom", "sign", "complication"})
 POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 FIRST_PERSON = frozenset({"i", "me", "i'm", "im", "i've", "ive"})
-# words that start a clause of its own after a comma: a negation before the comma is not of it
+# a "no" before these answers by itself: "no i have chest pain", "no my chest hurts"
 NEW_SPEAKER = POSSESSIVES | FIRST_PERSON | frozenset({"he", "she", "they", "we", "it", "its"})
+# a negation reaches past a comma into a list that goes on with these: "no fever, chest pain or
+# cough"
+LIST_GOES_ON = frozenset({"or", "nor"})
 # "i'm dying of boredom", "dying of embarrassment": a feeling, not an illness
 FIGURATIVE_CAUSES = ("boredom", "laughter", "embarrassment", "curiosity", "shame", "cringe")
 # "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
@@ -349,18 +353,27 @@ class RedFlagDetector:
         )
 
     @staticmethod
+    def _list_goes_on(doc: Doc, start: int) -> bool:
+        """Whether ``doc[start]`` is in a list that goes on with "or" or "nor" in its clause:
+        "no fever, chest pain or cough"."""
+        for token in doc[start + 1 :]:
+            if token.norm_ in CLAUSE_BREAKS:
+                return False
+            if token.lower_ in LIST_GOES_ON:
+                return True
+        return False
+
+    @staticmethod
     def _negated(doc: Doc, start: int) -> bool:
         """Whether a negation cue shortly before ``doc[start]`` denies it: "no chest pain",
         "no fever, chest pain or cough". Not a cue that answers alone ("no, my chest hurts",
-        "no i have chest pain") nor one a comma and a new speaker part from it ("not sure, my
-        chest hurts", "i don't have a fever, i have chest pain")."""
+        "no i have chest pain"); across a comma, only in a list that goes on with "or" ("no
+        lump, chest pain" and "not sure, my chest hurts" tell of chest pain)."""
         window = doc[max(0, start - CUE_WINDOW) : start]
         for token in reversed(window):
             if token.norm_ in CLAUSE_BREAKS:
                 return False
-            if token.norm_ == "," and any(
-                t.lower_ in NEW_SPEAKER for t in doc[token.i + 1 : start]
-            ):
+            if token.norm_ == "," and not RedFlagDetector._list_goes_on(doc, start):
                 return False
             if token.norm_ in NEGATION_CUES:
                 follows = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -654,4 +667,4 @@ def is_emergency(flags: list[RedFlag], intent: str) -> str | None:
     if live:  # thoughts of suicide first (their advice gives the crisis line), then the
         # first told: the rules' spans come after the phrases' in `flags`
         return min(live, key=lambda flag: (flag.category != "suicide", flag.start)).category
-    return "other" if intent == "emergency" else None
+    return NAMED_BY_NO_FLAG if intent == "emergency" else None

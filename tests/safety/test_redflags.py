@@ -218,6 +218,16 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("no i have chest pain", "chest_pain"),
         ("not sure, my chest hurts", "chest_pain"),
         ("i don't have a fever, i have chest pain", "chest_pain"),
+        ("no it doesnt hurt, chest pain", "chest_pain"),
+        ("no lump, chest pain", "chest_pain"),
+        # an answer first, then an emergency only the classifier knows: the rest read alone
+        ("yes, took 30 tylenol", "other"),
+        ("not really. i can't get enough air", "other"),
+        ("nope, haemorrhage", "other"),
+        ("no, gonna end it tonight", "suicide"),
+        ("no lump, kms", "suicide"),
+        ("i od'd", "poisoning"),
+        ("the lump split open and blood keeps pouring out", "bleeding"),
         # in a few other languages: the advice names the number to call
         ("ya no quiero vivir", "suicide"),
         ("je veux mourir", "suicide"),
@@ -249,6 +259,9 @@ def test_red_flags_are_found(
         "my chest isn't hurting",
         "no fever, chest pain or cough",
         "no, no chest pain",
+        "no, i don't have chest pain",
+        "yes its hard like a stone",
+        "no i dont have any conditions",
         "i took 2 paracetamol an hour ago",
         "i took 1000mg of paracetamol this morning",
         "i cut myself shaving near the lump",
@@ -272,7 +285,7 @@ def test_negated_or_absent_red_flags_are_not_emergencies(
 
 def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) -> str | None:
     parse = SafeUnderstanding(interpreter, detector, cache_size=0)(text)
-    return parse.get("red_flag_mentioned")  # type: ignore[return-value]
+    return parse.get("red_flag_mentioned")
 
 
 @pytest.mark.parametrize(

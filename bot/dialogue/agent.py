@@ -81,7 +81,7 @@ WANTS_QUESTIONS = re.compile(
     r"(?:\s+(?:me|away|them|your\s+questions|the\s+questions))?\W*$)"
 )
 # what such a request may be read as
-ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT, "thank"})
+ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT, "thank", "affirm"})
 # "bye", "see you", "that's all i needed": leave taken, in thanks
 TAKES_LEAVE = re.compile(
     r"\b(?:bye|goodbye|bye\s+bye|see\s+(?:you|ya)|take\s+care|cheerio|good\s*night"

@@ -9,7 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from bot.config import INTENTS_DIR
 from bot.nlu.components import IntentScore
+from bot.nlu.data import held_out_data
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety.gate import SafeUnderstanding, says_nothing, without_spans
 from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
@@ -139,3 +141,37 @@ def test_the_red_flag_phrases_are_taken_out_of_the_text() -> None:
 def test_what_is_left_of_a_message_may_say_nothing_to_read(rest: str, expected: bool) -> None:
     """Words without a topic are not guessed at: the classifier would read its priors."""
     assert says_nothing(rest) is expected
+
+
+# what a reply may start with before it tells of the emergency ("no, i can't breathe"), in
+# the middle of the triage questions as anywhere
+ANSWERS_FIRST = ("no, ", "ok no, ", "no. ", "nope, ", "not sure, ", "not really. ", "yes, ")
+ANSWERS_THEN_TELLS = ("no it doesnt hurt, ", "no lump, ")
+
+
+def held_out_emergencies() -> list[str]:
+    examples = held_out_data(INTENTS_DIR).examples
+    return [example.text for example in examples if example.intent == "emergency"]
+
+
+@pytest.mark.parametrize("before", ANSWERS_FIRST + ANSWERS_THEN_TELLS)
+def test_an_emergency_after_an_answer_is_still_one(interpreter: Interpreter, before: str) -> None:
+    understand = gate(interpreter, 0)
+    texts = held_out_emergencies()
+    assert len(texts) >= 40
+    missed = [
+        text
+        for text in texts
+        if understand(text)["intent"]["name"] == "emergency"  # as the held-out test has it
+        and understand(before + text)["intent"]["name"] != "emergency"
+    ]
+    assert missed == []
+
+
+@pytest.mark.parametrize("before", ANSWERS_FIRST)
+def test_a_denied_red_flag_after_an_answer_is_still_denied(
+    interpreter: Interpreter, before: str
+) -> None:
+    understand = gate(interpreter, 0)
+    for denial in ("no chest pain", "i don't have chest pain", "i can breathe fine"):
+        assert understand(before + denial)["intent"]["name"] != "emergency", before + denial

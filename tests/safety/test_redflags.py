@@ -84,6 +84,8 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("planning to take all my meds at once tonight", "suicide"),
         ("my dad can't move his arm", "stroke"),
         ("i cant feel my arm", "stroke"),
+        ("pain spreading down my left arm", "chest_pain"),
+        ("sudden pain in his left arm and jaw", "chest_pain"),
         ("no lump, i cant feel my arm", "stroke"),
         ("my mum cant feel her leg", "stroke"),
         # two alarms: the first told names the emergency, phrase or rule

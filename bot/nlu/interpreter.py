@@ -57,14 +57,19 @@ class ParseResult(TypedDict):
     red_flag_mentioned: NotRequired[str]
 
 
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'’]*[A-Z]\b")
+
+
 def read_as_typed(text: str) -> str:
-    """Text in capitals ("HELP I CANT BREATHE") read in lower case, as most patients type: the
-    tokenizer splits "cant" and "can't" into the words phrases are written in only then. The
-    offsets stay those of the text as sent."""
-    if not text.isupper():  # most messages: no lower-case copy made
+    """Words in capitals ("HELP I CANT BREATHE", "no it doesnt hurt, CANT BREATHE") read in
+    lower case, as most patients type: the tokenizer splits "cant" and "can't" into the words
+    phrases are written in only then. The offsets stay those of the text as sent."""
+    if text.isupper():
+        lower = text.lower()
+        return lower if len(lower) == len(text) else text
+    if _CAPITALS.search(text) is None:  # most messages: no lower-case copy made
         return text
-    lower = text.lower()
-    return lower if len(lower) == len(text) else text
+    return _CAPITALS.sub(lambda word: word[0].lower(), text)
 
 
 # a message of a few sentences read as out of scope as a whole, its question diluted by the

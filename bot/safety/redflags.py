@@ -159,6 +159,14 @@ TAKE_WORDS = frozenset(
 # "i take loads of tablets", which is what a patient on many medicines says
 MANY_WORDS = frozenset({"load", "loads", "handful", "fistful", "bunch"})
 TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"})
+# a count told after the pills: "took extra tablets, maybe 20", not "my tablets at 10"
+COUNT_AFTER_REACH = 4
+NOT_A_COUNT_AFTER = frozenset({"at", "for", "since", "by", "before", "after", "until", "about"})
+NOT_A_COUNT_BEFORE = re.compile(
+    r"\s*(?:mg|g|mcg|ug|ml|iu|units?|milligrams?|grams?|%|am|pm|o'?clock|:|"
+    r"(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\b|"
+    r"(?:a|per|each|every)\s+(?:day|week|night|morning)\b|daily\b)"
+)
 # a young child who swallowed any medicine at all: "my 3 year old ate one of my tablets", "my
 # 2yo got into my medicine" (not "got some pills from the doctor")
 SWALLOW_WORDS = frozenset({"swallowed", "ate", "eaten", "chewed"})
@@ -367,8 +375,9 @@ class RedFlagDetector:
     def _negated(doc: Doc, start: int) -> bool:
         """Whether a negation cue shortly before ``doc[start]`` denies it: "no chest pain",
         "no fever, chest pain or cough". Not a cue that answers alone ("no, my chest hurts",
-        "no i have chest pain"); across a comma, only in a list that goes on with "or" ("no
-        lump, chest pain" and "not sure, my chest hurts" tell of chest pain)."""
+        "no i have chest pain") or that a new subject parts from it ("no injury my chest hurts");
+        across a comma, only in a list that goes on with "or" ("no lump, chest pain" and "not
+        sure, my chest hurts" tell of chest pain)."""
         window = doc[max(0, start - CUE_WINDOW) : start]
         for token in reversed(window):
             if token.norm_ in CLAUSE_BREAKS:
@@ -382,7 +391,9 @@ class RedFlagDetector:
                 answers = follows.norm_ in CLAUSE_ENDS or (
                     token.lower_ == "no" and follows.lower_ in NEW_SPEAKER
                 )
-                return not answers
+                # "no injury my chest hurts": a new subject between starts a clause of its own
+                new_clause = any(t.lower_ in NEW_SPEAKER for t in doc[token.i + 1 : start])
+                return not (answers or new_clause)
         return False
 
 
@@ -424,10 +435,16 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
             whole = word.lower_ in WHOLE_WORDS and doc[j + 1].lower_ in CONTAINERS
             rest = doc[pills[0] + 1 :].text.lower()
             every = word.lower_ in ALL_WORDS
-            all_at_once = every and bool(AT_ONCE.search(rest) or ALL_THERE_IS.search(rest))
+            # "took all my tablets" and no more: all of them, not today's
+            all_told = token.lower_ in TOOK_WORDS and not rest.strip(" .!?")
+            all_at_once = every and bool(
+                AT_ONCE.search(rest) or ALL_THERE_IS.search(rest) or all_told
+            )
             many = word.lower_ in MANY_WORDS
             # too many for any prescription; or all of them tonight, which only a plan makes so
-            too_many = counted or whole or all_at_once or many
+            # "took a few extra of my tablets, maybe 20": the count told after the pills
+            counted_after = token.lower_ in TOOK_WORDS | {"taken"} and _counted_after(doc, pills[0])
+            too_many = counted or whole or all_at_once or many or counted_after
             if (too_many or (every and SOON.search(rest))) and _plans(doc, i):
                 spans.append(("suicide", i, pills[0] + 1))
                 break
@@ -436,6 +453,19 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
                 spans.append(("poisoning", i, pills[0] + 1))
                 break
     return spans
+
+
+def _counted_after(doc: Doc, pill: int) -> bool:
+    """Whether a count of at least ``OVERDOSE_COUNT`` pills follows the pill word ``pill``
+    closely ("my tablets, maybe 20", "painkillers, like 30 of them"), not a dose, a time or a
+    rate ("at 10", "20 minutes ago", "12 a day", "for 20 years")."""
+    for t in doc[pill + 1 : pill + 1 + COUNT_AFTER_REACH]:
+        if _count(t) < OVERDOSE_COUNT or doc[t.i - 1].lower_ in NOT_A_COUNT_AFTER:
+            continue
+        after = doc[t.i + 1 :].text.lower()
+        if not NOT_A_COUNT_BEFORE.match(after):
+            return True
+    return False
 
 
 # "i've been saving up my pills", "stockpiling my tablets just in case": pills kept back by

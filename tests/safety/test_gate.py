@@ -13,7 +13,7 @@ from bot.config import INTENTS_DIR
 from bot.nlu.components import IntentScore
 from bot.nlu.data import held_out_data
 from bot.nlu.interpreter import Interpreter, ParseResult
-from bot.safety.gate import SafeUnderstanding, says_nothing, without_spans
+from bot.safety.gate import SafeUnderstanding, says_nothing, told_after, without_spans
 from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
 
 TEXTS = ["what causes calcinosis", "no chest pain, just a lump on my finger", "i feel suicidal"]
@@ -61,6 +61,7 @@ def test_the_cache_is_bounded(interpreter: Interpreter) -> None:
 
 TEXT = "no chest pain, just a lump on my wrist"
 REST = "no , just a lump on my wrist"  # the text without the red-flag phrase
+PART = "just a lump on my wrist"  # what it tells after its first clause, read apart
 NEGATED = RedFlag("chest_pain", "chest pain", True, 3, 13)
 LIVE = RedFlag("chest_pain", "chest pain", False, 3, 13)
 
@@ -77,12 +78,12 @@ class _Scored:
 
     def understand(self, text: str) -> tuple[ParseResult, Doc]:
         self.read.append(text)
-        intent = IntentScore(name=self.intents[text], confidence=0.9)
+        intent = IntentScore(name=self.intents.get(text, "report_symptom"), confidence=0.9)
         parse = ParseResult(text=text, intent=intent, entities=[], intent_ranking=[intent])
         return parse, self.nlp.make_doc(text)
 
     def find(self, doc: Doc) -> list[RedFlag]:
-        return self.flags
+        return self.flags if doc.text == TEXT else []
 
 
 def _understood(intents: dict[str, str], *flags: RedFlag) -> tuple[ParseResult, list[str]]:
@@ -93,7 +94,7 @@ def _understood(intents: dict[str, str], *flags: RedFlag) -> tuple[ParseResult, 
 
 def test_negated_red_flags_leave_the_rest_of_the_message_to_the_classifier() -> None:
     parse, read = _understood({TEXT: "emergency", REST: "report_symptom"}, NEGATED)
-    assert read == [TEXT, REST]
+    assert read == [TEXT, REST, PART]  # the part after the first clause is read apart too
     assert parse["intent"]["name"] == "report_symptom"
     assert "red_flag" not in parse
 
@@ -116,7 +117,8 @@ def test_live_red_flags_and_the_classifier_alone(
     intent: str, flags: list[RedFlag], expected: str | None
 ) -> None:
     parse, read = _understood({TEXT: intent}, *flags)
-    assert read == [TEXT]  # read once: no negated flag to take out
+    # no negated flag to take out; an emergency needs nothing more read
+    assert read == ([TEXT] if expected else [TEXT, PART])
     assert parse.get("red_flag") == expected
 
 
@@ -146,7 +148,12 @@ def test_what_is_left_of_a_message_may_say_nothing_to_read(rest: str, expected: 
 # what a reply may start with before it tells of the emergency ("no, i can't breathe"), in
 # the middle of the triage questions as anywhere
 ANSWERS_FIRST = ("no, ", "ok no, ", "no. ", "nope, ", "not sure, ", "not really. ", "yes, ")
-ANSWERS_THEN_TELLS = ("no it doesnt hurt, ", "no lump, ")
+ANSWERS_THEN_TELLS = (
+    "no it doesnt hurt, ",
+    "no lump, ",
+    "not tender. ",
+    "i dont have any of those conditions, ",
+)
 
 
 def held_out_emergencies() -> list[str]:
@@ -175,3 +182,19 @@ def test_a_denied_red_flag_after_an_answer_is_still_denied(
     understand = gate(interpreter, 0)
     for denial in ("no chest pain", "i don't have chest pain", "i can breathe fine"):
         assert understand(before + denial)["intent"]["name"] != "emergency", before + denial
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("no, kms", ["kms"]),
+        ("no i have chest pain", ["i have chest pain"]),
+        ("no chest pain", []),  # "no" denies what it comes before
+        ("no it doesnt hurt, cardiac arrest", ["it doesnt hurt, cardiac arrest", "cardiac arrest"]),
+        ("fever of 39.5 and confused", []),  # a decimal point ends no clause
+        ("yes. ", []),
+    ],
+)
+def test_the_parts_read_apart(text: str, parts: list[str]) -> None:
+    assert [part for _, part in told_after(text)] == parts
+    assert all(text[start:].startswith(part) for start, part in told_after(text))

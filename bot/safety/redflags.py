@@ -666,13 +666,18 @@ STOOD_DOWN = re.compile(
     r"|\bsaid\s+(?:it'?s|its|it\s+is|it\s+was)\s+(?:not|nothing|fine|ok|okay)\b"
 )
 # help has come or been called: "the ambulance is here", "paramedics r here", "i called 911",
-# "im at the hospital now"
+# "im at the hospital now", "my wife is driving me to hospital", "i called the crisis line"
 HELP_CALLED = re.compile(
     r"\b(?:ambulance|paramedics?|medics|ems|help)(?:\s+(?:guys|crew|people|team|men))?\s+"
     r"(?:(?:is|are|r|has|have|just|finally)\s+)*(?:here|arrived|came|come|coming"
     r"|on\s+(?:its|their|the)\s+way)\b"
-    r"|\b(?:called|rang|phoned|dialled|dialed)\s+(?:911|999|112|000|an?\s+ambulance"
-    r"|the\s+ambulance|emergency\s+services|for\s+an\s+ambulance)\b"
+    r"|\b(?:called|rang|phoned|dialled|dialed|calling|ringing|texted|spoke\s+to|talked\s+to)\s+"
+    r"(?:911|999|112|000|988|111|an?\s+ambulance|the\s+ambulance|emergency\s+services"
+    r"|for\s+an\s+ambulance|(?:the|a)\s+crisis\s+(?:line|team)|samaritans|shout)\b"
+    r"|\b(?:driving|taking|bringing|rushing)\s+(?:me|him|her|them|us)\s+(?:to|into)\s+"
+    r"(?:the\s+)?(?:hospital|er|a&e|emergency|urgent\s+care)\b"
+    r"|\bon\s+(?:my|our|his|her|their|the)\s+way\s+to\s+(?:the\s+)?(?:hospital|er|a&e"
+    r"|emergency|urgent\s+care)\b"
     r"|\b(?:at|in)\s+(?:the\s+)?(?:hospital|er|a&e|emergency\s+room|emergency\s+department"
     r"|urgent\s+care)\b"
 )

@@ -34,6 +34,9 @@ TOPICS = (
 
 # a word more facts use than this is no term of the source's own ("it", "symptoms")
 MAX_EXPLAINING = 2
+# words the source uses only in a turn of phrase ("discovered by chance", "in some cases"): "what
+# are the chances?" asks no meaning of them
+IDIOM_WORDS = frozenset({"chance", "chances", "case", "cases"})
 
 
 def collapse(text: str) -> str:
@@ -107,7 +110,7 @@ class FactBase:
     def explaining(self, term: str | None) -> list[Fact]:
         """The few facts that use a word a patient asks the meaning of ("vasculitis",
         "palpable"); none for words most facts use ("calcinosis", "it")."""
-        if not term or NAMES_CALCINOSIS.match(term):
+        if not term or NAMES_CALCINOSIS.match(term) or term in IDIOM_WORDS:
             return []
         facts = self.naming(term)
         return facts if len(facts) <= MAX_EXPLAINING else []

@@ -615,10 +615,16 @@ class Agent:
     @staticmethod
     def _takes_leave(parse: ParseResult) -> ParseResult | None:
         """Thanks that take leave ("thank you dear, you have been very kind. bye", "that's all i
-        needed, thanks") are a goodbye, not thanks that ask what else."""
-        if parse["intent"]["name"] != "thank" or not TAKES_LEAVE.search(parse["text"].lower()):
+        needed, thanks") are a goodbye, not thanks that ask what else; so is a message the
+        classifier finds torn between the two ("thank you, bye")."""
+        ranking = parse["intent_ranking"]
+        closing = {r["name"] for r in ranking[:2]} == {"thank", "goodbye"}
+        thanks = parse["intent"]["name"] == "thank" or (
+            parse["intent"]["name"] == FALLBACK_INTENT and closing
+        )
+        if not thanks or not TAKES_LEAVE.search(parse["text"].lower()):
             return None
-        return led_by(parse, "goodbye", parse["intent"]["confidence"])
+        return led_by(parse, "goodbye", max(r["confidence"] for r in ranking[:2]))
 
     def _clause_after_symptom(self, parse: ParseResult) -> int | None:
         """Where the last clause of a message starts when it asks, after a symptom told before

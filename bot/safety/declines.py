@@ -144,6 +144,10 @@ WHETHER_CANCER = re.compile(
     r"|\b(?:do|does|did|could|might|may)\s+(?:you\s+think\s+)?(?:i|he|she|they|we|my\s+\w+)\s+"
     rf"(?:really\s+)?(?:have|has|got)\s+(?:an?\s+)?{CANCER}"
     rf"|\b(?:sound|sounds|look|looks)\s+like\s+(?:an?\s+)?{CANCER}"
+    # "so if i have calcification, does that mean i have a tumor?"
+    r"|\b(?:does|do|could|would|might)\s+(?:this|that|it|these|those)\s+mean\s+(?:that\s+)?"
+    r"(?:i|he|she|they|we|my\s+\w+)\s+(?:\w+\s+)?(?:have|has|got)\s+(?:an?\s+)?"
+    rf"{CANCER}"
     # "so its not cancer right?": whether it is, put as a no to be confirmed
     rf"|\b(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+not\s+(?:an?\s+)?{CANCER}"
     r"[^.?!]{0,12}?(?:\bright\b|\byeah\b|\bthen\b|\bisn'?t\s+it\b|\?)"

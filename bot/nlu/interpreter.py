@@ -123,6 +123,9 @@ def parse_payload(text: str, known_intents: frozenset[str]) -> ParseResult | Non
     return ParseResult(text=text, intent=intent, entities=entities, intent_ranking=[intent])
 
 
+CLASSIFYING = frozenset({"normalizer", "textcat"})
+
+
 class Interpreter:
     """The trained pipeline behind one `parse` call; build once, at start-up."""
 
@@ -130,6 +133,8 @@ class Interpreter:
         self.nlp = nlp
         labels: tuple[str, ...] = nlp.get_pipe("textcat").labels
         self.intents = frozenset([*labels, FALLBACK_INTENT, *payload_intents])
+        # the classifier reads the words as the normaliser spells them, nothing else
+        self.not_classifying = [n for n in nlp.pipe_names if n not in CLASSIFYING]
 
     @classmethod
     def load(
@@ -162,6 +167,12 @@ class Interpreter:
             self.nlp.tokenizer(word)  # one call each: a text of them all leaves words uncached
             count += 1
         return count
+
+    def scores(self, text: str) -> dict[str, float]:
+        """The classifier's scores of a text alone, with no rule, entity or fallback: about
+        half the cost of `understand`. The caller holds the memory zone."""
+        doc = self.nlp(read_as_typed(text), disable=self.not_classifying)
+        return {label: float(score) for label, score in doc.cats.items()}
 
     def parse(self, text: str) -> ParseResult:
         """The parse alone; spaCy's memory zone frees the strings of this one text."""

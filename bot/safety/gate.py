@@ -11,6 +11,7 @@ from bot import codec
 from bot.lru import LRUCache
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
+from bot.safety import NAMED_BY_NO_FLAG
 from bot.safety.redflags import RedFlag, RedFlagDetector, is_emergency
 
 PARSE_CACHE_SIZE = 4096
@@ -72,27 +73,33 @@ class SafeUnderstanding:
     def understand(self, text: str) -> ParseResult:
         """NLU and red flags, without the cache. A reply that answers first and then tells
         of an emergency ("no, kms", "yes, took 30 tylenol") is one, however the classifier
-        reads the answer word with it; a red flag the whole message denies stays denied ("no
-        fever, chest pain or cough")."""
+        reads the answer word with it."""
         parse, flags = self._read(text)
-        if "red_flag" in parse:
-            return parse
-        denied = {(f.start, f.end) for f in flags if f.negated}
-        for start, part in told_after(text):
-            after, found = self._read(part)
-            live = [f for f in found if f.live]
-            if "red_flag" not in after or any(
-                (f.start + start, f.end + start) in denied for f in live
-            ):
-                continue
-            if live or _score(after, "emergency") >= REST_EMERGENCY_CONFIDENCE:
-                parse["intent"] = after["intent"]
-                parse["red_flag"] = after["red_flag"]
-                break
+        # red flags denied, long ago or only asked about: not read again apart from the rest
+        settled = [flag.start for flag in flags if not flag.live]
+        if "red_flag" not in parse and self._emergency_told_apart(text, settled):
+            parse["intent"] = {"name": "emergency", "confidence": 1.0}
+            parse["red_flag"] = NAMED_BY_NO_FLAG
         return parse
 
+    def _emergency_told_apart(self, text: str, settled: list[int]) -> bool:
+        """Whether the classifier reads a part of the text, alone, as an emergency at
+        ``REST_EMERGENCY_CONFIDENCE`` or more; not a part that holds a red flag the whole
+        message settles ("no fever, chest pain or cough", "no. my mum had a stroke last
+        year"). Red-flag phrases need no such reading: the whole message's are read with what
+        comes before them."""
+        with self.interpreter.nlp.memory_zone():
+            for start, part in told_after(text):
+                if any(at >= start for at in settled):
+                    continue
+                scores = self.interpreter.scores(part)
+                emergency = scores.get("emergency", 0.0)
+                if emergency >= REST_EMERGENCY_CONFIDENCE and emergency == max(scores.values()):
+                    return True
+        return False
+
     def _read(self, text: str) -> tuple[ParseResult, list[RedFlag]]:
-        """The parse of one text, and the red flags found in it."""
+        """The parse of a whole text, and the red flags found in it."""
         with self.interpreter.nlp.memory_zone():
             parse, doc = self.interpreter.understand(text)
             flags = self.detector.find(doc) if doc is not None else []
@@ -135,11 +142,6 @@ def told_after(text: str) -> list[tuple[int, str]]:
         if WORD.search(part) and part not in parts:
             parts[part] = start
     return [(start, part) for part, start in parts.items()][:MAX_PARTS]
-
-
-def _score(parse: ParseResult, intent: str) -> float:
-    scores = (float(r["confidence"]) for r in parse["intent_ranking"] if r["name"] == intent)
-    return next(scores, 0.0)
 
 
 def says_nothing(text: str) -> bool:

@@ -279,6 +279,7 @@ def test_red_flags_are_found(
         "i took my pills for 20 years",
         "i took my tablets, about 12 a day",
         "i take all my tablets",
+        "no. my mum had a stroke last year but she's fine now",
         "no i dont have any conditions",
         "i took 2 paracetamol an hour ago",
         "i took 1000mg of paracetamol this morning",

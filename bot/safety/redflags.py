@@ -259,15 +259,16 @@ class RedFlagDetector:
             for i, start, end in self.matcher(doc)
             if all(self._typed_as(token) for token in doc[start:end])
         ]  # the rules read the words as typed, and a few through NORM, which they check
+        chest_pain, chest_denied = _chest_pain(doc)
         rules = [
             *_overdoses(doc),
             *_keeps_pills_back(doc),
             *_meningitis_signs(doc),
             *_fever_and_confusion(doc),
-            *_chest_pain(doc),
+            *chest_pain,
         ]
         # "my chest doesn't hurt": denied after it is named
-        denied = {(category, start, end) for category, start, end in _chest_pain(doc, denied=True)}
+        denied = set(chest_denied)
         for category, start, end in [*matches, *rules, *denied]:
             span = doc[start:end]
             found.append(
@@ -395,6 +396,9 @@ class RedFlagDetector:
                 new_clause = any(t.lower_ in NEW_SPEAKER for t in doc[token.i + 1 : start])
                 return not (answers or new_clause)
         return False
+
+
+FlagSpan = tuple[str, int, int]  # a red flag's category and its token bounds
 
 
 def _count(token: Token) -> int:
@@ -535,11 +539,6 @@ def _told(doc: Doc, words: frozenset[str]) -> list[Token]:
     return [t for t in _said(doc, words) if not RedFlagDetector._negated(doc, t.i)]
 
 
-def _denied(doc: Doc, words: frozenset[str]) -> list[Token]:
-    """The words of ``words`` in a message that it denies ("doesn't hurt")."""
-    return [t for t in _said(doc, words) if RedFlagDetector._negated(doc, t.i)]
-
-
 def _said(doc: Doc, words: frozenset[str]) -> list[Token]:
     return [t for t in doc if t.norm_ in words or t.lower_ in words]
 
@@ -621,11 +620,10 @@ CHEST_REACH = 5
 ON_THE_CHEST = frozenset({"lump", "bump", "nodule", "deposit", "calcification", "spot", "ulcer"})
 
 
-def _chest_pain(doc: Doc, *, denied: bool = False) -> list[tuple[str, int, int]]:
-    """Someone's chest ("my", "his") told with how it feels in one clause, not denied: chest
-    pain however it is put. The span runs from the first of the two words to the last. With
-    ``denied``, the same told as denied ("my chest doesn't hurt at all"), so that the rest of
-    the message is read without it."""
+def _chest_pain(doc: Doc) -> tuple[list[FlagSpan], list[FlagSpan]]:
+    """Someone's chest ("my", "his") told with how it feels in one clause: chest pain however
+    it is put, and the same denied ("my chest doesn't hurt at all"), so that the rest of the
+    message is read without it. Each span runs from the first of the two words to the last."""
     chests = [
         t.i
         for t in doc
@@ -633,15 +631,21 @@ def _chest_pain(doc: Doc, *, denied: bool = False) -> list[tuple[str, int, int]]
         and any(w.lower_ in POSSESSIVES for w in doc[max(0, t.i - 2) : t.i])
         and not any(stem(w.norm_) in ON_THE_CHEST for w in doc[max(0, t.i - 4) : t.i])
     ]
-    feelings = _denied(doc, CHEST_FEELINGS) if denied else _told(doc, CHEST_FEELINGS)
-    for feeling in (t.i for t in feelings) if chests else ():
+    if not chests:  # most messages: the words are not read again
+        return [], []
+    told: list[FlagSpan] = []
+    denied: list[FlagSpan] = []
+    for feeling in _said(doc, CHEST_FEELINGS):
+        found = denied if RedFlagDetector._negated(doc, feeling.i) else told
         for chest in chests:
-            first, last = min(chest, feeling), max(chest, feeling)
-            if last - first <= CHEST_REACH and not any(
-                t.norm_ in CLAUSE_ENDS for t in doc[first + 1 : last]
+            first, last = min(chest, feeling.i), max(chest, feeling.i)
+            if (
+                not found
+                and last - first <= CHEST_REACH
+                and not any(t.norm_ in CLAUSE_ENDS for t in doc[first + 1 : last])
             ):
-                return [("chest_pain", first, last + 1)]
-    return []
+                found.append(("chest_pain", first, last + 1))
+    return told, denied
 
 
 def _plans(doc: Doc, i: int) -> bool:

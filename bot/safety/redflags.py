@@ -159,6 +159,7 @@ TAKE_WORDS = frozenset(
 # "i take loads of tablets", which is what a patient on many medicines says
 MANY_WORDS = frozenset({"load", "loads", "handful", "fistful", "bunch"})
 TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"})
+TAKEN_WORDS = TOOK_WORDS | {"taken"}  # taken already: "i've taken too many, maybe 20"
 # a count told after the pills: "took extra tablets, maybe 20", not "my tablets at 10"
 COUNT_AFTER_REACH = 4
 NOT_A_COUNT_AFTER = frozenset({"at", "for", "since", "by", "before", "after", "until", "about"})
@@ -447,7 +448,7 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
             many = word.lower_ in MANY_WORDS
             # too many for any prescription; or all of them tonight, which only a plan makes so
             # "took a few extra of my tablets, maybe 20": the count told after the pills
-            counted_after = token.lower_ in TOOK_WORDS | {"taken"} and _counted_after(doc, pills[0])
+            counted_after = token.lower_ in TAKEN_WORDS and _counted_after(doc, pills[0])
             too_many = counted or whole or all_at_once or many or counted_after
             if (too_many or (every and SOON.search(rest))) and _plans(doc, i):
                 spans.append(("suicide", i, pills[0] + 1))

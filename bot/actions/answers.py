@@ -106,8 +106,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
 # words for medicines in general, which the source's "certain medicines" covers
 MEDICINES_IN_GENERAL = frozenset(
     {"medication", "medications", "medicine", "medicines", "meds", "drug", "drugs", "pills"}
-    | {"tablets", "prescription", "long-term medication", "pill", "tablet", "med", "capsule"}
-    | {"capsules"}
+    | {"pill", "tablet", "tablets", "capsule", "capsules", "med", "prescription"}
+    | {"long-term medication"}
 )
 
 

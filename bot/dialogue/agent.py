@@ -764,16 +764,14 @@ class Agent:
             builder.add(action_event(action), loop_event(None), slot_event("requested_slot", None))
         elif action.startswith("utter_"):
             builder.add(action_event(action))
+            who = who_can_tell(builder.turn.parse)  # the same for every note of the message
             builder.say(
                 self._render(
                     {
                         "response": action,
                         "buttons": self.response_buttons.get(action, []),
                         "category": builder.turn.parse.get("red_flag_mentioned"),
-                        "notes": [
-                            {"kind": kind, "who": who_can_tell(builder.turn.parse)}
-                            for kind in builder.declines
-                        ],
+                        "notes": [{"kind": kind, "who": who} for kind in builder.declines],
                     }
                 )
             )

@@ -80,8 +80,10 @@ WANTS_QUESTIONS = re.compile(
     r"|^\W*(?:(?:ok|okay|fine|alright|go\s+ahead|go\s+on|then|so|and)\W+)*ask"
     r"(?:\s+(?:me|away|them|your\s+questions|the\s+questions))?\W*$)"
 )
-# what such a request may be read as
-ASKED_AGAIN_AS = frozenset({"stop", "out_of_scope", FALLBACK_INTENT, "thank", "affirm"})
+# what such a request may be read as ("hello again. can we pick up where we stopped": a greeting)
+ASKED_AGAIN_AS = frozenset(
+    {"stop", "out_of_scope", FALLBACK_INTENT, "thank", "affirm", "ask_more", "greet"}
+)
 # "bye", "see you", "that's all i needed": leave taken, in thanks
 TAKES_LEAVE = re.compile(
     r"\b(?:bye|goodbye|bye\s+bye|see\s+(?:you|ya)|take\s+care|cheerio|good\s*night"

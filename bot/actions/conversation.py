@@ -17,10 +17,10 @@ from bot.actions.knowledge import (
     knowledge,
     message_text,
 )
-from bot.history import messages_answered_with
+from bot.history import messages_answered_with, replies
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import asked_term, asks, follows_up
-from bot.safety import NAMED_BY_NO_FLAG
+from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
 
 FALLBACK = "nlu_fallback"
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
@@ -59,6 +59,14 @@ def emergency_category(tracker: Tracker) -> str:
         flag = (message.get("parse_data") or {}).get("red_flag")
         if flag:
             return str(flag)
+    if (tracker.latest_message.get("intent") or {}).get("name") != "emergency":
+        # the advice again while it holds, after a question answered in between ("could the
+        # calcinosis be causing it?", then "what do i give her while we wait?"): still the
+        # emergency told before
+        for n, (message, ran) in enumerate(replies(tracker.events)):
+            flag = (message.get("parse_data") or {}).get("red_flag")
+            if 0 < n <= LIVE_EMERGENCY_MESSAGES and "action_emergency" in ran and flag:
+                return str(flag)
     return NAMED_BY_NO_FLAG
 
 

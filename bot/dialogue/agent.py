@@ -19,7 +19,7 @@ from bot.content.render import BotMessage, Renderer
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
-from bot.history import messages_answered_with
+from bot.history import messages_answered_with, replies
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
 from bot.nlu.interpreter import ParseResult
 from bot.nlu.names import NAMES_CALCINOSIS
@@ -48,7 +48,7 @@ from bot.nlu.questions import (
     tells_only_when,
     who_can_tell,
 )
-from bot.safety import NAMED_BY_NO_FLAG
+from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
 from bot.safety.declines import DOUBTED, declined, presses
 from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import stands_down
@@ -93,6 +93,8 @@ TAKES_LEAVE = re.compile(
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
 # "is it? no" may answer; "can it be completely painless" asks
 MIN_QUESTION_WORDS = 4
+# what leaves the emergency advice, as a message saying it is past or help has come does
+LEAVES_EMERGENCY = frozenset({"thank", "goodbye"})
 # below this, a stood-down emergency's next reading is noise ("the ambulance came, its fine now")
 STOOD_DOWN_MIN_CONFIDENCE = 0.3
 # a symptom entity that tells of none ("i have no symptoms"): no answer, nothing to ask about
@@ -287,8 +289,9 @@ class Agent:
         if intent == "emergency":
             return ("action_emergency",)
         loop = state.active_loop
-        if self._follows_emergency(state) and not self._moves_on(parse):
-            # "what do i do", "help", "should i wait and see?", "i feel dizzy" right after the
+        live = self._emergency_live(state)
+        if live and not self._moves_on(parse):
+            # "what do i do", "help", "should i wait and see?", "i feel dizzy" after the
             # emergency advice: the same advice, until the patient moves on
             return ("action_emergency",)
         if (
@@ -302,7 +305,10 @@ class Agent:
         if asks_to_repeat(parse["text"]) and last_reply(state.events):
             return (REPEAT,)  # "sorry, can you repeat that": the same words, nothing changed
         prefix: tuple[str, ...] = ("action_extract_slots",)
-        if parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
+        if live and intent.startswith("ask_"):  # "could the calcinosis be causing it?" while
+            # the emergency lasts: answered, after the reminder to call for help first
+            prefix = (*prefix, "utter_emergency_first")
+        elif parse.get("red_flag_mentioned"):  # "can it cause a stroke?": the advice first
             prefix = (*prefix, "utter_emergency_mentioned")
         if not_english(parse["text"]):  # "hola, tengo un bulto duro en el dedo": the bot reads
             # English only, and whatever the classifier made of it is a guess
@@ -710,15 +716,20 @@ class Agent:
         return False
 
     @staticmethod
-    def _follows_emergency(state: DialogueState) -> bool:
-        """Whether the bot's turn before this message gave the emergency advice, to a message
-        that did not itself place the emergency in the past ("i attempted suicide last year,
-        i'm doing better now. unrelated, i have a lump")."""
-        if not Agent._last_turn_ran(state, "action_emergency"):
-            return False
-        before = list(state.events)[:-1]  # the events before this message
-        told = next(messages_answered_with(before, "action_emergency", latest_open=True), None)
-        return told is None or not stands_down(str(told.get("text") or ""))
+    def _emergency_live(state: DialogueState) -> bool:
+        """Whether the emergency advice answered one of the last few messages before this
+        one, and neither that message ("i attempted suicide last year, i'm doing better now.
+        unrelated, i have a lump") nor any since, this one included, said the emergency is
+        past or help has come, or took leave."""
+        for n, (message, ran) in enumerate(replies(state.events)):
+            intent = ((message.get("parse_data") or {}).get("intent") or {}).get("name")
+            if stands_down(str(message.get("text") or "")) or intent in LEAVES_EMERGENCY:
+                return False
+            if n > 0 and "action_emergency" in ran:
+                return True
+            if n == LIVE_EMERGENCY_MESSAGES:
+                return False
+        return False
 
     @staticmethod
     def _moves_on(parse: ParseResult) -> bool:
@@ -729,7 +740,7 @@ class Agent:
         calcinosis?", not "is it because of my calcinosis?")."""
         text, intent = parse["text"], parse["intent"]["name"]
         return (
-            intent in {"thank", "goodbye"}
+            intent in LEAVES_EMERGENCY
             or text.startswith("/")
             or stands_down(text)
             or (

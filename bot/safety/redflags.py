@@ -97,7 +97,8 @@ HYPOTHETICAL = re.compile(r"\bif\b(?:\s+\S+){0,3}\s+ever\b|\bin case\b")
 # placed in the past, long enough ago not to be happening now; "again" and the like undo it
 # ("since last week" tells of something still going on: not long ago)
 LONG_AGO = re.compile(
-    r"\b(?:years?|yrs?|months?|weeks?) (?:ago|back)\b|\blast year\b"
+    r"\b(?:decades?|years?|yrs?|months?|weeks?) (?:ago|back)\b|\blast year\b"
+    r"|\b(?:a\s+long\s+time|ages)\s+ago\b"
     r"|(?<!since )\blast (?:month|week)\b|\bhistory of\b"
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
@@ -107,6 +108,13 @@ LONG_AGO = re.compile(
 DIED_OF = re.compile(
     r"\b(?:died|passed away|passed|lost (?:him|her|them|my \w+))\s+(?:of|from|after|to|with)"
     r"(?:\s+(?:an?|his|her|their|a massive|a big|a bad))?\s*$"
+)
+# a story, not a life: "in a tv drama a character had a stroke", "i read a novel where someone
+# had a heart attack"
+FICTION = re.compile(
+    r"\b(?:in|on)\s+(?:a|an|the|this|that)\s+(?:tv\s+|television\s+)?(?:show|drama|series"
+    r"|film|movie|novel|book|story|episode|soap|documentary|programme|program)\b"
+    r"|\bread\s+(?:a|an|the|this|that)\s+(?:novel|book|story|article)\b"
 )
 # someone who has died: "my late wife had a stroke"
 LATE = re.compile(r"\b(?:my|his|her|our|their|your)\s+late\s+\w+")
@@ -309,7 +317,7 @@ class RedFlagDetector:
         if HAPPENING_NOW.search(doc.text.lower()):
             return False
         told_before = doc[first:start].text.lower()
-        if DIED_OF.search(told_before) or LATE.search(told_before):
+        if DIED_OF.search(told_before) or LATE.search(told_before) or FICTION.search(told_before):
             return True
         if NOW_OF_IT.search(clause):
             return False
@@ -679,6 +687,8 @@ HELP_CALLED = re.compile(
     r"|\b(?:called|rang|phoned|dialled|dialed|calling|ringing|texted|spoke\s+to|talked\s+to)\s+"
     r"(?:911|999|112|000|988|111|an?\s+ambulance|the\s+ambulance|emergency\s+services"
     r"|for\s+an\s+ambulance|(?:the|a)\s+crisis\s+(?:line|team)|samaritans|shout)\b"
+    r"|\b(?:already\s+)?(?:called|rang|phoned)\s+them\b"
+    r"|\b(?:they'?re|theyre|they\s+are)\s+(?:already\s+)?on\s+(?:their|the)\s+way\b"
     r"|\b(?:driving|taking|bringing|rushing)\s+(?:me|him|her|them|us)\s+(?:to|into)\s+"
     r"(?:the\s+)?(?:hospital|er|a&e|emergency|urgent\s+care)\b"
     r"|\bon\s+(?:my|our|his|her|their|the)\s+way\s+to\s+(?:the\s+)?(?:hospital|er|a&e"

@@ -26,6 +26,7 @@ from bot.nlu.questions import (
     asks_where,
     elliptical_question,
     follows_up,
+    of_a_pet,
     who_can_tell,
 )
 from bot.safety.declines import DIAGNOSIS_NOTES, declined
@@ -35,6 +36,10 @@ Note = dict[str, str]
 BOOKING_LINK = {"links": ["booking"]}
 # conditions the source covers in other words: neither "listed" nor "not mentioned"
 SPOKEN_OF_OTHERWISE = frozenset({"cancer", "tumor", "tumour", "malignancy"})
+# a condition the source speaks of by another name: "does it cause kidney disease?" gets the
+# fact on membranoproliferative glomerulonephritis, never "the source does not mention kidney
+# disease"
+SPOKEN_OF_AS = {"kidney disease": "glomerulonephritis"}
 # a diagnosis question about a case ("does this sound like it?", "can the bot diagnose it?")
 ABOUT_A_CASE = re.compile(r"\b(?:this|bot|chatbot)\b")
 # "i was diagnosed with calcinosis last month": a doctor has told already, nothing to leave to one
@@ -147,13 +152,30 @@ def merge_unmentioned(notes: list[Note], limit: int = 4) -> list[Note]:
 
 def condition_note(k: Knowledge, value: str) -> Note | None:
     """Whether the source lists a named condition, or does not mention it; None for one it
-    speaks of in other words ("cancer": the source says malignant, tumors)."""
-    if value in SPOKEN_OF_OTHERWISE:
+    speaks of in other words ("cancer": the source says malignant, tumors) or names outside
+    its list ("vasculitis", which immune complexes can cause: the fact that names it says
+    so, see `named_elsewhere`)."""
+    if value in SPOKEN_OF_OTHERWISE or value in SPOKEN_OF_AS:
         return None
     # "arthritis": the source lists rheumatoid arthritis, and the note says which
     value = next((c for c in LISTED_CONDITIONS if c.endswith(f" {value}")), value)
-    listed = value in LISTED_CONDITIONS or k.facts.mentions(value)
-    return {"kind": "listed" if listed else "not_mentioned", "name": display_name(value)}
+    if value in LISTED_CONDITIONS:
+        return {"kind": "listed", "name": display_name(value)}
+    if k.facts.mentions(value):
+        return None
+    return {"kind": "not_mentioned", "name": display_name(value)}
+
+
+def named_elsewhere(k: Knowledge, tracker: Tracker) -> list[Fact]:
+    """The facts that name a condition the latest message names, outside the source's list
+    of associated conditions ("vasculitis", "kidney disease"): what the source says of it."""
+    facts: list[Fact] = []
+    for entity in live_entities(tracker, "condition"):
+        value = str(entity.get("value", "")).lower()
+        if value in SPOKEN_OF_OTHERWISE or any(c.endswith(value) for c in LISTED_CONDITIONS):
+            continue
+        facts += k.facts.naming(SPOKEN_OF_AS.get(value, value))
+    return facts
 
 
 def unmentioned_conditions(k: Knowledge, tracker: Tracker) -> list[str]:
@@ -271,7 +293,13 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
         for e in live_entities(tracker, "symptom", "cause", "treatment", "condition")
     }
     used = [fact for fact in term_facts if topic in fact.topics]
-    facts = [*elsewhere, *at_site, *used, *k.facts.for_topic(topic, about=named)]
+    facts = [
+        *elsewhere,
+        *at_site,
+        *named_elsewhere(k, tracker),
+        *used,
+        *k.facts.for_topic(topic, about=named),
+    ]
     if places and topic == "location" and tracker.get_slot("last_topic") == topic:
         # "what about the kidneys?" after where it forms: what was not said yet first
         said = set(tracker.get_slot("facts_shown") or [])
@@ -355,11 +383,13 @@ class ActionDoctor(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        fact_ids = [f.id for f in k.facts.for_topic("doctor")][:1]
+        vet = of_a_pet(tracker.latest_message)  # "should i take my dog to a vet or a doctor?"
+        fact_ids = [f.id for f in k.facts.for_topic("who_affected" if vet else "doctor")][:1]
         dispatcher.utter_message(
             response="utter_doctor",
             fact_ids=fact_ids,
+            vet=vet,
             buttons=[k.button(t) for t in ("diagnosis", "treatment", "source")],
-            custom=BOOKING_LINK,
+            custom=None if vet else BOOKING_LINK,
         )
         return [SlotSet("last_topic", "doctor"), SlotSet("facts_shown", fact_ids)]

@@ -454,10 +454,18 @@ def hedged_entity(text: str, entity: Mapping[str, object]) -> bool:
     return isinstance(start, int) and isinstance(end, int) and hedged(text, start, end)
 
 
+# the species value of people ("humans", "kids"), as the synonyms map them
+HUMAN = "human"
+
+
 def of_a_pet(message: Mapping[str, Any]) -> bool:
-    """Whether a message names an animal ("my dog has a lump"), not denied."""
+    """Whether a message names an animal ("my dog has a lump"), not denied; people ("do
+    children get it?") are a species too, but no pet."""
     entities: list[Mapping[str, Any]] = list(message.get("entities") or [])
-    return any(e.get("entity") == "species" and not e.get("negated") for e in entities)
+    return any(
+        e.get("entity") == "species" and e.get("value") != HUMAN and not e.get("negated")
+        for e in entities
+    )
 
 
 def who_can_tell(message: Mapping[str, Any]) -> str:

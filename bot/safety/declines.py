@@ -75,16 +75,29 @@ MEDICINE_ADVICE = re.compile(
     r"|\bup\s+(?:my|the|his|her)\s+(?:\w+\s+)?(?:dose|dosage)\b"
     r"|\b(?:cut|split)\s+(?:my|the|his|her)\s+\w+\s+(?:to|in)\s+half\b"
     r"|\bput\s+(?:it|them|the\s+dose|my\s+dose)\s+(?:back\s+)?(?:up|down)\b"
+    # what to give or take: "what can i give my mum for the pain", "what should he take for it"
+    r"|\bwhat\s+(?:can|could|should|shall|do)\s+(?:i|we)\s+give\b"
+    r"|\bwhat\s+(?:can|could|should|shall)\s+(?:i|we|she|he|they|my\s+\w+)\s+take\s+for\b"
+    # "is ibuprofen ok for the pain", "which tablet is best", "tell me the tablet name"
+    rf"|{MEDICINES}\s+(?:\w+\s+)?(?:ok|okay|safe|fine|good|alright|best)\s+(?:for|with|to)\b"
+    r"|\bwhich\s+(?:tablets?|pills?|medicines?|medications?|drugs?|painkillers?|meds)\s+"
+    r"(?:is|are|should|would|do|to|for|help|helps|work|works|best)\b"
+    r"(?![^.?!]{0,20}\b(?:cause|causes|caused|lead\s+to)\b)"
+    r"|\b(?:tablet|pill|medicine|drug)\s+name\b"
     # the medicine named first: "i'm on warfarin, should i stop it"
     rf"|{MEDICINES}[^.?!]{{0,40}}?\b(?:should|can|could|must|do)\s+(?:i|he|she|we|they)\s+"
     r"(?:stop|quit|come\s+off|skip|double|keep)\s+(?:taking\s+|giving\s+)?(?:it|them)\b",
     re.IGNORECASE,
 )
 # "is my dog at risk of calcinosis", "is the kidney a common place for calcium deposits", "is
-# that true or what does cause calcinosis": about calcinosis, not whether someone has it
+# that true or what does cause calcinosis", "is that the same thing as calcification?": about
+# calcinosis, not whether someone has it
 NOT_AN_OBJECT = "".join(
     f"(?<!{word} )"
-    for word in ("for", "of", "with", "from", "to", "about", "in", "on", "by", "cause", "causes")
+    for word in (
+        *("for", "of", "with", "from", "to", "about", "in", "on", "by", "as"),
+        *("cause", "causes"),
+    )
 )
 # "do i have it?", "does my husband have calcinosis?", "is this calcification?", "diagnose me"
 WHO_HAS_IT = re.compile(
@@ -148,6 +161,10 @@ WHETHER_CANCER = re.compile(
     r"|\b(?:does|do|could|would|might)\s+(?:this|that|it|these|those)\s+mean\s+(?:that\s+)?"
     r"(?:i|he|she|they|we|my\s+\w+)\s+(?:\w+\s+)?(?:have|has|got)\s+(?:an?\s+)?"
     rf"{CANCER}"
+    # "are my granulomas going to become malignant?", "will mine turn into cancer?"
+    r"|\b(?:are|is|will)\s+(?:mine|hers|(?:my|his|her|our)\s+\w+)\s+(?:ever\s+)?"
+    r"(?:going\s+to\s+|gonna\s+)?(?:become|turn"
+    rf"|turning|becoming)\s+(?:into\s+)?(?:an?\s+)?{CANCER}"
     # "so its not cancer right?": whether it is, put as a no to be confirmed
     rf"|\b(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+not\s+(?:an?\s+)?{CANCER}"
     r"[^.?!]{0,12}?(?:\bright\b|\byeah\b|\bthen\b|\bisn'?t\s+it\b|\?)"
@@ -168,13 +185,31 @@ WHAT_IT_IS = re.compile(
     r"(?:possibly\s+)?be"
     r"(?:\s+(?:please|pls))?\s*(?:[?.!]|$)"
     r"|\bwhat\s+do\s+you\s+think\s+(?:it|this|that|they)\s+(?:is|are)\b"
-    r"|\b(?:is|could)\s+(?:that|this|it|these|those)\s+(?:be\s+)?(?:an?\s+)?"
+    r"|(?<!what\s)\b(?:is|could)\s+(?:that|this|it|these|those)\s+(?:be\s+)?(?:an?\s+)?"
     r"(?:scleroderma|lupus|arthritis|rheumatoid\s+arthritis|dermatomyositis|gout|raynaud'?s"
     r"|psoriasis|infection|infected)\b(?!\s+(?:that|which)\b)"
     r"|\b(?:so\s+)?(?:it'?s|its|it\s+is|that'?s|thats|they'?re)\s+(?:probably|likely|definitely"
     r"|surely|most\s+likely)?\s*(?:fine|ok|okay|nothing(?:\s+serious)?|harmless|benign"
     r"|not\s+serious|not\s+dangerous)\b[^.?!]{0,12}?(?:\bright\b|\byeah\b|\bthen\b"
     r"|\bisn'?t\s+it\b|\?)",
+    re.IGNORECASE,
+)
+PLACE = "".join(f"(?<!{word} )" for word in ("on", "in", "under", "near"))
+WHAT_IT_IS = re.compile(
+    WHAT_IT_IS.pattern
+    # "should i be worried?", "is it dangerous?": whether their lump is serious
+    + r"|\bshould\s+(?:i|we|she|he|they)\s+(?:be\s+)?(?:worried|worry|concerned|panic)\b"
+    + r"|\b(?:is|are)\s+(?:(?:it|this|that|these|those|they|mine)\s+(?:\w+\s+)?"
+    + rf"|{PLACE}(?:my|his|her|the)\s+(?:\w+\s+)?{THINGS}\s+(?:[\w']+\s+){{0,4}}?)"
+    + r"(?:dangerous|serious|bad|worrying|something\s+to\s+worry\s+about)\b"
+    + r"(?!\s+(?:to|for|luck)\b)"
+    # "is mine crystalline or fibrous-scar?", "mine must be fibrous-scar, right?"
+    + r"|\b(?:is|are)\s+(?:mine|hers|his|theirs|(?:my|his|her)\s+(?:calcinosis|calcification"
+    + rf"|{THINGS}))\s+(?:the\s+)?(?:crystalline|fibrous)"
+    + r"|\b(?:mine|hers|theirs|(?:my|his|her)\s+(?:calcinosis|calcification"
+    + rf"|{THINGS}))\s+(?:must|has\s+to|should|would)\s+be\b"
+    + r"|\bwhich\s+(?:type|kind|one)\s+(?:is|are|do|does|have)\s+"
+    + r"(?:mine|i|my|his|her|hers|she|he)\b",
     re.IGNORECASE,
 )
 # pressing right after a decline: "come on just tell me yes or no", "just give me a rough
@@ -201,7 +236,10 @@ SKIPS_APPOINTMENT = re.compile(
     r"\s+(?:go|attend|keep|bother)|no\s+need\s+(?:to\s+(?:go|attend|keep)|for))\b"
     rf"[^.?!]{{0,40}}?\b{APPOINTMENTS}"
     r"|\b(?:do|does|should|must)\s+(?:i|she|he|we|they|my\s+\w+)\s+(?:still\s+|really\s+"
-    rf"|even\s+)?(?:need|have)\s+to\s+(?:go|attend|keep)\b[^.?!]{{0,30}}?\b{APPOINTMENTS}",
+    rf"|even\s+)?(?:need|have)\s+to\s+(?:go|attend|keep)\b[^.?!]{{0,30}}?\b{APPOINTMENTS}"
+    # "they want me to come back for a biopsy, should i bother or can i just wait?"
+    rf"|\b{APPOINTMENTS}[^?!]{{0,60}}?\b(?:should\s+(?:i|we|she|he)\s+(?:even\s+)?bother"
+    r"|(?:can|could|should)\s+(?:i|we|she|he)\s+(?:just\s+)?wait)\b",
     re.IGNORECASE,
 )
 # the bot doubted, or set against what the patient's own doctor said: "are you sure?", "my doctor

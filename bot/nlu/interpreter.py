@@ -20,7 +20,7 @@ from bot.nlu import pipeline
 from bot.nlu.clauses import ASKED_WITH_OTHERS, TOPIC_QUESTIONS, Clause, question_clauses
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
 from bot.nlu.names import NAMES_CALCINOSIS
-from bot.nlu.questions import asks, denied_after
+from bot.nlu.questions import asks, denied_after, without_source_frame
 
 _PAYLOAD = re.compile(r"^/(?P<intent>[A-Za-z_][A-Za-z0-9_]*)(?P<entities>\{.*)?\s*$", re.DOTALL)
 EXTRACTOR = "CalcibotEntityRuler"
@@ -189,6 +189,7 @@ class Interpreter:
         intent, ranking = (
             self._by_sentence(doc, reads)
             or _of_something_else(doc, reads)
+            or _asked_of_the_source(doc, reads)
             or (doc._.intent, doc._.intent_ranking)
         )
         parsed = ParseResult(
@@ -242,7 +243,7 @@ class Interpreter:
         outside = [one for one in read if one._.intent["name"] == "out_of_scope"]
         if outside and doc._.intent["name"] == FALLBACK_INTENT:  # not sure of the whole, and
             return outside[0]._.intent, outside[0]._.intent_ranking  # "I have had the flu..."
-        if any(one._.intent["name"] in KEEPS_WHOLE for one in read):
+        if any(_keeps_whole(one) for one in read):
             return None
         asked = [one for one in read if one._.intent["name"].startswith("ask_")]
         return (asked[-1]._.intent, asked[-1]._.intent_ranking) if asked else None
@@ -261,9 +262,38 @@ def _of_something_else(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[Inten
     if len(told.split()) < TELLS_WORDS or asks(told):  # "ugh a bot. ok, what causes it"
         return None
     before = reads(told)
-    if before._.intent["name"] != "out_of_scope":
+    if before._.intent["name"] != "out_of_scope" or _tells_a_cause(before):
         return None
     return before._.intent, before._.intent_ranking
+
+
+def _asked_of_the_source(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[IntentScore]] | None:
+    """The reading of a question of the source's content put as one of the source
+    ("according to the source, what are histiocytes?" reads as where the answers come from):
+    the question without "according to the source", when that reads as a topic; else None."""
+    if doc._.intent["name"] not in {"ask_source", FALLBACK_INTENT}:
+        return None
+    rest = without_source_frame(doc.text)
+    if rest is None:
+        return None
+    read = reads(rest)
+    if read._.intent["name"] not in TOPIC_QUESTIONS or read._.intent["name"] == "ask_source":
+        return None
+    return read._.intent, read._.intent_ranking
+
+
+def _keeps_whole(sentence: Doc) -> bool:
+    """Whether a sentence's reading is the whole message's: an emergency, or no topic of the
+    source ("I have the flu."), unless it tells of a cause the source names."""
+    intent = sentence._.intent["name"]
+    return intent in KEEPS_WHOLE and not (intent == "out_of_scope" and _tells_a_cause(sentence))
+
+
+def _tells_a_cause(doc: Doc) -> bool:
+    """Whether a sentence tells of one of the causes the source names, not denied ("He's been
+    on steroids for Cushing's for two years."): read as out of scope alone, it tells what the
+    question after it asks about, which the source covers."""
+    return any(ent.label_ == "cause" and not ent._.negex for ent in doc.ents)
 
 
 class _Reads:

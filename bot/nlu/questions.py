@@ -216,10 +216,25 @@ FOLLOWED_TERM = only(
 )
 
 
+# "according to the source, what are histiocytes?", "what are histiocytes in the text?": a
+# question of the source's content, put as one of the source
+SOURCE_FRAME = re.compile(
+    r"^\W*(?:according\s+to|in)\s+(?:the|your|this)\s+(?:source|text)\b[\s,:]*"
+    r"|[\s,]*\b(?:according\s+to|in)\s+(?:the|your|this)\s+(?:source|text)(?=\W*$)"
+)
+
+
+def without_source_frame(text: str) -> str | None:
+    """The question a message asks "according to the source" or "in the text", without those
+    words; None when it has no such frame, or nothing else."""
+    rest = SOURCE_FRAME.sub("", text.lower()).strip()
+    return rest if rest and rest != text.lower().strip() else None
+
+
 def asked_term(text: str) -> str | None:
     """The word or two whose meaning a message asks, or that it asks of as a follow-up, or
     None."""
-    lower = text.lower()
+    lower = without_source_frame(text) or text.lower()
     match = ASKED_TERM.search(lower) or FOLLOWED_TERM.search(lower)
     return match.group("term") if match else None
 

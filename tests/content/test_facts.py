@@ -95,6 +95,7 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("is calcinosis catching?", ["whether it is contagious"]),
         ("can it spread from person to person", ["whether it is contagious"]),
         ("can calcinosis spread to other parts of the body", []),  # the source answers that
+        ("will it spread to the rest of her body", ["whether it will spread in one person"]),
         ("will the lumps go away on their own", ["how long it lasts"]),
         ("can it come back after surgery", ["whether it comes back"]),
         ("should i cut out dairy", ["diet or food"]),

@@ -25,7 +25,9 @@ from bot.nlu.questions import (
     leading_unsure,
     not_english,
     of_a_pet,
+    of_a_relative,
     of_oneself,
+    of_someone_else,
     pain_score,
     tells_only_degree,
     tells_only_when,
@@ -70,9 +72,12 @@ def _entities(message: dict[str, Any]) -> list[dict[str, Any]]:
     return list(message.get("entities") or [])
 
 
-def from_statement(message: dict[str, Any]) -> dict[str, Any]:
-    """Slots a patient's own statement fills: "it doesn't hurt" -> pain False."""
+def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[str, Any]:
+    """Slots a patient's own statement fills: "it doesn't hurt" -> pain False. A relative's
+    condition ("my sister has lupus") is the patient's only when the questions are about
+    someone the patient speaks for (``relatives``)."""
     slots: dict[str, Any] = {}
+    text = str(message.get("text") or "")
     for entity in _entities(message):
         kind, value = entity.get("entity"), str(entity.get("value", "")).lower()
         negated = bool(entity.get("negated"))
@@ -84,11 +89,15 @@ def from_statement(message: dict[str, Any]) -> dict[str, Any]:
         elif kind == "symptom" and value in PAIN_WORDS:
             slots["pain"] = slots.get("pain", False) or not negated
         elif kind == "condition" and value in LISTED_CONDITIONS and not negated:
+            if not relatives and of_a_relative(text, int(entity.get("start") or 0)):
+                continue  # "i have a hard bump on my wrist, my sister has lupus"
             # "maybe lupus? not diagnosed": not what a doctor said
-            if hedged_entity(str(message.get("text") or ""), entity):
+            if hedged_entity(text, entity):
                 slots.setdefault("unsure_of", ["known_condition"])
             else:
                 slots["known_condition"] = value
+        elif kind == "cause" and value == "injury" and hurts_them(text, entity):
+            slots["pain"] = True  # "yes they hurt her": the lumps hurting, no injury
         elif kind == "cause" and value in TRIGGERS:
             if not negated:
                 slots["possible_trigger"] = value
@@ -96,9 +105,22 @@ def from_statement(message: dict[str, Any]) -> dict[str, Any]:
                 slots.setdefault("possible_trigger", "none")
     if "deposit_noticed" not in slots and tells_own_calcinosis(message):
         slots["deposit_noticed"] = True
-    if "pain" not in slots and PAINLESS.search(str(message.get("text") or "").lower()):
+    if "pain" not in slots and PAINLESS.search(text.lower()):
         slots["pain"] = False  # "a hard painless lump": no pain entity, and no pain
     return slots
+
+
+# "yes they hurt her", "it hurts him": what comes before "hurt" is the lump, not someone hurt
+LUMP_HURTS = re.compile(
+    r"\b(?:it|they|these|those|this|that|lumps?|bumps?|ones?|deposits?)\s+"
+    r"(?:still\s+|really\s+|do\s+|does\s+|sometimes\s+)?$"
+)
+
+
+def hurts_them(text: str, entity: dict[str, Any]) -> bool:
+    """Whether an injury read in "hurt her" is the lump hurting someone ("they hurt her")."""
+    start = int(entity.get("start") or 0)
+    return text[start:].lower().startswith("hurt") and bool(LUMP_HURTS.search(text[:start].lower()))
 
 
 def tells_own_calcinosis(message: dict[str, Any]) -> bool:
@@ -142,7 +164,11 @@ def _payload_value(slot: str, value: Any) -> Any:
 
 
 def from_answer(
-    message: dict[str, Any], requested: str, answered: Mapping[str, Any] | None = None
+    message: dict[str, Any],
+    requested: str,
+    answered: Mapping[str, Any] | None = None,
+    *,
+    relatives: bool = False,
 ) -> dict[str, Any]:
     """Slots an answer to the question about ``requested`` fills, including "not sure". A
     statement that tells something else ("i have RA" when asked about an injury), a feeling
@@ -152,7 +178,7 @@ def from_answer(
     message): in "actually no, it does hurt" the "no" may be about the pain."""
     intent = str((message.get("intent") or {}).get("name", ""))
     text = str(message.get("text") or "")
-    slots = from_statement(message)
+    slots = from_statement(message, relatives=relatives)
     asked_declined = declined(text.lower())
     if asked_declined:  # "how much medicine should i take": asks of a medicine, takes none
         slots.pop("possible_trigger", None)
@@ -253,6 +279,14 @@ def summarized_before(tracker: Tracker) -> bool:
     )
 
 
+def speaks_for_someone(tracker: Tracker, asked: bool) -> bool:
+    """Whether the patient speaks for someone else: said when the questions started (while
+    they are ``asked``), else by the message ("my mum has lupus and hard lumps on her hands")."""
+    if tracker.get_slot("for_someone_else"):
+        return True
+    return not asked and of_someone_else(str(tracker.latest_message.get("text") or ""))
+
+
 def is_personal(message: dict[str, Any]) -> bool:
     intent = str((message.get("intent") or {}).get("name", ""))
     return intent == "report_symptom" or of_oneself(str(message.get("text") or ""))
@@ -287,7 +321,7 @@ class ValidateSlotMappings(ValidationAction):
             return []
         if not about_their_lump and of_a_pet(message):
             return []  # "my dog has a lump on his paw": the pet's, not the patient's
-        found = from_statement(message)
+        found = from_statement(message, relatives=speaks_for_someone(tracker, about_their_lump))
         if asks_or_requests(text):  # "which medication should i take?": not a trigger of theirs
             found.pop("possible_trigger", None)
         if about_their_lump:
@@ -339,9 +373,11 @@ class ValidateTriageForm(FormValidationAction):
         if requested in TRIAGE_SLOTS:
             # earlier answers matter only to a message that tells something
             answered = slots_before_message(tracker) if message.get("entities") else {}
-            found = from_answer(message, str(requested), answered)
+            found = from_answer(
+                message, str(requested), answered, relatives=speaks_for_someone(tracker, True)
+            )
         else:  # the form starts: fill what the opening message already says
-            found = from_statement(message)
+            found = from_statement(message, relatives=speaks_for_someone(tracker, False))
             if summarized_before(tracker):  # a new report: its lump's own answers
                 events = [
                     SlotSet(slot, None)

@@ -10,6 +10,7 @@ from typing import Any
 
 QUESTION_WORDS = frozenset(
     {"does", "do", "is", "are", "can", "could", "will", "would", "should", "what", "how", "why"}
+    | {"what's", "whats"}
 )
 _CLAUSES = re.compile(r"[,;.!?]+")
 WORD = re.compile(r"[\w']+")
@@ -44,6 +45,13 @@ SOMEONE_ELSES = re.compile(
     r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got)\b"
     rf"|\b(?:his|her)\s+(?:\w+\s+)?{BODY}\b"
 )
+# a relative who has what follows: "my sister has", "my mother have the", "her mum was
+# diagnosed with"
+RELATIVE_HAS = re.compile(
+    rf"\b(?:my|his|her|our)\s+(?:\w+\s+)?{RELATIONS}s?\s+(?:also\s+|too\s+)?"
+    r"(?:has|have|had|got|with|suffers\s+from|(?:was|is|got)\s+diagnosed\s+with)"
+    r"(?:\s+(?:the|a|an))?\s*$"
+)
 # the patient telling of their own: "i have", "i've got", "i noticed", "my left elbow"
 TELLS_OWN = re.compile(
     r"\bi(?:'ve|\s+have|\s+had|\s+got|\s+noticed|\s+found|\s+get)\b|\bive\b"
@@ -56,6 +64,12 @@ def of_someone_else(text: str) -> bool:
     his knee", "i look after my mum and her lumps hurt"), not of the patient's own body."""
     lower = text.lower()
     return SOMEONE_ELSES.search(lower) is not None and TELLS_OWN.search(lower) is None
+
+
+def of_a_relative(text: str, start: int) -> bool:
+    """Whether what a message names at ``start`` is a relative's ("i have a hard bump on my
+    wrist, my sister has lupus")."""
+    return RELATIVE_HAS.search(text[max(0, start - 60) : start].lower()) is not None
 
 
 def of_oneself(text: str) -> bool:

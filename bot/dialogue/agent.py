@@ -15,6 +15,7 @@ from typing import Any
 
 import rasa_sdk
 
+from bot.actions.triage import TRIAGE_SLOTS
 from bot.content.render import BotMessage, Renderer
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
@@ -58,6 +59,16 @@ FORM_VALIDATION = f"validate_{FORM}"
 SUMMARY = "action_triage_summary"
 SLOT_MAPPINGS = "action_validate_slot_mappings"
 REPEAT = "action_repeat"  # the agent's own: it says again what it said, no action server asked
+# the agent's own too: the questions' answers forgotten, to be asked again from the first
+RESTART = "action_restart_questions"
+# "can we start over, i answered wrong", "restart", "let me start again": the questions from
+# the beginning, not what was answered
+RESTARTS = re.compile(
+    r"^(?!.*\b(?:not|don'?t|dont|no\s+need)\b).*(?:"
+    r"\b(?:start|begin|go)\s+(?:(?:it|them|this|that|the\s+questions|all)\s+)?"
+    r"(?:over|again|afresh)\b|\brestart\b|\bredo\s+(?:the|my|those|these)\s+"
+    r"(?:questions|answers)\b|\bfrom\s+(?:the\s+)?(?:beginning|start|scratch)\b)"
+)
 # what a patient says to end, leave or step aside from the questions; never an answer
 NEVER_RESUMES = frozenset(
     {"stop", "goodbye", "thank", "greet", "express_worry", "bot_challenge", "ask_capabilities"}
@@ -342,6 +353,8 @@ class Agent:
             # "I have a question about calcinosis": what would they like to know (not the
             # questions, which the words "question" and "calcinosis" may read as)
             return (*prefix, "utter_how_can_i_help")
+        if self._restarts(parse, state):  # "can we start over, i answered wrong"
+            return (RESTART, *prefix, "utter_triage_restarted", FORM)
         if loop == FORM and asks_why_asked(parse["text"]):  # why, then the same question
             return (*prefix, "utter_why_asked", FORM)
         if loop == FORM and self._answers_form(parse):
@@ -698,6 +711,16 @@ class Agent:
         )
 
     @staticmethod
+    def _restarts(parse: ParseResult, state: DialogueState) -> bool:
+        """Whether a message asks to start the questions again from the first, once they
+        have been asked in this conversation."""
+        return (
+            parse["intent"]["name"] not in {"emergency", "goodbye"}
+            and RESTARTS.search(parse["text"].lower()) is not None
+            and any(e.get("event") == "active_loop" and e.get("name") == FORM for e in state.events)
+        )
+
+    @staticmethod
     def _after_summary(state: DialogueState) -> bool:
         """Whether the bot's last turn gave the questions' summary."""
         return Agent._last_turn_ran(state, SUMMARY)
@@ -769,6 +792,12 @@ class Agent:
             await self.run_action(builder, SLOT_MAPPINGS, record=False)
         elif action == FORM:
             await self.run_form(builder)
+        elif action == RESTART:
+            builder.add(action_event(action))
+            if builder.state.active_loop == FORM:
+                builder.add(loop_event(None))
+            for slot in (*TRIAGE_SLOTS, "unsure_of", "requested_slot"):
+                builder.add(slot_event(slot, None))
         elif action == REPEAT:
             builder.add(action_event(action))
             for said in last_reply(builder.state.events):
@@ -795,7 +824,10 @@ class Agent:
         """Rasa's form loop: validate, then ask the next question or finish with a summary."""
         state = builder.state
         starting = state.active_loop != FORM
-        intro = starting and not self._resuming(state)
+        restarted = any(
+            e.get("event") == "action" and e.get("name") == RESTART for e in builder.turn.events
+        )  # "let's start again" said already
+        intro = starting and not self._resuming(state) and not restarted
         builder.add(action_event(FORM))
         if starting:
             builder.add(loop_event(FORM))

@@ -32,7 +32,7 @@ from bot.nlu.questions import (
     tells_only_degree,
     tells_only_when,
 )
-from bot.safety.declines import declined
+from bot.safety.declines import DIAGNOSIS_NOTES, declined
 
 TRIAGE_SLOTS = ("deposit_noticed", "pain", "known_condition", "possible_trigger")
 # what belongs to one lump; a connective tissue disease belongs to the patient and carries over
@@ -199,6 +199,8 @@ def from_answer(
         return slots
     if intent not in {*ANSWERS, "unsure"} and (slots or asked_declined):
         return slots  # told something else, or asked what the bot declines: ask again
+    if DIAGNOSIS_NOTES.intersection(asked_declined) and leading_answer(text) is None:
+        return slots  # "so it's probably fine then?" asks what only a doctor can tell: no yes
     if intent not in {*ANSWERS, "unsure"} and (is_question(text) or elliptical_question(text)):
         return slots  # "can my dog get this too", "which ones?": a question; ask again
     # "kinda" read as not sure is a hedged yes; "no idea" and "nah, not sure" give no answer;

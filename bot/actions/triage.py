@@ -281,6 +281,27 @@ def summarized_before(tracker: Tracker) -> bool:
     )
 
 
+# what ends a clause: "I've been on prednisone for years, could that be it?"
+CLAUSE_END = re.compile(r"[,;.!?]")
+
+
+def told_in_a_statement(message: dict[str, Any], kind: str) -> bool:
+    """Whether an entity of ``kind``, not denied, stands in a clause that tells rather than
+    asks ("I've been on prednisone for years, could that be it?"; not "which medication
+    should i take?")."""
+    text = str(message.get("text") or "")
+    for entity in _entities(message):
+        if entity.get("entity") != kind or entity.get("negated"):
+            continue
+        start, end = int(entity.get("start") or 0), int(entity.get("end") or 0)
+        before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
+        after = CLAUSE_END.search(text, end)
+        clause = text[before[-1] if before else 0 : after.end() if after else len(text)]
+        if not asks_or_requests(clause):
+            return True
+    return False
+
+
 def speaks_for_someone(tracker: Tracker, asked: bool) -> bool:
     """Whether the patient speaks for someone else: said when the questions started (while
     they are ``asked``), else by the message ("my mum has lupus and hard lumps on her hands")."""
@@ -324,8 +345,8 @@ class ValidateSlotMappings(ValidationAction):
         if not about_their_lump and of_a_pet(message):
             return []  # "my dog has a lump on his paw": the pet's, not the patient's
         found = from_statement(message, relatives=speaks_for_someone(tracker, about_their_lump))
-        if asks_or_requests(text):  # "which medication should i take?": not a trigger of theirs
-            found.pop("possible_trigger", None)
+        if asks_or_requests(text) and not told_in_a_statement(message, "cause"):
+            found.pop("possible_trigger", None)  # "which medication should i take?": asked
         if about_their_lump:
             answered = {slot: tracker.get_slot(slot) for slot in TRIAGE_SLOTS}
             found = kept_answers(found, answered, tracker.get_slot("requested_slot"), text)

@@ -199,6 +199,8 @@ def from_answer(
         return slots
     if intent not in {*ANSWERS, "unsure"} and (slots or asked_declined):
         return slots  # told something else, or asked what the bot declines: ask again
+    if corrects_place(message) and leading_answer(text) is None:
+        return slots  # "sorry i meant my elbow not knee": the place corrected; ask again
     if DIAGNOSIS_NOTES.intersection(asked_declined) and leading_answer(text) is None:
         return slots  # "so it's probably fine then?" asks what only a doctor can tell: no yes
     if intent not in {*ANSWERS, "unsure"} and (is_question(text) or elliptical_question(text)):
@@ -283,6 +285,17 @@ def summarized_before(tracker: Tracker) -> bool:
 
 # what ends a clause: "I've been on prednisone for years, could that be it?"
 CLAUSE_END = re.compile(r"[,;.!?]")
+
+
+def corrects_place(message: dict[str, Any]) -> bool:
+    """Whether a message corrects where the lump is, and tells nothing else ("oops its
+    actually my elbow, not the knee")."""
+    entities = _entities(message)
+    return (
+        CORRECTS.search(str(message.get("text") or "").lower()) is not None
+        and bool(entities)
+        and all(entity.get("entity") == "body_site" for entity in entities)
+    )
 
 
 def told_in_a_statement(message: dict[str, Any], kind: str) -> bool:

@@ -147,6 +147,8 @@ LAY_TERMINATIONS = [
     "now",
     "apart",
     *(f", {word}" for word in CLAUSE_STARTS),
+    # "no it doesn't hurt and i have rheumatoid arthritis": a new subject after "and"
+    *(f"and {word}" for word in ("i", "i'm", "im", "i've", "ive", "my", "he", "she", "they")),
 ]
 # "wasn't" negates what follows ("it wasn't painful"); after a patient's noun it does not
 # negate the noun ("a lump that wasn't there before", "the lump wasn't painful")

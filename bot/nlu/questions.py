@@ -101,6 +101,8 @@ def asks_or_requests(text: str) -> bool:
 _ASKED_AFTER = re.compile(
     r"(?:[,;.!?]|\b(?:just|but|and|instead|rather))\s*"
     r"(?:(?:just|but|and|instead|only|please|pls|so|now|ok|okay|then)\s+)*"
+    # "skip the questions pls i just want to know what it is"
+    r"(?:(?:i\s+)?(?:just\s+)?(?:want|wanna|need|would\s+like|'d\s+like)\s+to\s+know\s+)?"
     r"(?=(?:tell\s+me|explain|what|how|why|which|where|who|can\s+you|could\s+you|is|are|does"
     r"|do|can|will)\b)",
     re.IGNORECASE,  # on the text as typed: its offsets are the message's

@@ -19,7 +19,7 @@ from bot.actions.knowledge import (
 )
 from bot.history import messages_answered_with, replies
 from bot.nlu.names import NAMES_CALCINOSIS
-from bot.nlu.questions import asked_term, asks, follows_up
+from bot.nlu.questions import asked_term, asks, follows_up, names_someone_else
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
 
 FALLBACK = "nlu_fallback"
@@ -39,9 +39,12 @@ class ActionEmergency(Action):
     ) -> list[EventType]:
         latest = tracker.latest_message
         intent = (latest.get("intent") or {}).get("name")
+        category = emergency_category(tracker)
         dispatcher.utter_message(
             response="utter_emergency",
-            category=emergency_category(tracker),
+            category=category,
+            # "my wife says she doesn't want to live anymore": the crisis line for her too
+            someone=category == "suicide" and names_someone_else(str(latest.get("text") or "")),
             # "what do i do" after the advice: the same advice, not to wait
             again=intent != "emergency" and not latest.get("red_flag"),
             custom={"emergency": True},

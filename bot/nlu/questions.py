@@ -62,14 +62,18 @@ TELLS_OWN = re.compile(
 def of_someone_else(text: str) -> bool:
     """Whether a message tells of someone the patient speaks for ("my son has a hard lump on
     his knee", "i look after my mum and her lumps hurt"), not of the patient's own body."""
-    lower = text.lower()
-    return SOMEONE_ELSES.search(lower) is not None and TELLS_OWN.search(lower) is None
+    return names_someone_else(text) and TELLS_OWN.search(text.lower()) is None
 
 
 def of_a_relative(text: str, start: int) -> bool:
     """Whether what a message names at ``start`` is a relative's ("i have a hard bump on my
     wrist, my sister has lupus")."""
     return RELATIVE_HAS.search(text[max(0, start - 60) : start].lower()) is not None
+
+
+def names_someone_else(text: str) -> bool:
+    """Whether a message names someone other than the patient ("my wife says she ...")."""
+    return SOMEONE_ELSES.search(text.lower()) is not None
 
 
 def of_oneself(text: str) -> bool:

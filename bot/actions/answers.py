@@ -290,7 +290,7 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     notes = grounding_notes(k, tracker, topic)
     named = {
         str(e.get("value", "")).lower()
-        for e in live_entities(tracker, "symptom", "cause", "treatment", "condition")
+        for e in live_entities(tracker, "symptom", "cause", "treatment", "condition", "body_site")
     }
     used = [fact for fact in term_facts if topic in fact.topics]
     facts = [

@@ -58,10 +58,14 @@ CAUSED_BY_IT = re.compile(
 )
 
 
+def entities_of(tracker: Tracker) -> list[dict[str, Any]]:
+    """Entities of the latest message."""
+    return list(tracker.latest_message.get("entities") or [])
+
+
 def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
     """Entities of the latest message that are not negated."""
-    entities = tracker.latest_message.get("entities") or []
-    return [e for e in entities if e.get("entity") in types and not e.get("negated")]
+    return [e for e in entities_of(tracker) if e.get("entity") in types and not e.get("negated")]
 
 
 def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
@@ -292,6 +296,8 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
         str(e.get("value", "")).lower()
         for e in live_entities(tracker, "symptom", "cause", "treatment", "condition", "body_site")
     }
+    if any(e.get("entity") == "symptom" and e.get("negated") for e in entities_of(tracker)):
+        named.add("no symptoms")  # "she has no pain at all, is that normal?"
     used = [fact for fact in term_facts if topic in fact.topics]
     facts = [
         *elsewhere,
@@ -373,6 +379,16 @@ class ActionSource(Action):
         return []
 
 
+# "what are the clinic's opening hours?", "is it open on saturdays?": the clinic's, not the
+# source's, and not in the clinic file either
+ASKS_HOURS = re.compile(
+    r"\b(?:opening\s+(?:hours|times)|open(?:ing)?\s+(?:on|at|at\s+the)\s+(?:week\s*ends?|saturdays?"
+    r"|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|evenings?|nights?)"
+    r"|(?:when|what\s+time)\s+(?:is|are|does|do)\s+(?:the\s+|your\s+|it\s+|you\s+)?"
+    r"(?:\w+\s+){0,2}(?:open|close)|hours\s+of\s+the\s+clinic|clinic\s+hours)\b"
+)
+
+
 class ActionDoctor(Action):
     """When and whom to see: the source's advice and the clinic's contact."""
 
@@ -389,6 +405,7 @@ class ActionDoctor(Action):
             response="utter_doctor",
             fact_ids=fact_ids,
             vet=vet,
+            hours=ASKS_HOURS.search(message_text(tracker)) is not None,
             buttons=[k.button(t) for t in ("diagnosis", "treatment", "source")],
             custom=None if vet else BOOKING_LINK,
         )

@@ -34,6 +34,7 @@ from bot.nlu.questions import (
     asks_where,
     asks_why_asked,
     elliptical_question,
+    ends_asking,
     hedged_entity,
     is_question,
     last_clause_question_start,
@@ -620,13 +621,14 @@ class Agent:
     @staticmethod
     def _asks_rather_than_answers(parse: ParseResult, state: DialogueState) -> ParseResult | None:
         """Outside the questions, a message read as a yes or no that starts with a question word
-        asks ("can it be completely painless", "could there be no pain"): it takes the likeliest
+        asks ("can it be completely painless", "could there be no pain"), as does one whose
+        last clause asks ("she has no pain at all, is that normal?"): it takes the likeliest
         question intent of its ranking, which then leads the ranking. None if it has none."""
         text = parse["text"]
         if (
             state.active_loop is not None
             or parse["intent"]["name"] not in PLAIN_ANSWERS
-            or not is_question(text)
+            or not (is_question(text) or ends_asking(text))
             or len(text.split()) < MIN_QUESTION_WORDS
         ):
             return None

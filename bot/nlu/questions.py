@@ -90,6 +90,12 @@ def is_question(text: str) -> bool:
     return bool(words) and words[0] in QUESTION_WORDS
 
 
+def ends_asking(text: str) -> bool:
+    """Whether a message's last clause is a question ("she has no pain, is that normal?")."""
+    clauses = [c for c in _CLAUSES.split(text) if c.strip()]
+    return text.rstrip().endswith("?") and bool(clauses) and is_question(clauses[-1])
+
+
 def asks(text: str) -> bool:
     """Whether any clause asks: "they don't hurt, is that normal?" tells, and asks too."""
     return "?" in text or any(is_question(clause) for clause in _CLAUSES.split(text))

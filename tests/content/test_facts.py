@@ -96,6 +96,8 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("can it spread from person to person", ["whether it is contagious"]),
         ("can calcinosis spread to other parts of the body", []),  # the source answers that
         ("will it spread to the rest of her body", ["whether it will spread in one person"]),
+        ("can my cat pass calcinosis to me?", ["whether it is contagious"]),
+        ("what percentage of calcifications become malignant?", ["figures or percentages"]),
         ("will the lumps go away on their own", ["how long it lasts"]),
         ("can it come back after surgery", ["whether it comes back"]),
         ("should i cut out dairy", ["diet or food"]),

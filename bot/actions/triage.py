@@ -61,6 +61,11 @@ ANSWERS = {"affirm": True, "deny": False}
 UNNAMED_CONDITION = "connective tissue disease"
 NOT_ANSWERS = frozenset({"express_worry"})  # a feeling answers nothing: ask the question again
 PAINLESS = re.compile(r"\b(?:painless|pain[- ]free)\b")
+# "calcium deposits on my xray but i cant feel anything": found on a scan, not seen or felt
+NOT_FELT = re.compile(
+    r"\b(?:can'?t|cannot|cant|don'?t|dont|couldn'?t|couldnt)\s+(?:really\s+)?(?:feel|see)\s+"
+    r"(?:anything|it|them|a\s+thing|any(?:\s+\w+)?)\b"
+)
 # what says an earlier answer is being changed: "sorry, actually yes it is tender"
 CORRECTS = re.compile(
     r"\b(?:actually|i\s+meant|i\s+mean|wait|sorry|correction|i\s+was\s+wrong"
@@ -85,7 +90,8 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
             slots[str(kind)] = _payload_value(str(kind), entity.get("value"))
         # "they dont hurt much but sometimes they are sore": one mention not denied tells
         elif kind == "symptom" and value in DEPOSIT_WORDS:
-            slots["deposit_noticed"] = slots.get("deposit_noticed", False) or not negated
+            felt = not negated and NOT_FELT.search(text.lower()) is None
+            slots["deposit_noticed"] = slots.get("deposit_noticed", False) or felt
         elif kind == "symptom" and value in PAIN_WORDS:
             slots["pain"] = slots.get("pain", False) or not negated
         elif kind == "condition" and value in LISTED_CONDITIONS and not negated:

@@ -17,6 +17,7 @@ from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import (
     asks,
     asks_or_requests,
+    asks_to_explain_question,
     asks_why_asked,
     elliptical_question,
     hedged_entity,
@@ -199,6 +200,7 @@ def from_answer(
         or (requested == "known_condition" and tells_only_degree(text))  # "sometimes"
         or intent in NOT_ANSWERS
         or asks_why_asked(text)  # answered first; the question is asked again
+        or asks_to_explain_question(text)  # "what?": asked again, in plainer words
         or not_english(text)  # asked to write in English; the question is asked again
         or changes_answer(slots, answered or {})
     ):

@@ -30,6 +30,7 @@ from bot.nlu.questions import (
     asks,
     asks_by_naming,
     asks_next_step,
+    asks_to_explain_question,
     asks_to_repeat,
     asks_where,
     asks_why_asked,
@@ -356,6 +357,8 @@ class Agent:
             return (*prefix, "utter_how_can_i_help")
         if self._restarts(parse, state):  # "can we start over, i answered wrong"
             return (RESTART, *prefix, "utter_triage_restarted", FORM)
+        if loop == FORM and asks_to_explain_question(parse["text"]):  # "what?": said plainer
+            return (*prefix, FORM)
         if loop == FORM and asks_why_asked(parse["text"]):  # why, then the same question
             return (*prefix, "utter_why_asked", FORM)
         if loop == FORM and self._answers_form(parse):
@@ -849,6 +852,8 @@ class Agent:
                         "response": response,
                         "intro": intro,
                         "them": bool(state.slots.get("for_someone_else")),
+                        "plain": not starting
+                        and asks_to_explain_question(builder.turn.parse["text"]),
                         "buttons": self.response_buttons.get(response, []),
                     }
                 )

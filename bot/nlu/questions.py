@@ -436,6 +436,22 @@ def asks_to_repeat(text: str) -> bool:
     return REPEAT.search(text.lower()) is not None
 
 
+# "what?", "huh? what do u mean", "i dont understand the question": the question said plainer
+NOT_UNDERSTOOD = re.compile(
+    r"^\W*(?:(?:sorry|huh|eh|pardon|hm+|um+|what)\W+)*(?:"
+    r"what|huh|pardon|come\s+again|what\s+do\s+(?:you|u|ya)\s+mean"
+    r"|what\s+(?:does|do)\s+(?:that|this|it)\s+mean|what\s+(?:are\s+you|r\s+u)\s+asking"
+    r"|i\s+(?:don'?t|dont|do\s+not)\s+(?:understand|get)(?:\s+(?:it|that|the\s+question|what\s+you\s+mean))?"
+    r")\W*$"
+)
+
+
+def asks_to_explain_question(text: str) -> bool:
+    """Whether a message says the question was not understood ("what?", "i dont understand
+    the question")."""
+    return NOT_UNDERSTOOD.search(text.lower()) is not None
+
+
 def asks_why_asked(text: str) -> bool:
     """Whether a message asks why the bot asks ("why do you need to know?"); in the
     questions, a bare "why?" asks that too."""

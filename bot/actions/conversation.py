@@ -19,7 +19,7 @@ from bot.actions.knowledge import (
 )
 from bot.history import messages_answered_with, replies
 from bot.nlu.names import NAMES_CALCINOSIS
-from bot.nlu.questions import asked_term, asks, follows_up, names_someone_else
+from bot.nlu.questions import asked_term, asks, follows_up, names_someone_else, of_a_pet
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
 
 FALLBACK = "nlu_fallback"
@@ -45,6 +45,12 @@ class ActionEmergency(Action):
             category=category,
             # "my wife says she doesn't want to live anymore": the crisis line for her too
             someone=category == "suicide" and names_someone_else(str(latest.get("text") or "")),
+            # "my cat just collapsed": an emergency vet too (the advice for people stays)
+            pet=any(
+                of_a_pet(message.get("parse_data") or {})
+                for n, (message, _) in enumerate(replies(tracker.events))
+                if n < LIVE_EMERGENCY_MESSAGES
+            ),
             # "what do i do" after the advice: the same advice, not to wait
             again=intent != "emergency" and not latest.get("red_flag"),
             custom={"emergency": True},

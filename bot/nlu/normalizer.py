@@ -41,6 +41,12 @@ def stem(word: str) -> str:
 
 # a long word this close to an entity word is a misspelling of it, however often it is seen
 # (shorter ones may be other words: "meditation" is not "medication")
+# everyday words one slip from a word of the training data that tells of an emergency, which
+# would otherwise be corrected towards it: "it was an accident while cooking" is no choking,
+# "i stroked the cat" no stroke, "dyeing my hair" no dying
+EVERYDAY_WORDS = frozenset(
+    {"cooking", "breeding", "blending", "bleeping", "strode", "stroked", "dyeing", "crashing"}
+)
 MISSPELLING_MIN_LENGTH = 11
 MISSPELLING_EDITS = 2
 
@@ -103,7 +109,12 @@ class Normalizer:
         self._norm = self._build_cache()
 
     def _correct(self, word: str) -> str:
-        if word in self._known or len(word) < self.min_length or not word.isalpha():
+        if (
+            word in self._known
+            or word in EVERYDAY_WORDS
+            or len(word) < self.min_length
+            or not word.isalpha()
+        ):
             return word
         max_edits = 1 if len(word) < 8 else 2
         match = process.extractOne(word, self.words, scorer=OSA.distance, score_cutoff=max_edits)

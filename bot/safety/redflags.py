@@ -677,6 +677,8 @@ STOOD_DOWN = re.compile(
     r"|\b(?:bleeding|pain)\s+(?:has\s+|have\s+)?(?:stopped|gone|passed)\b"
     r"|\bbreathing\s+(?:normal|normally|fine|ok|okay|again)\b"
     r"|\bsaid\s+(?:it'?s|its|it\s+is|it\s+was)\s+(?:not|nothing|fine|ok|okay)\b"
+    # "no no it was an accident while cooking": a cut told as an accident, not self-harm
+    r"|\b(?:it|that)\s+was\s+(?:just\s+|only\s+)?an\s+accident\b|\bnot\s+on\s+purpose\b"
 )
 # help has come or been called: "the ambulance is here", "paramedics r here", "i called 911",
 # "im at the hospital now", "my wife is driving me to hospital", "i called the crisis line"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +106,12 @@ TAKES_LEAVE = re.compile(
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
 # "is it? no" may answer; "can it be completely painless" asks
 MIN_QUESTION_WORDS = 4
+# "i'm safe, i'm not going to do anything. can you just tell me how calcinosis is treated?":
+# a question about calcinosis after the crisis line, answered after it is given again
+SAYS_SAFE = re.compile(
+    r"\b(?:i'?m|i\s+am|im)\s+(?:safe|ok|okay|fine|alright)\b"
+    r"|\bnot\s+going\s+to\s+(?:do\s+anything|hurt\s+myself)\b"
+)
 # what leaves the emergency advice, as a message saying it is past or help has come does
 LEAVES_EMERGENCY = frozenset({"thank", "goodbye"})
 # below this, a stood-down emergency's next reading is noise ("the ambulance came, its fine now")
@@ -302,7 +308,7 @@ class Agent:
         if intent == "emergency":
             return ("action_emergency",)
         loop = state.active_loop
-        live = self._emergency_live(state)
+        live = self._live_emergency(state) is not None
         if live and not self._moves_on(parse):
             # "what do i do", "help", "should i wait and see?", "i feel dizzy" after the
             # emergency advice: the same advice, until the patient moves on
@@ -744,20 +750,26 @@ class Agent:
         return False
 
     @staticmethod
-    def _emergency_live(state: DialogueState) -> bool:
-        """Whether the emergency advice answered one of the last few messages before this
-        one, and neither that message ("i attempted suicide last year, i'm doing better now.
+    def _live_emergency(state: DialogueState) -> Mapping[str, Any] | None:
+        """The message the emergency advice answered, when that was one of the last few
+        before this one, and neither it ("i attempted suicide last year, i'm doing better now.
         unrelated, i have a lump") nor any since, this one included, said the emergency is
-        past or help has come, or took leave."""
+        past or help has come, or took leave; else None."""
         for n, (message, ran) in enumerate(replies(state.events)):
             intent = ((message.get("parse_data") or {}).get("intent") or {}).get("name")
             if stands_down(str(message.get("text") or "")) or intent in LEAVES_EMERGENCY:
-                return False
+                return None
             if n > 0 and "action_emergency" in ran:
-                return True
+                return message
             if n == LIVE_EMERGENCY_MESSAGES:
-                return False
-        return False
+                return None
+        return None
+
+    @staticmethod
+    def _live_flag(state: DialogueState) -> str | None:
+        """The red flag of the emergency whose advice still holds, if any."""
+        message = Agent._live_emergency(state)
+        return None if message is None else (message.get("parse_data") or {}).get("red_flag")
 
     @staticmethod
     def _moves_on(parse: ParseResult) -> bool:
@@ -775,7 +787,7 @@ class Agent:
                 intent.startswith("ask_")
                 and intent not in {"ask_doctor", "ask_more"}
                 and NAMES_CALCINOSIS.search(text.lower()) is not None
-                and not of_oneself(text)
+                and (not of_oneself(text) or SAYS_SAFE.search(text.lower()) is not None)
             )
         )
 
@@ -818,6 +830,7 @@ class Agent:
                         "response": action,
                         "buttons": self.response_buttons.get(action, []),
                         "category": builder.turn.parse.get("red_flag_mentioned"),
+                        "crisis": self._live_flag(builder.state) == "suicide",
                         "notes": [{"kind": kind, "who": who} for kind in builder.declines],
                     }
                 )

@@ -70,7 +70,7 @@ NOT_FELT = re.compile(
 # what says an earlier answer is being changed: "sorry, actually yes it is tender"
 CORRECTS = re.compile(
     r"\b(?:actually|i\s+meant|i\s+mean|wait|sorry|correction|i\s+was\s+wrong"
-    r"|changed\s+my\s+mind|on\s+second\s+thought|come\s+to\s+think)\b"
+    r"|changed\s+my\s+mind|on\s+second\s+thought|come\s+to\s+think|scratch\s+that)\b"
 )
 
 
@@ -95,7 +95,10 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
             slots["deposit_noticed"] = slots.get("deposit_noticed", False) or felt
         elif kind == "symptom" and value in PAIN_WORDS:
             slots["pain"] = slots.get("pain", False) or not negated
-        elif kind == "condition" and value in LISTED_CONDITIONS and not negated:
+        elif kind == "condition" and value in LISTED_CONDITIONS and negated:
+            if CORRECTS.search(text.lower()):  # "sorry no, i dont actually have lupus"
+                slots.setdefault("known_condition", "none")
+        elif kind == "condition" and value in LISTED_CONDITIONS:
             if not relatives and of_a_relative(text, int(entity.get("start") or 0)):
                 continue  # "i have a hard bump on my wrist, my sister has lupus"
             # "maybe lupus? not diagnosed": not what a doctor said

@@ -47,6 +47,10 @@ TOLD_BY_A_DOCTOR = re.compile(
     r"\b(?:was|were|been|got|get|am|is|are|being)\s+diagnosed\b(?!\s+(?:yet|by\s+you))"
     r"|\b(?:doctor|gp|consultant|specialist|rheumatologist|dermatologist)\s+(?:said|says|told|"
     r"confirmed|diagnosed)\b"
+    # "my mum has calcinosis", "i already have a calcinosis diagnosis": told, not asked
+    r"|\b(?:i|he|she|they|my\s+\w+)\s+(?:already\s+)?(?:has|have|'s\s+got|'ve\s+got)\s+"
+    r"(?:a\s+)?(?:calcinosis|calcification)\b(?!\s*\?)"
+    r"|\b(?:calcinosis|calcification)\s+diagnosis\b|\bdiagnosis\s+of\s+(?:calcinosis|calcification)\b"
 )
 # what a question of where it forms ("can it affect the hands?") may be read as
 PLACE_READ_AS = frozenset({"complications", "definition"})

@@ -393,6 +393,9 @@ ASKS_HOURS = re.compile(
 )
 
 
+VET = re.compile(r"\b(?:vet|vets|veterinarian|veterinary)\b")
+
+
 class ActionDoctor(Action):
     """When and whom to see: the source's advice and the clinic's contact."""
 
@@ -403,7 +406,8 @@ class ActionDoctor(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
-        vet = of_a_pet(tracker.latest_message)  # "should i take my dog to a vet or a doctor?"
+        # "should i take my dog to a vet or a doctor?", "should i take him to a vet?"
+        vet = of_a_pet(tracker.latest_message) or VET.search(message_text(tracker)) is not None
         # "should we get a second opinion?": what the source does not say, then what it does
         unsaid = k.unmentioned_in(message_text(tracker))
         notes = merge_unmentioned([{"kind": "not_mentioned", "name": name} for name in unsaid])

@@ -103,6 +103,8 @@ LONG_AGO = re.compile(
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small)\b"
+    # "my aunt had a stroke when she was 60", "when he was in his fifties"
+    r"|\bwhen (?:i|he|she|they|we) (?:was|were) (?:\d+|in (?:my|his|her|their|our) \w+)\b"
 )
 # what someone died of: "my gran passed away from a stroke last year and now i worry"
 DIED_OF = re.compile(

@@ -830,7 +830,8 @@ class Agent:
                         "response": action,
                         "buttons": self.response_buttons.get(action, []),
                         "category": builder.turn.parse.get("red_flag_mentioned"),
-                        "crisis": self._live_flag(builder.state) == "suicide",
+                        "crisis": action == "utter_emergency_first"
+                        and self._live_flag(builder.state) == "suicide",
                         "notes": [{"kind": kind, "who": who} for kind in builder.declines],
                     }
                 )

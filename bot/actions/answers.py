@@ -407,9 +407,10 @@ class ActionDoctor(Action):
     ) -> list[EventType]:
         k = knowledge()
         # "should i take my dog to a vet or a doctor?", "should i take him to a vet?"
-        vet = of_a_pet(tracker.latest_message) or VET.search(message_text(tracker)) is not None
+        text = message_text(tracker)
+        vet = of_a_pet(tracker.latest_message) or VET.search(text) is not None
         # "should we get a second opinion?": what the source does not say, then what it does
-        unsaid = k.unmentioned_in(message_text(tracker))
+        unsaid = k.unmentioned_in(text)
         notes = merge_unmentioned([{"kind": "not_mentioned", "name": name} for name in unsaid])
         fact_ids = [f.id for f in k.facts.for_topic("who_affected" if vet else "doctor")][:1]
         dispatcher.utter_message(
@@ -417,7 +418,7 @@ class ActionDoctor(Action):
             fact_ids=fact_ids,
             vet=vet,
             notes=notes,
-            hours=ASKS_HOURS.search(message_text(tracker)) is not None,
+            hours=ASKS_HOURS.search(text) is not None,
             buttons=[k.button(t) for t in ("diagnosis", "treatment", "source")],
             custom=None if vet else BOOKING_LINK,
         )

@@ -19,6 +19,7 @@ from bot.nlu.questions import (
     asks_or_requests,
     asks_to_explain_question,
     asks_why_asked,
+    clause_around,
     elliptical_question,
     hedged_entity,
     is_question,
@@ -294,10 +295,6 @@ def summarized_before(tracker: Tracker) -> bool:
     )
 
 
-# what ends a clause: "I've been on prednisone for years, could that be it?"
-CLAUSE_END = re.compile(r"[,;.!?]")
-
-
 def corrects_place(message: dict[str, Any]) -> bool:
     """Whether a message corrects where the lump is, and tells nothing else ("oops its
     actually my elbow, not the knee")."""
@@ -317,10 +314,7 @@ def told_in_a_statement(message: dict[str, Any], kind: str) -> bool:
     for entity in _entities(message):
         if entity.get("entity") != kind or entity.get("negated"):
             continue
-        start, end = int(entity.get("start") or 0), int(entity.get("end") or 0)
-        before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
-        after = CLAUSE_END.search(text, end)
-        clause = text[before[-1] if before else 0 : after.end() if after else len(text)]
+        clause = clause_around(text, int(entity.get("start") or 0), int(entity.get("end") or 0))
         if not asks_or_requests(clause):
             return True
     return False

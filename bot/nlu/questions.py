@@ -90,6 +90,14 @@ def is_question(text: str) -> bool:
     return bool(words) and words[0] in QUESTION_WORDS
 
 
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` that holds ``text[start:end]``, with the mark that ends it ("I've
+    been on prednisone for years," of "prednisone")."""
+    before = [match.end() for match in _CLAUSES.finditer(text, 0, start)]
+    after = _CLAUSES.search(text, end)
+    return text[before[-1] if before else 0 : after.end() if after else len(text)]
+
+
 def ends_asking(text: str) -> bool:
     """Whether a message's last clause is a question ("she has no pain, is that normal?")."""
     clauses = [c for c in _CLAUSES.split(text) if c.strip()]

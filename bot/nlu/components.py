@@ -89,6 +89,13 @@ def known_phrases(intents_dir: str, safety_file: str) -> list[str]:
     return [*entity_words(intents_dir), *load_red_flag_phrases(Path(safety_file))]
 
 
+@registry.misc("calcibot.everyday_words.v1")
+def everyday_words(intents_dir: str) -> list[str]:
+    """Everyday English words (`everyday_words.txt`), which the normaliser keeps as typed."""
+    lines = (Path(intents_dir) / "everyday_words.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 LAY_PSEUDO_NEGATIONS = [
     "not sure",
     "not sure if",

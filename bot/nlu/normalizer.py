@@ -41,12 +41,6 @@ def stem(word: str) -> str:
 
 # a long word this close to an entity word is a misspelling of it, however often it is seen
 # (shorter ones may be other words: "meditation" is not "medication")
-# everyday words one slip from a word of the training data that tells of an emergency, which
-# would otherwise be corrected towards it: "it was an accident while cooking" is no choking,
-# "i stroked the cat" no stroke, "dyeing my hair" no dying
-EVERYDAY_WORDS = frozenset(
-    {"cooking", "breeding", "blending", "bleeping", "strode", "stroked", "dyeing", "crashing"}
-)
 MISSPELLING_MIN_LENGTH = 11
 MISSPELLING_EDITS = 2
 
@@ -74,6 +68,9 @@ class Normalizer:
         self.cache_size = cache_size
         self.words: list[str] = []
         self._known: frozenset[str] = frozenset()
+        # everyday words, kept as typed: "selling" is no misspelt "swelling", "putting" no
+        # "cutting", "pulls" no "pills", "cooking" no "choking"
+        self.everyday: frozenset[str] = frozenset()
         self._norm: Callable[[str], str] = self._build_cache()
 
     def initialize(
@@ -82,12 +79,16 @@ class Normalizer:
         *,
         nlp: Language | None = None,
         extra_words: Iterable[str] = (),
+        everyday_words: Iterable[str] = (),
     ) -> None:
-        """Learn the vocabulary: entity words, and training words seen ``min_count`` times.
+        """Learn the vocabulary: entity words, and training words seen ``min_count`` times;
+        and the everyday words never corrected.
 
         A word seen once is often a typo ("sclerodema"); it is not trusted as a word, so it
-        is corrected to its frequent neighbour like any other misspelling.
+        is corrected to its frequent neighbour like any other misspelling. An everyday word
+        the training data lacks is a word all the same, however near a known one.
         """
+        self.everyday = frozenset(word.lower() for word in everyday_words)
         counts: Counter[str] = Counter()
         for example in get_examples():
             counts.update(t.lower_ for t in example.reference if t.is_alpha)
@@ -111,7 +112,7 @@ class Normalizer:
     def _correct(self, word: str) -> str:
         if (
             word in self._known
-            or word in EVERYDAY_WORDS
+            or word in self.everyday
             or len(word) < self.min_length
             or not word.isalpha()
         ):
@@ -139,9 +140,13 @@ class Normalizer:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "words.json").write_text(json.dumps(self.words), encoding="utf-8")
+        everyday = "\n".join(sorted(self.everyday))
+        (folder / "everyday.txt").write_text(everyday, encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Normalizer:
-        words: Any = json.loads((Path(path) / "words.json").read_text(encoding="utf-8"))
+        folder = Path(path)
+        words: Any = json.loads((folder / "words.json").read_text(encoding="utf-8"))
+        self.everyday = frozenset((folder / "everyday.txt").read_text(encoding="utf-8").split())
         self._set_words([str(word) for word in words])
         return self
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import spacy
 from spacy.training import Example
 
-from bot.config import PROJECT_ROOT
+from bot.config import INTENTS_DIR, PROJECT_ROOT
+from bot.nlu.components import everyday_words
 from bot.nlu.normalizer import Normalizer
 
 # entity words that the training sentences never use: all tied in frequency
@@ -19,11 +21,15 @@ UNSEEN_ENTITY_WORDS = [
 ]
 
 
-def vocabulary(sentences: list[str], entity_words: list[str]) -> Normalizer:
+def vocabulary(
+    sentences: list[str], entity_words: list[str], everyday_words: list[str] | None = None
+) -> Normalizer:
     nlp = spacy.blank("en")
     normalizer = Normalizer(nlp, "normalizer", min_length=4, min_count=2, cache_size=100)
     examples = [Example.from_dict(nlp.make_doc(s), {}) for s in sentences]
-    normalizer.initialize(lambda: examples, extra_words=entity_words)
+    normalizer.initialize(
+        lambda: examples, extra_words=entity_words, everyday_words=everyday_words or []
+    )
     return normalizer
 
 
@@ -76,3 +82,28 @@ def test_lets_is_not_read_as_a_body_part() -> None:
     normalizer = vocabulary(["my legs hurt", "lumps on my legs"], ["leg"])
     doc = normalizer(spacy.blank("en").make_doc("lets go on"))
     assert doc[0].norm_ == "let"
+
+
+def test_an_everyday_word_is_kept_as_typed_and_a_typo_still_corrected(tmp_path: Path) -> None:
+    """ "selling" is one letter from "swelling", "pulls" from "pills": as everyday words they
+    are read as typed, also by a normaliser loaded from disk; "swellign" is still a typo."""
+    normalizer = vocabulary(
+        ["my finger has swelling", "the swelling is bad", "i take pills", "my pills help"],
+        ["swelling", "pills"],
+        ["selling", "pulls"],
+    )
+    normalizer.to_disk(tmp_path)
+    loaded = Normalizer(spacy.blank("en"), "normalizer", min_length=4, min_count=2, cache_size=9)
+    loaded.from_disk(tmp_path)
+    for reader in (normalizer, loaded):
+        doc = reader(spacy.blank("en").make_doc("selling pulls swellign"))
+        assert [t.norm_ for t in doc] == ["selling", "pull", "swelling"]
+
+
+def test_the_everyday_words_shipped_are_many_and_hold_no_alarm_word() -> None:
+    """The list is read from the repository: common words, and no red-flag or entity word
+    (which the normaliser knows anyway) is missing because of it."""
+    words = everyday_words(str(INTENTS_DIR))
+    assert len(words) > 30_000
+    assert {"selling", "putting", "pulls", "cooking", "lying", "heat"} <= set(words)
+    assert all(word.isalpha() and word.islower() for word in words)

@@ -13,6 +13,7 @@ from bot.config import INTENTS_DIR
 from bot.nlu.components import IntentScore
 from bot.nlu.data import held_out_data
 from bot.nlu.interpreter import Interpreter, ParseResult
+from bot.nlu.normalizer import stem
 from bot.safety.gate import SafeUnderstanding, says_nothing, told_after, without_spans
 from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
 
@@ -202,3 +203,28 @@ def test_a_denied_red_flag_after_an_answer_is_still_denied(
 def test_the_parts_read_apart(text: str, parts: list[str]) -> None:
     assert [part for _, part in told_after(text)] == parts
     assert all(text[start:].startswith(part) for start, part in told_after(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was selling my car when i noticed the lump",
+        "i was putting cream on it",
+        "she pulls her hand away when i touch them",
+        "the heat makes it worse",
+        "i paid for a scan",
+        "no no it was an accident while cooking",
+    ],
+)
+def test_everyday_words_a_letter_from_an_alarm_word_raise_none(
+    interpreter: Interpreter, text: str
+) -> None:
+    """Everyday words are read as typed, not "corrected" to the training data's nearest word:
+    "selling" read as "swelling" and "putting" as "cutting" made these emergencies to the
+    classifier, and "pulls" read as "pills" told of a medicine."""
+    doc = interpreter.nlp.get_pipe("normalizer")(interpreter.nlp.make_doc(text))
+    assert all(t.norm_ == stem(t.lower_) for t in doc if t.is_alpha)
+    parse = gate(interpreter, 0)(text)
+    assert parse["intent"]["name"] != "emergency"
+    assert not parse.get("red_flag")
+    assert ("cause", "medication") not in {(e["entity"], e["value"]) for e in parse["entities"]}

@@ -62,6 +62,10 @@ CAUSED_BY_IT = re.compile(
 )
 
 
+# notes that answer, or rule out, a question of whether someone has calcinosis
+NOT_ASKING_WHETHER = DIAGNOSIS_NOTES | {"keep_appointment"}
+
+
 def entities_of(tracker: Tracker) -> list[dict[str, Any]]:
     """Entities of the latest message."""
     return list(tracker.latest_message.get("entities") or [])
@@ -80,7 +84,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     notes: list[Note] = []
     if (
         topic == "diagnosis"
-        and not DIAGNOSIS_NOTES.intersection(declined(text))
+        # "they want a biopsy, can i skip it?" asks of the test, not whether it is calcinosis
+        and not NOT_ASKING_WHETHER.intersection(declined(text))
         and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
         and not TOLD_BY_A_DOCTOR.search(text)
     ):

@@ -334,7 +334,12 @@ class Agent:
             return (*prefix, "utter_english_only", *((FORM,) if loop == FORM else ()))
         if declines:  # a dose, a diagnosis: whatever the intent
             prefix = (*prefix, "utter_declines")
-            own_lump = loop is None and self._names_own_symptom(parse)
+            # a test to skip: the lump is in a team's hands already, so no questions about it
+            own_lump = (
+                loop is None
+                and "keep_appointment" not in declines
+                and self._names_own_symptom(parse)
+            )
             if (
                 pressed
                 or intent in {"out_of_scope", FALLBACK_INTENT, "ask_more"}
@@ -346,6 +351,10 @@ class Agent:
                 # else neither "did you mean ...?" nor "i can only help with calcinosis",
                 # which the question was about, but what else to ask
                 return (*prefix, FORM if loop == FORM or own_lump else "utter_how_can_i_help")
+            if "see_soon" in declines and loop is None and self._after_summary(state):
+                # "one lump is open now and it bleeds" after the summary: the questions are
+                # answered; who to see, not the questions again
+                return (*prefix, "action_doctor")
             answer = self.policy.actions_for(intent, None)
             if own_lump and answer and FORM not in answer and intent not in NEVER_RESUMES:
                 # a request about their own lump declined, what was asked answered: then the

@@ -1,7 +1,8 @@
 """Requests the bot declines whatever the intent, and says so first (DESIGN.md §4.2): a dose
 or advice about a medicine, whether someone has calcinosis or cancer, which only a doctor can
-tell, and whether an appointment or a test can be skipped; and, when doubted or set against
-the patient's own doctor, it defers to the doctor. Each maps to a note
+tell, and whether an appointment or a test can be skipped; when doubted or set against the
+patient's own doctor, it defers to the doctor; and a lump that has opened or bleeds, which the
+source does not cover, is to be seen soon. Each maps to a note
 (`responses/templates/notes.j2`) that the agent sends before any action answers, so no
 classifier error and no action server can leave it out."""
 
@@ -23,7 +24,8 @@ MEDICINE_NAMES = (
     r"|mycophenolate|ciclosporin|cyclosporine|tacrolimus|heparin|colchicine|omeprazole"
     r"|lansoprazole|pantoprazole|metformin|statins?|atorvastatin|simvastatin|amlodipine"
     r"|levothyroxine|furosemide|apixaban|rivaroxaban|insulin|allopurinol|alendronate"
-    r"|methotrexat|predisolone|prednisolon"
+    r"|methotrexat|predisolone|prednisolon|voltaren|diclofenac|naproxen|codeine|tramadol"
+    r"|antibiotics?"
     r"|supplements?|magnesium|vitamins?(?:\s+[a-z]\d?)?|zinc)"
 )
 MEDICINES = rf"\b{MEDICINE_NAMES}\b"
@@ -84,6 +86,13 @@ MEDICINE_ADVICE = re.compile(
     r"(?:is|are|should|would|do|to|for|help|helps|work|works|best)\b"
     r"(?![^.?!]{0,20}\b(?:cause|causes|caused|lead\s+to)\b)"
     r"|\b(?:tablet|pill|medicine|drug)\s+name\b"
+    # something put on it: "can i put voltaren gel on the sore bump", "is it ok to use
+    # antibiotic cream on an open lump"
+    r"|\b(?:(?:can|could|should|shall|may)\s+(?:i|we|he|she|they|you)|(?:safe|ok|okay|fine"
+    r"|alright|good)\s+to)\s+(?:put|use|apply|rub|try)\s+(?:some\s+|a\s+bit\s+of\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:gel|cream|ointment|lotion|balm|spray|patch)(?:s|es)?\b"
+    r"|\b(?:gel|cream|ointment|lotion|balm)s?\s+(?:\w+\s+)?(?:ok|okay|safe|fine|alright|best)"
+    r"\s+(?:for|on|with|to)\b"
     # the medicine named first: "i'm on warfarin, should i stop it"
     rf"|{MEDICINES}[^.?!]{{0,40}}?\b(?:should|can|could|must|do)\s+(?:i|he|she|we|they)\s+"
     r"(?:stop|quit|come\s+off|skip|double|keep)\s+(?:taking\s+|giving\s+)?(?:it|them)\b",
@@ -161,6 +170,11 @@ WHETHER_CANCER = re.compile(
     r"|\b(?:does|do|could|would|might)\s+(?:this|that|it|these|those)\s+mean\s+(?:that\s+)?"
     r"(?:i|he|she|they|we|my\s+\w+)\s+(?:\w+\s+)?(?:have|has|got)\s+(?:an?\s+)?"
     rf"{CANCER}"
+    # "my mammogram showed calcifications, does that mean cancer?", "is that a sign of cancer"
+    r"|\b(?:does|do|could|would|might|can)\s+(?:this|that|it|these|those)\s+mean\s+(?:that\s+)?"
+    rf"(?:it'?s\s+|its\s+|it\s+is\s+|they'?re\s+|there'?s\s+)?(?:an?\s+)?{CANCER}"
+    r"|\b(?:is|are)\s+(?:this|that|it|these|those|they)\s+(?:an?\s+)?(?:sign|signs|symptom"
+    rf"|symptoms|warning\s+sign)\s+of\s+(?:an?\s+)?{CANCER}"
     # "are my granulomas going to become malignant?", "will mine turn into cancer?"
     r"|\b(?:are|is|will)\s+(?:mine|hers|(?:my|his|her|our)\s+\w+)\s+(?:ever\s+)?"
     r"(?:going\s+to\s+|gonna\s+)?(?:become|turn"
@@ -208,6 +222,11 @@ WHAT_IT_IS = re.compile(
     + rf"|{THINGS}))\s+(?:the\s+)?(?:crystalline|fibrous)"
     + r"|\b(?:mine|hers|theirs|(?:my|his|her)\s+(?:calcinosis|calcification"
     + rf"|{THINGS}))\s+(?:must|has\s+to|should|would)\s+be\b"
+    # "so it's fibrous-scar, yes or no?", "that means its the inflammatory type doesnt it"
+    + r"|\b(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre|mine\s+is|mine'?s|i\s+have)\s+"
+    + r"(?:the\s+)?(?:crystalline|fibrous|inflammatory|inflammation)\b[^.?!]{0,30}?"
+    + r"(?:\bright\b|\byeah\b|\bthen\b|\b(?:isn'?t|doesn'?t|doesnt|isnt)\s+it\b"
+    + r"|\byes\s+or\s+no\b|\?)"
     + r"|\bwhich\s+(?:type|kind|one)\s+(?:is|are|do|does|have)\s+"
     + r"(?:mine|i|my|his|her|hers|she|he)\b",
     re.IGNORECASE,
@@ -237,6 +256,10 @@ SKIPS_APPOINTMENT = re.compile(
     rf"[^.?!]{{0,40}}?\b{APPOINTMENTS}"
     r"|\b(?:do|does|should|must)\s+(?:i|she|he|we|they|my\s+\w+)\s+(?:still\s+|really\s+"
     rf"|even\s+)?(?:need|have)\s+to\s+(?:go|attend|keep)\b[^.?!]{{0,30}}?\b{APPOINTMENTS}"
+    # "they want a biopsy of the lump, im thinking of just skipping it, is that ok?"
+    rf"|\b{APPOINTMENTS}[^?!]{{0,60}}?\b(?:skip|skipping|cancel|cancell?ing|miss|missing"
+    r"|ignore|ignoring|put\s+off|putting\s+off|not\s+go|not\s+going|not\s+bother(?:ing)?)"
+    r"\s+(?:it|them|that|this)\b"
     # "they want me to come back for a biopsy, should i bother or can i just wait?"
     rf"|\b{APPOINTMENTS}[^?!]{{0,60}}?\b(?:should\s+(?:i|we|she|he)\s+(?:even\s+)?bother"
     r"|(?:can|could|should)\s+(?:i|we|she|he)\s+(?:just\s+)?wait)\b",
@@ -253,6 +276,27 @@ DOUBTED = re.compile(
     r"|worried|a\s+problem)|nothing\s+serious|harmless|benign|fine|otherwise|different|last\s+resort)",
     re.IGNORECASE,
 )
+# a lump told to have opened, bled or leaked, which the source does not cover: to be seen
+# soon, whatever else the message asks ("one lump is open now and it bleeds a little", "his
+# calcium lump has opened up and white chalky stuff is coming out"); heavy bleeding is a red flag
+OPENED = re.compile(
+    r"^(?=.*\b(?:lumps?|bumps?|deposits?|nodules?|calcium|calcinosis|calcifications?|ones?"
+    r"|it|they|skin)\b)"
+    # not denied: "it hasn't opened or bled", "no bleeding"
+    r"(?!.*\b(?:no|not|never|without|(?:has|have|is|are|does|do|did)n'?t)\b[^.?!,;]{0,25}"
+    r"(?:open|burst|bleed|bled|ooz|leak|pus|weep))"
+    r".*(?:\b(?:has|have|had|is|are|it'?s|its|they'?re|theyre|just|now)\s+(?:\w+\s+)?"
+    r"(?:opened|burst|broken\s+open|split\s+open|come\s+open|ulcerated)\b"
+    r"|\b(?:lumps?|bumps?|deposits?|nodules?|ones?|it|skin|sore)\s+(?:\w+\s+){0,2}"
+    r"(?:is|are|'s)\s+(?:now\s+)?open\b"
+    r"|\bopened\s+up\b"
+    r"|\b(?:bleeds|bleeding|bled|oozing|oozes|oozed|leaking|pus)\b"
+    r"|\b(?:is|are|it'?s|its|they'?re|theyre)\s+weeping\b"
+    r"|\b(?:white|chalky|creamy|yellow|yellowish|gritty)\s+(?:\w+\s+)?(?:stuff|bits?|paste"
+    r"|liquid|material|gunk)\s+(?:is\s+|keeps\s+)?(?:coming|came|comes|leaking|oozing)"
+    r"(?:\s+out)?\b)",
+    re.IGNORECASE | re.DOTALL,
+)
 DECLINED_CACHE_SIZE = 1024
 # the notes in the order a reply gives them; whether it is cancer also says whether it is
 # calcinosis, so a message that asks both gets the one note
@@ -263,6 +307,7 @@ DECLINED = (
     ("cannot_tell_what", WHAT_IT_IS),
     ("keep_appointment", SKIPS_APPOINTMENT),
     ("doctor_knows_best", DOUBTED),
+    ("see_soon", OPENED),
 )
 # a note left out when one of these is given: one diagnosis note a reply
 SUPERSEDED_BY = {

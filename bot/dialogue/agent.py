@@ -46,6 +46,7 @@ from bot.nlu.questions import (
     of_oneself,
     of_someone_else,
     pain_score,
+    puts_off,
     question_start,
     tells,
     tells_only_when,
@@ -78,7 +79,8 @@ NEVER_RESUMES = frozenset(
 # "go on", "ok continue", "let's carry on": typed right after the pause, which offered to
 # continue the questions, they mean that rather than "tell me more"
 CONTINUE_WORDS = re.compile(
-    r"^(?:(?:ok(?:ay)?|yes|yeah|sure|fine|please|right|then|let'?s)\s+)*"
+    r"^(?:(?:ok(?:ay)?|yes|yeah|sure|fine|please|right|then|let'?s|so|sorry|hi|hello|again"
+    r"|(?:i'?m|i\s+am)\s+(?:back|here)|back)\s+)*"
     r"(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions)\b",
 )
 # "actually ok lets do the questions", "can we carry on where we left off": the questions
@@ -313,14 +315,16 @@ class Agent:
             # "what do i do", "help", "should i wait and see?", "i feel dizzy" after the
             # emergency advice: the same advice, until the patient moves on
             return ("action_emergency",)
+        later = puts_off(parse["text"])
         if (
-            intent in {"out_of_scope", FALLBACK_INTENT}
+            (intent in {"out_of_scope", FALLBACK_INTENT} or later)
             and stands_down(parse["text"])
             and self._advised_emergency(state)
         ):  # "ok hes ok now, false alarm" after the advice: nothing else asked or told; "i'm
-            # safe now" after thoughts of suicide: the crisis line once more, kindly
+            # safe now" after thoughts of suicide: the crisis line once more, kindly;
+            # "paramedics are here, can we do the questions later?": of course
             glad = ("utter_glad_safe",) if self._crisis_advised(state) else ()
-            return (*glad, "utter_how_can_i_help")
+            return (*glad, "utter_come_back" if later else "utter_how_can_i_help")
         if asks_to_repeat(parse["text"]) and last_reply(state.events):
             return (REPEAT,)  # "sorry, can you repeat that": the same words, nothing changed
         prefix: tuple[str, ...] = ("action_extract_slots",)
@@ -810,7 +814,11 @@ class Agent:
         says = (CONTINUE_WORDS.match(" ".join(words)) and len(words) <= 6) or (
             parse["intent"]["name"] in PLAIN_ANSWERS and not asks(parse["text"])
         )
-        return bool(says) and Agent._messages_since_pause(state) == 1  # nothing between
+        if not says:
+            return False
+        since = Agent._messages_since_pause(state)
+        # nothing between; or only "can we do this later?", to which the bot said come back
+        return since == 1 or (since is not None and Agent._last_turn_ran(state, "utter_come_back"))
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:
         if action == "action_extract_slots":
@@ -841,6 +849,7 @@ class Agent:
                         "category": builder.turn.parse.get("red_flag_mentioned"),
                         "crisis": action == "utter_emergency_first"
                         and self._live_flag(builder.state) == "suicide",
+                        "paused": action == "utter_come_back" and self._resuming(builder.state),
                         "notes": [{"kind": kind, "who": who} for kind in builder.declines],
                     }
                 )
@@ -893,17 +902,24 @@ class Agent:
 
     @staticmethod
     def _messages_since_pause(state: DialogueState) -> int | None:
-        """How many patient messages came after the questions were paused, the one being
-        answered included; None when they were not paused, or finished or stopped since."""
+        """How many patient messages came after the questions were paused (for a question,
+        or left for the emergency advice), the one being answered included; None when they
+        were not paused, or finished or stopped since."""
         users = 0
+        left = False  # the questions left after the action seen last (going back)
         for event in reversed(state.events):
             if event.get("event") == "user":
                 users += 1
+            elif event.get("event") == "active_loop":
+                left = event.get("name") is None
             elif event.get("event") == "action":
                 if event.get("name") == "utter_triage_paused":
                     return users
+                if event.get("name") == "action_emergency" and left:
+                    return users  # the emergency advice left the questions: a pause too
                 if event.get("name") in {SUMMARY, "utter_triage_stopped"}:
                     return None
+                left = False
         return None
 
     async def run_action(self, builder: _TurnBuilder, name: str, record: bool = True) -> None:

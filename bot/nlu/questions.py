@@ -444,6 +444,17 @@ def asks_to_repeat(text: str) -> bool:
     return REPEAT.search(text.lower()) is not None
 
 
+# "can we go back to the questions later?", "ill come back to this another time"
+LATER = re.compile(
+    r"\b(?:later|another\s+time|some\s+other\s+time|tomorrow|come\s+back\s+to\s+(?:this|it|you))\b"
+)
+
+
+def puts_off(text: str) -> bool:
+    """Whether a message puts the chat off till later (help has come, say)."""
+    return LATER.search(text.lower()) is not None
+
+
 # "what?", "huh? what do u mean", "i dont understand the question": the question said plainer
 NOT_UNDERSTOOD = re.compile(
     r"^\W*(?:(?:sorry|huh|eh|pardon|hm+|um+|what)\W+)*(?:"

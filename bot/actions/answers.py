@@ -56,9 +56,13 @@ TOLD_BY_A_DOCTOR = re.compile(
 PLACE_READ_AS = frozenset({"complications", "definition"})
 # "can calcinosis cause breathing problems?": read as a question about causes, it asks what
 # calcinosis itself may cause (not "what causes calcinosis", "can lupus cause calcinosis")
+# "could the calcinosis be causing it?", "is this from his calcinosis?" too
 CAUSED_BY_IT = re.compile(
     rf"\b(?:{CALCINOSIS}|the deposits|these deposits)\s+"
-    r"(?:cause|causes|lead to|leads to|result in|results in|give you|gives you|trigger)\b"
+    r"(?:cause|causes|lead to|leads to|result in|results in|give you|gives you|trigger"
+    r"|(?:be\s+)?causing|be\s+behind|be\s+responsible\s+for)\b"
+    r"|\b(?:caused\s+by|because\s+of|due\s+to|from)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?"
+    rf"{CALCINOSIS}"
 )
 
 

@@ -55,7 +55,7 @@ from bot.nlu.questions import (
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
 from bot.safety.declines import DOUBTED, declined, presses
 from bot.safety.gate import SafeUnderstanding
-from bot.safety.redflags import stands_down
+from bot.safety.redflags import help_called, stands_down
 
 FORM = "triage_form"
 FORM_VALIDATION = f"validate_{FORM}"
@@ -76,13 +76,23 @@ RESTARTS = re.compile(
 NEVER_RESUMES = frozenset(
     {"stop", "goodbye", "thank", "greet", "express_worry", "bot_challenge", "ask_capabilities"}
 )
-# "go on", "ok continue", "let's carry on": typed right after the pause, which offered to
-# continue the questions, they mean that rather than "tell me more"
+# "go on", "ok continue", "let's carry on", "im back now. where were we", "he is ok now. lets
+# continue": typed right after the pause, which offered to continue the questions, they mean
+# that rather than "tell me more"
 CONTINUE_WORDS = re.compile(
-    r"^(?:(?:ok(?:ay)?|yes|yeah|sure|fine|please|right|then|let'?s|so|sorry|hi|hello|again"
-    r"|(?:i'?m|i\s+am)\s+(?:back|here)|back)\s+)*"
-    r"(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions)\b",
+    r"^(?!.*\b(?:not|don'?t|dont|no|stop|later|never)\b).*"
+    r"\b(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions"
+    r"|where were we|where was i)(?:\s+(?:then|please|pls|now|thanks|again|with\s+(?:the\s+)?"
+    r"(?:questions|them)))*\s*$",
 )
+CONTINUE_MAX_WORDS = 8
+# "can i still eat dairy if i have calcium deposits?": a symptom supposed, not told
+SUPPOSED = re.compile(
+    r"\b(?:if|when|once|in\s+case)\s+(?:i|you|he|she|they|we|someone|people|my\s+\w+)\s+"
+    r"(?:ever\s+)?(?:have|has|had|get|gets|got|develop|develops)\b[^.?!,;]*$"
+)
+# what the bot says when help has come after the emergency advice
+AFTER_HELP_CAME = ("utter_come_back", "utter_glad_help", "utter_glad_safe")
 # "actually ok lets do the questions", "can we carry on where we left off": the questions
 # asked for again, which the classifier may read as "stop" (it names them) or out of scope
 WANTS_QUESTIONS = re.compile(
@@ -323,7 +333,10 @@ class Agent:
         ):  # "ok hes ok now, false alarm" after the advice: nothing else asked or told; "i'm
             # safe now" after thoughts of suicide: the crisis line once more, kindly;
             # "paramedics are here, can we do the questions later?": of course
-            glad = ("utter_glad_safe",) if self._crisis_advised(state) else ()
+            if self._crisis_advised(state):
+                glad: tuple[str, ...] = ("utter_glad_safe",)
+            else:  # "my son is taking me to the ER now": glad of it, not silent
+                glad = ("utter_glad_help",) if help_called(parse["text"]) else ()
             return (*glad, "utter_come_back" if later else "utter_how_can_i_help")
         if asks_to_repeat(parse["text"]) and last_reply(state.events):
             return (REPEAT,)  # "sorry, can you repeat that": the same words, nothing changed
@@ -587,9 +600,16 @@ class Agent:
     def _names_own_symptom(parse: ParseResult) -> bool:
         """A symptom, not denied, in a message that speaks of the patient ("my", "i"), even
         one that also asks something; not of their pet ("my dog has a lump on his paw")."""
+        text = parse["text"]
         return (
-            of_oneself(parse["text"])
-            and Agent._names(parse, {"symptom"}, negated=False)
+            of_oneself(text)
+            and any(
+                e["entity"] == "symptom"
+                and not e.get("negated")
+                and e["value"] != NO_SYMPTOM
+                and not SUPPOSED.search(text[: int(e.get("start") or 0)].lower())
+                for e in parse["entities"]
+            )
             and not Agent._names(parse, {"species"}, negated=False)
         )
 
@@ -811,14 +831,17 @@ class Agent:
         "go on", or an answer to the question asked before it, which is then asked again
         rather than guessed at."""
         words = re.sub(r"[^\w' ]+", " ", parse["text"].lower()).split()
-        says = (CONTINUE_WORDS.match(" ".join(words)) and len(words) <= 6) or (
+        says = (CONTINUE_WORDS.search(" ".join(words)) and len(words) <= CONTINUE_MAX_WORDS) or (
             parse["intent"]["name"] in PLAIN_ANSWERS and not asks(parse["text"])
         )
         if not says:
             return False
         since = Agent._messages_since_pause(state)
-        # nothing between; or only "can we do this later?", to which the bot said come back
-        return since == 1 or (since is not None and Agent._last_turn_ran(state, "utter_come_back"))
+        # nothing between; or only "can we do this later?" or "the paramedics are here", to
+        # which the bot said come back, or was glad help had come
+        return since == 1 or (
+            since is not None and any(Agent._last_turn_ran(state, a) for a in AFTER_HELP_CAME)
+        )
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:
         if action == "action_extract_slots":

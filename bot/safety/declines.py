@@ -55,6 +55,9 @@ MEDICINE_ADVICE = re.compile(
     rf"(?:take\b(?!\s+(?:{TAKEN_NOT_A_MEDICINE}))|(?:keep|stop|start)\s+(?:taking|giving)"
     rf"|come\s+off)\b(?!\s+{PEOPLE_AND_THINGS})"
     rf"|\b(?:stop|come\s+off|quit)\s+(?:my|the|his|her)\s+(?:\w+\s+)?{MEDICINE_NAMES}\b"
+    # "thinking of stopping my methotrexate", "i'm coming off the steroids"
+    r"|\b(?:stopping|quitting|coming\s+off|cutting\s+(?:down|out)|skipping|dropping)\s+"
+    rf"(?:(?:my|the|his|her|all\s+(?:my|the|his|her))\s+)?(?:\w+\s+)?{MEDICINE_NAMES}\b"
     # told rather than asked: "i'm going to stop taking the colchicine", "i'll stop taking it"
     r"|\b(?:stop|stopping|quit|quitting|come\s+off|coming\s+off)\s+(?:taking|giving)\s+"
     rf"(?:(?:my|the|his|her|all\s+(?:my|the|his|her))\s+(?:\w+\s+)?{MEDICINE_NAMES}"
@@ -110,7 +113,8 @@ NOT_AN_OBJECT = "".join(
 )
 # "do i have it?", "does my husband have calcinosis?", "is this calcification?", "diagnose me"
 WHO_HAS_IT = re.compile(
-    r"\b(?:do|does|did|could|might|may|would)\s+(?:you\s+think\s+)?"
+    # not "how long does she have", "how much time do i have"
+    r"(?<!long\s)(?<!time\s)\b(?:do|does|did|could|might|may|would)\s+(?:you\s+think\s+)?"
     r"(?:i|he|she|they|we|my\s+\w+|our\s+\w+)\s+(?:really\s+)?(?:have|has|got)\b"
     r"(?!\s+(?:caused|been|to)\b)"
     r"|\b(?:have|has)\s+(?:i|he|she|they|we)\s+got\b"
@@ -127,6 +131,13 @@ WHO_HAS_IT = re.compile(
     rf"(?:is|are)\s+{CALCINOSIS}"
     r"|\b(?:so\s+)?(?:it'?s|it\s+is|that'?s)\s+(?:(?:definitely|defo|probably|surely|really)\s+)?"
     rf"{CALCINOSIS}\s*,?\s*(?:right|then|yeah|isn'?t\s+it)\b"
+    # "so i have calcinosis, yes? just confirm", "she has calcinosis then?"
+    r"|(?<!\bif\s)(?<!when\s)(?<!whether\s)(?<!because\s)(?<!since\s)"
+    r"\b(?:i|he|she|they|we|my\s+\w+)\s+(?:definitely\s+|really\s+)?(?:have|has|got|'ve\s+got)"
+    rf"\s+(?:got\s+)?{CALCINOSIS}\s*,?\s*(?:then\s*)?(?:\?|right\b|yes\b|yeah\b|correct\b"
+    r"|don'?t\s+i\b|doesn'?t\s+(?:she|he)\b)"
+    r"|\bjust\s+confirm\b|\b(?:can|could|would|will)\s+(?:you|u)\s+confirm\s+(?:that\s+|if\s+"
+    r"|whether\s+)?(?:i|he|she|they|my\s+\w+|it'?s|its|it\s+is|this\s+is)\b"
     # "can you tell me if my son has calcinosis", "is that what my husband has"
     r"|\b(?:tell|say)\s+(?:me|us)\s+(?:if|whether)\s+(?:i|he|she|they|we|my\s+\w+)\s+"
     r"(?:really\s+)?(?:have|has|got)\b"
@@ -231,6 +242,19 @@ WHAT_IT_IS = re.compile(
     + r"(?:mine|i|my|his|her|hers|she|he)\b",
     re.IGNORECASE,
 )
+# what caused someone's own lump: "so it was the fall that caused it?", "is the lupus the
+# reason for my lumps?", "was it my steroids that did this?"
+WHAT_CAUSED_IT = re.compile(
+    r"\b(?:so\s+)?(?:it\s+was|it'?s|was\s+it|is\s+it)\s+(?:the|my|his|her)\s+(?:\w+\s+){1,2}?"
+    r"(?:that|which)\s+(?:caused|causes|did|made|gave)\b"
+    r"|\b(?:is|was)\s+(?:the|my|his|her)\s+(?:\w+\s+){1,2}?(?:the\s+)?(?:reason|cause)\s+"
+    r"(?:for|of|why)\s+(?:my|his|her|the|these|those|this|it|them|(?:i|he|she)\s+(?:have|has|got))\b"
+    r"|\b(?:could|might|may|would)\s+(?:the|my|his|her)\s+(?:\w+\s+){1,2}?have\s+(?:caused|given"
+    r"\s+(?:me|him|her))\s+(?:it|this|them|these|those|(?:my|his|her|these|those)\s+\w+)\s*\??\s*$"
+    r"|\b(?:did|could)\s+(?:the|my|his|her)\s+(?:\w+\s+){1,2}?(?:cause|give\s+(?:me|him|her))\s+"
+    rf"(?:my|his|her|these|those|this|them|it)\b(?:\s+(?:\w+\s+)?{THINGS})?\s*\??\s*$",
+    re.IGNORECASE,
+)
 # pressing right after a decline: "come on just tell me yes or no", "just give me a rough
 # number", "ok what about for my 10 year old": asks again for what was declined
 PRESSES = re.compile(
@@ -305,6 +329,7 @@ DECLINED = (
     ("cannot_tell_cancer", WHETHER_CANCER),
     ("cannot_tell", WHO_HAS_IT),
     ("cannot_tell_what", WHAT_IT_IS),
+    ("cannot_tell_cause", WHAT_CAUSED_IT),
     ("keep_appointment", SKIPS_APPOINTMENT),
     ("doctor_knows_best", DOUBTED),
     ("see_soon", OPENED),
@@ -313,8 +338,11 @@ DECLINED = (
 SUPERSEDED_BY = {
     "cannot_tell": frozenset({"cannot_tell_cancer"}),
     "cannot_tell_what": frozenset({"cannot_tell", "cannot_tell_cancer"}),
+    "cannot_tell_cause": frozenset({"cannot_tell", "cannot_tell_cancer", "cannot_tell_what"}),
 }
-DIAGNOSIS_NOTES = frozenset({"cannot_tell", "cannot_tell_cancer", "cannot_tell_what"})
+DIAGNOSIS_NOTES = frozenset(
+    {"cannot_tell", "cannot_tell_cancer", "cannot_tell_what", "cannot_tell_cause"}
+)
 
 
 @functools.lru_cache(maxsize=DECLINED_CACHE_SIZE)

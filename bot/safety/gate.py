@@ -111,11 +111,13 @@ class SafeUnderstanding:
                 rest = self.interpreter.understand(without_spans(text, flags))[0]
                 if says_nothing(rest["text"]):  # "what about heart attacks": no guess
                     rest["intent"] = {"name": FALLBACK_INTENT, "confidence": 0.0}
-        # the pain of a red flag is not the lump's pain
+        # the pain of a red flag is not the lump's pain; an accident's cut is an injury
         parse["entities"] = [
             e
             for e in parse["entities"]
-            if not any(f.start < e["end"] and e["start"] < f.end for f in flags)
+            if not any(
+                f.start < e["end"] and e["start"] < f.end and not f.accidental for f in flags
+            )
         ]
         if rest is not None:
             parse["intent"], parse["intent_ranking"] = rest["intent"], rest["intent_ranking"]

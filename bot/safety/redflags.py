@@ -118,6 +118,21 @@ FICTION = re.compile(
     r"|film|movie|novel|book|story|episode|soap|documentary|programme|program)\b"
     r"|\bread\s+(?:a|an|the|this|that)\s+(?:novel|book|story|article)\b"
 )
+# an everyday accident, not self-harm: "i cut myself on a kitchen knife", "i burn myself a lot
+# at the stove", "burnt myself while cooking", "cut myself shaving"
+SELF_INJURIES = frozenset({"cut", "cutting", "burn", "burned", "burnt", "burning", "scratch"})
+ACCIDENT = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:on\s+(?:a|an|the|my|some)\s+(?:[\w-]+\s+)?(?:knife|stove|oven|hob"
+    r"|cooker|iron|pan|saucepan|kettle|grill|glass|tin|can|tray|fence|nail|bbq|barbecue|bike"
+    r"|heater|radiator)s?"
+    r"|(?:at|on|near|by)\s+the\s+(?:stove|oven|hob|cooker|grill|bbq|barbecue)"
+    r"|(?:while|when|whilst)\s+(?:i\s+was\s+)?(?:cooking|shaving|chopping|cutting|gardening"
+    r"|baking|ironing|working|cleaning|fixing|making)"
+    r"|(?:cooking|shaving|chopping|gardening|baking|ironing)"
+    r"|by\s+accident|accidentally)\b"
+    r"|\b(?:by\s+accident|accidentally|an\s+accident)\b"
+)
+ON_PURPOSE = re.compile(r"\b(?:on\s+purpose|deliberately|intentionally|to\s+feel)\b")
 # someone who has died: "my late wife had a stroke"
 LATE = re.compile(r"\b(?:my|his|her|our|their|your)\s+late\s+\w+")
 # "what about heart attacks?" after a question: asked about, as the question before was
@@ -217,10 +232,11 @@ class RedFlag:
     end: int
     spoken_of: bool = False  # asked about, or long ago: not happening now
     figurative: bool = False  # "dying to know", "giving me a heart attack lol"
+    accidental: bool = False  # "i cut myself on a kitchen knife": an injury, not self-harm
 
     @property
     def live(self) -> bool:
-        return not (self.negated or self.spoken_of or self.figurative)
+        return not (self.negated or self.spoken_of or self.figurative or self.accidental)
 
 
 def load_red_flags(path: Path = SAFETY_FILE) -> dict[str, list[str]]:
@@ -291,6 +307,7 @@ class RedFlagDetector:
                     span.end_char,
                     spoken_of=self._spoken_of(doc, start, end, category),
                     figurative=self._idiom(doc, start, end),
+                    accidental=self._accident(doc, start, end, category),
                 )
             )
         return found
@@ -371,6 +388,18 @@ class RedFlagDetector:
                 and SURPRISED_BY.search(doc[end:].text.lower()) is not None
             )
         )
+
+    @staticmethod
+    def _accident(doc: Doc, start: int, end: int, category: str) -> bool:
+        """A cut or burn to oneself told with how it happened by accident, in its own
+        clause ("i cut myself on a kitchen knife last year", "burnt myself at the stove"):
+        an everyday injury. "i cut myself" alone, or "with a knife", stays self-harm."""
+        if category != "suicide" or doc[start].lower_ not in SELF_INJURIES:
+            return False
+        first, last = RedFlagDetector._clause(doc, start, end)
+        if ON_PURPOSE.search(doc[first:last].text.lower()):
+            return False
+        return ACCIDENT.search(doc[end:last].text.lower()) is not None
 
     @staticmethod
     def _list_goes_on(doc: Doc, start: int) -> bool:
@@ -467,7 +496,30 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
             if too_many and (token.lower_ in TOOK_WORDS or not many):
                 spans.append(("poisoning", i, pills[0] + 1))
                 break
+        else:
+            counted = _counted_pills_before(doc, i) if token.lower_ in TAKEN_WORDS else None
+            if counted is not None:
+                spans.append(("poisoning", i, counted + 1))
     return spans
+
+
+# "i doubled up on my blood pressure pills by mistake, took like 10": the pills named before
+PILLS_BEFORE_REACH = 12
+
+
+def _counted_pills_before(doc: Doc, took: int) -> int | None:
+    """The count of at least ``OVERDOSE_COUNT`` that closely follows the taking word
+    ``took`` when the pills were named just before it ("my pills ... took like 10", "the
+    tablets, i swallowed about 20 of them"); not a dose, a time or a rate ("took 10 mg",
+    "took 10 days"). None when there is no such count."""
+    if not any(_is_pill(t) for t in doc[max(0, took - PILLS_BEFORE_REACH) : took]):
+        return None
+    for t in doc[took + 1 : took + 4]:
+        if _count(t) < OVERDOSE_COUNT:
+            continue
+        after = doc[t.i + 1 :].text.lower()
+        return t.i if not NOT_A_COUNT_BEFORE.match(after) else None
+    return None
 
 
 def _counted_after(doc: Doc, pill: int) -> bool:
@@ -677,6 +729,7 @@ STOOD_DOWN = re.compile(
     r"|emergency(?:\s+room|\s+department)?)\b"
     r"|\b(?:it'?s|its|it\s+is)\s+(?:all\s+)?over\b"
     r"|\b(?:bleeding|pain)\s+(?:has\s+|have\s+)?(?:stopped|gone|passed)\b"
+    r"|\bstopped\s+bleeding\b"
     r"|\bbreathing\s+(?:normal|normally|fine|ok|okay|again)\b"
     r"|\bsaid\s+(?:it'?s|its|it\s+is|it\s+was)\s+(?:not|nothing|fine|ok|okay)\b"
     # "no no it was an accident while cooking": a cut told as an accident, not self-harm
@@ -688,6 +741,10 @@ HELP_CALLED = re.compile(
     r"\b(?:ambulance|paramedics?|medics|ems|help)(?:\s+(?:guys|crew|people|team|men))?\s+"
     r"(?:(?:is|are|r|has|have|just|finally)\s+)*(?:here|arrived|came|come|coming"
     r"|on\s+(?:its|their|the)\s+way)\b"
+    # "the paramedics are with him now", "the ambulance took her"
+    r"|\b(?:ambulance|paramedics?|medics|ems|doctors?|nurses?)\s+(?:(?:is|are|r)\s+(?:now\s+)?)?"
+    r"(?:with|seeing|treating|looking\s+after|helping|took|has\s+taken|have\s+taken|taking)\s+"
+    r"(?:him|her|them|me|us)\b"
     r"|\b(?:called|rang|phoned|dialled|dialed|calling|ringing|texted|spoke\s+to|talked\s+to)\s+"
     r"(?:911|999|112|000|988|111|an?\s+ambulance|the\s+ambulance|emergency\s+services"
     r"|for\s+an\s+ambulance|(?:the|a)\s+crisis\s+(?:line|team)|samaritans|shout)\b"
@@ -700,6 +757,11 @@ HELP_CALLED = re.compile(
     r"|\b(?:at|in)\s+(?:the\s+)?(?:hospital|er|a&e|emergency\s+room|emergency\s+department"
     r"|urgent\s+care)\b"
 )
+
+
+def help_called(text: str) -> bool:
+    """Whether a message says help has come or been called ("the paramedics are here")."""
+    return HELP_CALLED.search(text.lower()) is not None
 
 
 def stands_down(text: str) -> bool:

@@ -485,6 +485,61 @@ def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(
 
 
 @pytest.mark.parametrize(
+    ("text", "live"),
+    [
+        ("i burn myself a lot at the stove", False),
+        ("i cut myself on a kitchen knife last year", False),
+        ("i burnt myself while cooking", False),
+        ("i cut myself shaving", False),
+        ("i cut myself by accident", False),
+        ("i cut myself", True),
+        ("i cut myself with a knife", True),
+        ("i cut myself on purpose on the kitchen knife", True),
+        ("i keep cutting myself at night", True),
+        ("i want to burn myself", True),
+    ],
+)
+def test_a_cut_or_burn_told_as_an_accident_is_no_self_harm(
+    interpreter: Interpreter, detector: RedFlagDetector, text: str, live: bool
+) -> None:
+    """ "i burn myself a lot at the stove" is a cook's burn: it got the crisis line, and
+    everything after it the emergency advice again. How it happened must be told in the same
+    clause; "with a knife" tells nothing of an accident."""
+    flags = rule_flags(interpreter, detector, text)
+    assert {f.category for f in flags} == {"suicide"}
+    assert any(f.live for f in flags) is live
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no. i doubled up on my blood pressure pills by mistake, took like 10",
+        "my pills, i took about 20 of them",
+    ],
+)
+def test_a_count_taken_of_pills_named_before_is_poisoning(
+    interpreter: Interpreter, detector: RedFlagDetector, text: str
+) -> None:
+    assert [(f.category, f.live) for f in rule_flags(interpreter, detector, text)] == [
+        ("poisoning", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i take my pills, took 10 mg this morning",
+        "my tablets took 10 days to work",
+        "i had my pills at 10",
+    ],
+)
+def test_a_dose_or_a_time_after_pills_is_no_overdose(
+    interpreter: Interpreter, detector: RedFlagDetector, text: str
+) -> None:
+    assert rule_flags(interpreter, detector, text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("it was years ago, im ok now", True),
@@ -508,6 +563,10 @@ def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(
         ("my wife is driving me to hospital", True),
         ("we're on our way to the ER now", True),
         ("i called the crisis line", True),
+        ("ok the paramedics are with him now", True),
+        ("ok the ambulance took him, we can finish later", True),
+        ("its stopped bleeding now, im fine", True),
+        ("the paramedics are with him but hes still not breathing right", True),
         ("i spoke to samaritans last night", True),
         ("im calling my gp tomorrow", False),
         ("nah its fine ill just sit down for a bit", False),

@@ -107,8 +107,12 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
                 slots.setdefault("unsure_of", ["known_condition"])
             else:
                 slots["known_condition"] = value
-        elif kind == "cause" and value == "injury" and hurts_them(text, entity):
-            slots["pain"] = True  # "yes they hurt her": the lumps hurting, no injury
+        elif (
+            kind == "cause"
+            and value == "injury"
+            and (hurting := lump_hurts(text, entity)) is not None
+        ):
+            slots["pain"] = hurting  # "yes they hurt her", "they dont hurt him": no injury
         elif kind == "cause" and value in TRIGGERS:
             if not negated:
                 slots["possible_trigger"] = value
@@ -121,17 +125,25 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
     return slots
 
 
-# "yes they hurt her", "it hurts him": what comes before "hurt" is the lump, not someone hurt
+# "yes they hurt her", "it hurts him", "they dont hurt her": what comes before "hurt" is the
+# lump, not someone hurt
 LUMP_HURTS = re.compile(
     r"\b(?:it|they|these|those|this|that|lumps?|bumps?|ones?|deposits?)\s+"
+    r"(?P<denied>(?:do|does|did)(?:n'?t|\s+not)\s+|dont\s+|doesnt\s+|didnt\s+|never\s+|not\s+)?"
     r"(?:still\s+|really\s+|do\s+|does\s+|sometimes\s+)?$"
 )
 
 
-def hurts_them(text: str, entity: dict[str, Any]) -> bool:
-    """Whether an injury read in "hurt her" is the lump hurting someone ("they hurt her")."""
+def lump_hurts(text: str, entity: dict[str, Any]) -> bool | None:
+    """Whether the lump hurts, when an injury read in "hurt her" is the lump hurting someone
+    ("they hurt her": True; "they dont hurt her": False); None when it is an injury."""
     start = int(entity.get("start") or 0)
-    return text[start:].lower().startswith("hurt") and bool(LUMP_HURTS.search(text[:start].lower()))
+    if not text[start:].lower().startswith("hurt"):
+        return None
+    found = LUMP_HURTS.search(text[:start].lower())
+    if found is None:
+        return None
+    return not (found.group("denied") or entity.get("negated"))
 
 
 def tells_own_calcinosis(message: dict[str, Any]) -> bool:
@@ -191,7 +203,8 @@ def from_answer(
     text = str(message.get("text") or "")
     slots = from_statement(message, relatives=relatives)
     asked_declined = declined(text.lower())
-    if asked_declined:  # "how much medicine should i take": asks of a medicine, takes none
+    if "no_medicine_advice" in asked_declined:  # "how much medicine should i take": asks of a
+        # medicine, takes none ("so it was the fall that caused it?" tells of the fall)
         slots.pop("possible_trigger", None)
     slots = kept_answers(slots, answered or {}, requested, text)
     score = pain_score(text)

@@ -497,9 +497,9 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
                 spans.append(("poisoning", i, pills[0] + 1))
                 break
         else:
-            counted = _counted_pills_before(doc, i) if token.lower_ in TAKEN_WORDS else None
-            if counted is not None:
-                spans.append(("poisoning", i, counted + 1))
+            count_at = _counted_pills_before(doc, i) if token.lower_ in TAKEN_WORDS else None
+            if count_at is not None:
+                spans.append(("poisoning", i, count_at + 1))
     return spans
 
 

@@ -102,6 +102,8 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
         elif kind == "condition" and value in LISTED_CONDITIONS:
             if not relatives and of_a_relative(text, int(entity.get("start") or 0)):
                 continue  # "i have a hard bump on my wrist, my sister has lupus"
+            if ASKS_OF.search(text[: int(entity.get("start") or 0)].lower()):
+                continue  # "is scleroderma the skin one?": asks what it is, has none
             # "maybe lupus? not diagnosed": not what a doctor said
             if hedged_entity(text, entity):
                 slots.setdefault("unsure_of", ["known_condition"])
@@ -125,6 +127,11 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
     return slots
 
 
+# a condition asked about, not had: "is scleroderma the skin one?", "whats lupus again"
+ASKS_OF = re.compile(
+    r"^\W*(?:(?:so|and|wait|sorry|um+|hm+|ok|okay)\W+)*(?:is|isn'?t|was|what'?s|whats|what\s+is"
+    r"|which\s+one\s+is|is\s+that)\s+$"
+)
 # "yes they hurt her", "it hurts him", "they dont hurt her": what comes before "hurt" is the
 # lump, not someone hurt
 LUMP_HURTS = re.compile(

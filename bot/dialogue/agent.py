@@ -6,6 +6,7 @@ server can neither skip the closing advice nor the emergency routing.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 import uuid
@@ -86,6 +87,11 @@ CONTINUE_WORDS = re.compile(
     r"(?:questions|them)))*\s*$",
 )
 CONTINUE_MAX_WORDS = 8
+# findings the questions do not fit: calcifications on a mammogram are no lump under the
+# skin, and the source says nothing of the breast
+OUTSIDE_THE_QUESTIONS = re.compile(r"\b(?:breasts?|mammograms?|mammography|mammo)\b")
+# how many of the patient's messages before this one may tell whose lump or medicine it is
+TOLD_BEFORE_MESSAGES = 2
 # "can i still eat dairy if i have calcium deposits?": a symptom supposed, not told
 SUPPOSED = re.compile(
     r"\b(?:if|when|once|in\s+case)\s+(?:i|you|he|she|they|we|someone|people|my\s+\w+)\s+"
@@ -356,6 +362,7 @@ class Agent:
                 loop is None
                 and "keep_appointment" not in declines
                 and self._names_own_symptom(parse)
+                and not OUTSIDE_THE_QUESTIONS.search(parse["text"].lower())
             )
             if (
                 pressed
@@ -381,8 +388,9 @@ class Agent:
             stop = ("action_deactivate_loop", "utter_triage_stopped") if loop == FORM else ()
             return (*prefix, *stop, *(self.policy.actions_for(intent, None) or ()))
         if after == "report_symptom":  # "I have a hard lump on my finger. When should I see a
-            # doctor?": answered, then the questions
-            return (*prefix, *(self.policy.actions_for(intent, None) or ()), FORM)
+            # doctor?": answered, then the questions (not of a mammogram's finding)
+            questions = () if OUTSIDE_THE_QUESTIONS.search(parse["text"].lower()) else (FORM,)
+            return (*prefix, *(self.policy.actions_for(intent, None) or ()), *questions)
         if loop is None and announces_question(parse["text"]):
             # "I have a question about calcinosis": what would they like to know (not the
             # questions, which the words "question" and "calcinosis" may read as)
@@ -527,6 +535,12 @@ class Agent:
         else:  # what the patient told, not what they asked, fills the questions' slots
             result["entities"] = [e for e in parse["entities"] if e["end"] <= start]
         return result, told
+
+    @staticmethod
+    def _told_before(state: DialogueState) -> list[dict[str, Any]]:
+        """The parses of the patient's two messages before this one."""
+        before = itertools.islice(replies(state.events), 1, 1 + TOLD_BEFORE_MESSAGES)
+        return [dict(message.get("parse_data") or {}) for message, _ in before]
 
     @staticmethod
     def _declined_last(state: DialogueState) -> tuple[str, ...]:
@@ -863,7 +877,12 @@ class Agent:
             builder.add(action_event(action), loop_event(None), slot_event("requested_slot", None))
         elif action.startswith("utter_"):
             builder.add(action_event(action))
-            who = who_can_tell(builder.turn.parse)  # the same for every note of the message
+            # the same for every note of the message; a pet told of just before counts
+            who = (
+                who_can_tell(builder.turn.parse, self._told_before(builder.state))
+                if builder.declines
+                else "a doctor"
+            )
             builder.say(
                 self._render(
                     {

@@ -5,7 +5,7 @@ starts with yes or no and asks nothing answers a question, whatever else it says
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 QUESTION_WORDS = frozenset(
@@ -544,7 +544,17 @@ def of_a_pet(message: Mapping[str, Any]) -> bool:
     )
 
 
-def who_can_tell(message: Mapping[str, Any]) -> str:
-    """Who can tell what a lump is: a vet, of a pet's ("my dog has a hard lump, is it
-    calcinosis?"); else a doctor."""
-    return "a vet" if of_a_pet(message) else "a doctor"
+# a person named: "my mum", "my son", "me": then no pet told of before is meant
+PERSON_NAMED = re.compile(rf"\b{RELATIONS}s?\b|\b(?:me|myself|i'?m|i\s+am|my\s+own)\b")
+
+
+def who_can_tell(message: Mapping[str, Any], before: Sequence[Mapping[str, Any]] = ()) -> str:
+    """Who can tell what a lump is, or advise on a medicine: a vet, of a pet's ("my dog has a
+    hard lump, is it calcinosis?"), also one told of in the messages ``before`` this one
+    when this one names no person ("my cat is on steroids" ... "should i stop giving her
+    them?"); else a doctor."""
+    if of_a_pet(message):
+        return "a vet"
+    if PERSON_NAMED.search(str(message.get("text") or "").lower()):
+        return "a doctor"
+    return "a vet" if any(of_a_pet(m) for m in before) else "a doctor"

@@ -43,6 +43,8 @@ MEDICINE_ADVICE = [
     "should i use some hydrocortisone cream on it",
     "thinking of stopping my methotrexate",
     "im coming off the steroids next week",
+    "my cat is on steroids for her calcinosis. can i stop them?",
+    "shud i put some neosporin on the lump thats open",
     "which painkiller and how much for the lumps",
     "how much vitamin d should my mum be on to stop calcinosis",
     "how much ibuprofen is safe for a 10 year old",
@@ -190,6 +192,9 @@ WHETHER_CANCER = [
     "what are the chances mine are cancerous",
     "my mammogram showed calcifications in my right breast, does that mean cancer?",
     "is that a sign of cancer",
+    "my wife got letter from the mammogram, they see calcifications in left breast. this is "
+    "cancer?",
+    "breast calcifications on my screening, should i be scared its cancer",
 ]
 NOT_WHETHER_CANCER = [
     "can it become malignant over time",
@@ -220,6 +225,9 @@ WHAT_IT_IS = [
     "could it be an infection?",
     "So it's fibrous-scar, yes or no?",
     "it is from the dermatomyositis. that means its the inflammatory type doesnt it",
+    "my son has dermatomyositis so his calcium deposits are the fibrous scar type right?",
+    "im pregnant and found a hard lump on my arm, is it dangerous for the baby",
+    "which type do i have, crystaline or fibrous? my doctor said its from my scleroderma",
 ]
 NOT_WHAT_IT_IS = [
     "what is this rheumatoid arthritis?",
@@ -234,6 +242,7 @@ NOT_WHAT_IT_IS = [
     "is scleroderma linked to it",
     "is the fibrous-scar type linked to inflammation?",
     "the crystalline type is the one with calcifying factors right?",
+    "is surgery dangerous for the baby",
 ]
 
 SKIPS_APPOINTMENT = [
@@ -245,6 +254,12 @@ SKIPS_APPOINTMENT = [
     "i think i'll just ignore the mammogram recall letter",
     "she doesn't really need to go to her review then",
     "they want me to have a biopsy of the lump, im thinking of just skipping it, is that ok?",
+    "im thinking of skipping my biopsy, is that ok",
+    "do i really need the scan",
+    "my mother has a biopsy next week for the hard lump on her finger, she dont want go. can she "
+    "skip it?",
+    "doc says i need xray of the bump but honestly i dont see the point, can i just not go",
+    "thinking of skipping the scan tbh, is that ok?",
 ]
 NOT_SKIPS_APPOINTMENT = [
     "how do i book an appointment",

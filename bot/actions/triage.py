@@ -127,6 +127,8 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
     return slots
 
 
+# a symptom someone has: "my deposits", "her lumps", "these bumps on my hand"
+OWNED = re.compile(r"\b(?:my|his|her|their|these|this|those)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # a condition asked about, not had: "is scleroderma the skin one?", "whats lupus again"
 ASKS_OF = re.compile(
     r"^\W*(?:(?:so|and|wait|sorry|um+|hm+|ok|okay)\W+)*(?:is|isn'?t|was|what'?s|whats|what\s+is"
@@ -385,6 +387,18 @@ class ValidateSlotMappings(ValidationAction):
         found = from_statement(message, relatives=speaks_for_someone(tracker, about_their_lump))
         if asks_or_requests(text) and not told_in_a_statement(message, "cause"):
             found.pop("possible_trigger", None)  # "which medication should i take?": asked
+        if (
+            not about_their_lump
+            and asks_or_requests(text)
+            and not told_in_a_statement(message, "symptom")
+            and not any(
+                e.get("entity") == "symptom" and OWNED.search(text[: int(e.get("start") or 0)])
+                for e in _entities(message)
+            )
+        ):  # "my back is killing me, but are calcium deposits painful?": asked, not had (not
+            # "which medication dissolves my deposits", which tells they have them)
+            found.pop("deposit_noticed", None)
+            found.pop("pain", None)
         if about_their_lump:
             answered = {slot: tracker.get_slot(slot) for slot in TRIAGE_SLOTS}
             found = kept_answers(found, answered, tracker.get_slot("requested_slot"), text)

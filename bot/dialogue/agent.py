@@ -16,7 +16,7 @@ from typing import Any
 
 import rasa_sdk
 
-from bot.actions.triage import TRIAGE_SLOTS
+from bot.actions.triage import TRIAGE_SLOTS, told_in_a_statement
 from bot.content.render import BotMessage, Renderer
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
@@ -443,7 +443,7 @@ class Agent:
         if (
             loop is None
             and intent in {"out_of_scope", FALLBACK_INTENT}
-            and self._names_own_symptom(parse)
+            and self._tells_own_symptom(parse)
         ):  # "my 6 yr old has a hard lump on her shin, what should i do"
             return (*prefix, FORM)
         if (
@@ -488,7 +488,7 @@ class Agent:
             and not self._names(parse, {"species"}, negated=False)  # a pet's lump, not theirs
             and (
                 told == "report_symptom"
-                or (told in {"out_of_scope", FALLBACK_INTENT} and self._names_own_symptom(parse))
+                or (told in {"out_of_scope", FALLBACK_INTENT} and self._tells_own_symptom(parse))
                 or (
                     told.startswith("ask_")
                     and (self._tells_own_symptom_first(parse) or self._own_symptom_clause(parse))
@@ -626,6 +626,12 @@ class Agent:
             )
             and not Agent._names(parse, {"species"}, negated=False)
         )
+
+    @staticmethod
+    def _tells_own_symptom(parse: ParseResult) -> bool:
+        """A symptom of the patient's own told in a clause that tells, not only asked of
+        ("the prices nearly gave me a heart attack. anyway can the deposits be removed")."""
+        return Agent._names_own_symptom(parse) and told_in_a_statement(dict(parse), "symptom")
 
     @staticmethod
     def _stood_down(parse: ParseResult, state: DialogueState) -> ParseResult | None:

@@ -243,9 +243,14 @@ class Interpreter:
         outside = [one for one in read if one._.intent["name"] == "out_of_scope"]
         if outside and doc._.intent["name"] == FALLBACK_INTENT:  # not sure of the whole, and
             return outside[0]._.intent, outside[0]._.intent_ranking  # "I have had the flu..."
-        if any(_keeps_whole(one) for one in read):
+        # "the prices nearly gave me a heart attack lol. anyway can the deposits be removed":
+        # what comes before "anyway" is left behind, unless it is an emergency
+        shift = max((i for i, one in enumerate(sentences) if MOVES_ON.match(one.text)), default=0)
+        if any(_keeps_whole(one) for one in read[shift:]) or any(
+            one._.intent["name"] == "emergency" for one in read[:shift]
+        ):
             return None
-        asked = [one for one in read if one._.intent["name"].startswith("ask_")]
+        asked = [one for one in read[shift:] if one._.intent["name"].startswith("ask_")]
         return (asked[-1]._.intent, asked[-1]._.intent_ranking) if asked else None
 
 
@@ -280,6 +285,12 @@ def _asked_of_the_source(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[Int
     if read._.intent["name"] not in TOPIC_QUESTIONS or read._.intent["name"] == "ask_source":
         return None
     return read._.intent, read._.intent_ranking
+
+
+# a sentence that leaves what was said before it behind
+MOVES_ON = re.compile(
+    r"^\W*(?:(?:but|so|ok|okay|well)\W+)?(?:anyway|anyways|anyhow|moving\s+on)\b", re.I
+)
 
 
 def _keeps_whole(sentence: Doc) -> bool:

@@ -22,7 +22,7 @@ HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "li
 # words a reply may start with before its yes or no: "ok then no", "well, yes"
 FILLERS = frozenset({"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright"})
 # what may come before a question: "ok and is it serious?", "so what now?"
-LEADING_WORDS = FILLERS | {"and", "but", "right", "sorry"}
+LEADING_WORDS = FILLERS | {"and", "but", "right", "sorry", "anyway", "anyways", "btw", "also"}
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
 # "yes please tell me about treatment": a request follows the yes, so the yes is not all of it
 REQUEST = re.compile(r"\b(?:tell\s+me|explain|what|how|why|which|can\s+you|could\s+you)\b")

@@ -147,9 +147,10 @@ def test_a_trigger_named_in_a_question_is_not_told(
 ) -> None:
     executor = ActionExecutor()
     executor.register_package("bot.actions")
+    medicine, deposits = text.index("medication"), text.index("deposits")
     entities = [
-        {"entity": "cause", "value": "medication", "start": 0, "end": 0},
-        {"entity": "symptom", "value": "deposit", "start": 0, "end": 0},
+        {"entity": "cause", "value": "medication", "start": medicine, "end": medicine + 10},
+        {"entity": "symptom", "value": "deposit", "start": deposits, "end": deposits + 8},
     ]
     result = run(executor, statement(text, entities, "ask_treatment"), load_domain())
     assert [(e["name"], e["value"]) for e in result.events] == expected

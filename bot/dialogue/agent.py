@@ -98,7 +98,7 @@ SUPPOSED = re.compile(
     r"(?:ever\s+)?(?:have|has|had|get|gets|got|develop|develops)\b[^.?!,;]*$"
 )
 # what the bot says when help has come after the emergency advice
-AFTER_HELP_CAME = ("utter_come_back", "utter_glad_help", "utter_glad_safe")
+AFTER_HELP_CAME = ("utter_come_back", "utter_glad_help", "utter_glad_safe", "utter_how_can_i_help")
 # "actually ok lets do the questions", "can we carry on where we left off": the questions
 # asked for again, which the classifier may read as "stop" (it names them) or out of scope
 WANTS_QUESTIONS = re.compile(

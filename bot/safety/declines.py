@@ -32,6 +32,9 @@ MEDICINES = rf"\b{MEDICINE_NAMES}\b"
 # what is taken that is no medicine: "take him to the doctor", "take it off", "take a bath"
 TAKEN_NOT_A_MEDICINE = (
     r"(?:him|her|them|it|me|us)\s+(?:to|off|out|in|for|with)\b"
+    # "can they take the calcium lumps out?": surgery, not a medicine
+    r"|(?:the|my|his|her|these|those|this|that)\s+(?:\w+\s+){0,2}(?:lumps?|bumps?|deposits?"
+    r"|nodules?|calcium|calcifications?)\b"
     r"|(?:a|an)\s+(?:bath|shower|nap|rest|day|holiday)\b"
     r"|(?:more\s+|some\s+)?(?:photos?|pictures?|pics|notes|time)\b"
 )
@@ -95,6 +98,7 @@ MEDICINE_ADVICE = re.compile(
     r"|fine|alright|good)\s+to)\s+(?:put|use|apply|rub|try)\s+(?:some\s+|a\s+bit\s+of\s+|an?\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:gel|cream|ointment|lotion|balm|spray|patch|neosporin|polysporin"
     r"|bacitracin|savlon|germolene|sudocrem|bepanthen|voltaren|deep\s+heat)(?:s|es)?\b"
+    r"|\b(?:what|which)\s+(?:\w+\s+)?(?:gel|cream|ointment|lotion|balm)s?\b"
     r"|\b(?:gel|cream|ointment|lotion|balm)s?\s+(?:\w+\s+)?(?:ok|okay|safe|fine|alright|best)"
     r"\s+(?:for|on|with|to)\b"
     # the medicine named first: "i'm on warfarin, should i stop it"
@@ -260,6 +264,9 @@ WHAT_CAUSED_IT = re.compile(
     r"(?:for|of|why)\s+(?:my|his|her|the|these|those|this|it|them|(?:i|he|she)\s+(?:have|has|got))\b"
     r"|\b(?:could|might|may|would)\s+(?:the|my|his|her)\s+(?:\w+\s+){1,2}?have\s+(?:caused|given"
     r"\s+(?:me|him|her))\s+(?:it|this|them|these|those|(?:my|his|her|these|those)\s+\w+)\s*\??\s*$"
+    # "my doctor thinks its from the car accident, is he right?"
+    r"|\b(?:its|it'?s|it\s+is|it\s+was)\s+(?:from|because\s+of|due\s+to|caused\s+by)\b[^?]{0,50}?"
+    r"\b(?:is\s+(?:he|she|that|it|this)\s+(?:right|true|correct)|is\s+that\s+so|right\s*\?)"
     r"|\b(?:did|could)\s+(?:the|my|his|her)\s+(?:\w+\s+){1,2}?(?:cause|give\s+(?:me|him|her))\s+"
     rf"(?:my|his|her|these|those|this|them|it)\b(?:\s+(?:\w+\s+)?{THINGS})?\s*\??\s*$",
     re.IGNORECASE,
@@ -326,7 +333,9 @@ OPENED = re.compile(
     r"(?!.*\b(?:no|not|never|without|(?:has|have|is|are|does|do|did)n'?t)\b[^.?!,;]{0,25}"
     r"(?:open|burst|bleed|bled|ooz|leak|pus|weep))"
     r".*(?:\b(?:has|have|had|is|are|it'?s|its|they'?re|theyre|just|now)\s+(?:\w+\s+)?"
-    r"(?:opened|burst|broken\s+open|split\s+open|come\s+open|ulcerated)\b"
+    r"(?:opened|burst|broken\s+open|split\s+open|come\s+open|ulcerated|broke|broken)\b"
+    r"|\b(?:lumps?|bumps?|deposits?|nodules?|it)\s+(?:has\s+|just\s+)?(?:broke|burst|split)\b"
+    r"|\b(?:little|bit\s+of|some|bit|spot\s+of|drop\s+of|few\s+drops\s+of)\s+blood\b"
     r"|\b(?:lumps?|bumps?|deposits?|nodules?|ones?|it|skin|sore)\s+(?:\w+\s+){0,2}"
     r"(?:is|are|'s|that'?s|thats|which\s+is)\s+(?:now\s+)?open\b"
     r"|\bopened\s+up\b"

@@ -122,7 +122,7 @@ FICTION = re.compile(
 # at the stove", "burnt myself while cooking", "cut myself shaving"
 SELF_INJURIES = frozenset({"cut", "cutting", "burn", "burned", "burnt", "burning", "scratch"})
 ACCIDENT = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:on\s+(?:a|an|the|my|some)\s+(?:[\w-]+\s+)?(?:knife|stove|oven|hob"
+    r"^\W*(?:\w+\W+){0,3}?(?:on\s+(?:(?:a|an|the|my|some)\s+)?(?:[\w-]+\s+)?(?:knife|stove|oven|hob"
     r"|cooker|iron|pan|saucepan|kettle|grill|glass|tin|can|tray|fence|nail|bbq|barbecue|bike"
     r"|heater|radiator)s?"
     r"|(?:at|on|near|by)\s+the\s+(?:stove|oven|hob|cooker|grill|bbq|barbecue)"
@@ -722,7 +722,8 @@ def _plans(doc: Doc, i: int) -> bool:
 # "we went to the ER", "it's over", "the bleeding stopped", "they said it's not my heart"
 STOOD_DOWN = re.compile(
     r"\bnot\s+(?:now|happening|an\s+emergency|urgent)\b|\bno\s+emergency\b|\bfalse\s+alarm\b"
-    r"|\b(?:i'?m|i\s+am|we'?re|he'?s|hes|she'?s|shes|they'?re|it'?s|its|it\s+is|all"
+    r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|he'?s|hes|he\s+is|she'?s|shes|she\s+is|they'?re"
+    r"|they\s+are|it'?s|its|it\s+is|all"
     r"|everything'?s|everything\s+is)\s+(?:fine|ok|okay|alright|safe|good|better)\s+now\b"
     r"|\b(?:doing|feeling)\s+(?:much\s+|a\s+lot\s+)?better\s+now\b"
     r"|\b(?:went|been)\s+to\s+(?:the\s+|an?\s+)?(?:er|a&e|hospital|urgent\s+care"
@@ -749,7 +750,8 @@ HELP_CALLED = re.compile(
     r"(?:911|999|112|000|988|111|an?\s+ambulance|the\s+ambulance|emergency\s+services"
     r"|for\s+an\s+ambulance|(?:the|a)\s+crisis\s+(?:line|team)|samaritans|shout)\b"
     r"|\b(?:already\s+)?(?:called|rang|phoned)\s+them\b"
-    r"|\b(?:they'?re|theyre|they\s+are)\s+(?:already\s+)?on\s+(?:their|the)\s+way\b"
+    r"|\b(?:they'?re|theyre|they\s+are)\s+(?:already\s+)?(?:on\s+(?:their|the)\s+way|coming)\b"
+    r"|\b(?:911|999|112|000|ambulance|paramedics?)\s+(?:is|are)\s+on\s+the\s+(?:phone|line)\b"
     r"|\b(?:driving|taking|bringing|rushing)\s+(?:me|him|her|them|us)\s+(?:to|into)\s+"
     r"(?:the\s+)?(?:hospital|er|a&e|emergency|urgent\s+care)\b"
     r"|\bon\s+(?:my|our|his|her|their|the)\s+way\s+to\s+(?:the\s+)?(?:hospital|er|a&e"

@@ -45,6 +45,7 @@ MEDICINE_ADVICE = [
     "im coming off the steroids next week",
     "my cat is on steroids for her calcinosis. can i stop them?",
     "shud i put some neosporin on the lump thats open",
+    "what cream can i put on calcium bump, it open and have white stuff",
     "which painkiller and how much for the lumps",
     "how much vitamin d should my mum be on to stop calcinosis",
     "how much ibuprofen is safe for a 10 year old",
@@ -65,6 +66,7 @@ MEDICINE_ADVICE = [
     "sorry, I meant I'm going to stop taking the colchicine because it's not working",
 ]
 NOT_MEDICINE_ADVICE = [
+    "can they take the calcium lumps out?",
     "which medicines?",
     "which tablets are known to cause calcium build-up",
     "which medicines cause calcinosis",
@@ -143,6 +145,7 @@ NOT_WHO_HAS_IT = [
     "what is calcinosis",
     "what is this calcinosis thing everyone talks about",
     "could my medication have caused these deposits",
+    "my doctor thinks its from the car accident, is he right?",
     "how do doctors diagnose calcification",
     "is calcinosis dangerous",
     "can you have calcinosis without symptoms",
@@ -290,6 +293,7 @@ OPENED = [
     "the deposit broke through the skin and is weeping",
     "it has burst and theres pus",
     "who should i call if my lump ever bleeds",
+    "my lump broke and theres a little blood",
 ]
 NOT_OPENED = [
     "the lump is not bleeding",
@@ -297,6 +301,8 @@ NOT_OPENED = [
     "When is the Riverside clinic open? Is it open on Saturdays?",
     "i have been weeping about it all day",
     "my gums are bleeding",
+    "my heart is broken",
+    "i broke my arm years ago",
 ]
 
 CASES = [

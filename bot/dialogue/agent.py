@@ -97,8 +97,9 @@ SUPPOSED = re.compile(
     r"\b(?:if|when|once|in\s+case)\s+(?:i|you|he|she|they|we|someone|people|my\s+\w+)\s+"
     r"(?:ever\s+)?(?:have|has|had|get|gets|got|develop|develops)\b[^.?!,;]*$"
 )
-# what the bot says when help has come after the emergency advice
-AFTER_HELP_CAME = ("utter_come_back", "utter_glad_help", "utter_glad_safe", "utter_how_can_i_help")
+# the bot's last replies after which "go on" resumes paused questions, other messages between:
+# help come after the emergency advice, or what else the patient would like to know
+RESUMES_AFTER = ("utter_come_back", "utter_glad_help", "utter_glad_safe", "utter_how_can_i_help")
 # "actually ok lets do the questions", "can we carry on where we left off": the questions
 # asked for again, which the classifier may read as "stop" (it names them) or out of scope
 WANTS_QUESTIONS = re.compile(
@@ -860,7 +861,7 @@ class Agent:
         # nothing between; or only "can we do this later?" or "the paramedics are here", to
         # which the bot said come back, or was glad help had come
         return since == 1 or (
-            since is not None and any(Agent._last_turn_ran(state, a) for a in AFTER_HELP_CAME)
+            since is not None and any(Agent._last_turn_ran(state, a) for a in RESUMES_AFTER)
         )
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:

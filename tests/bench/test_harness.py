@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import mmap
 import os
 import time
 from pathlib import Path
@@ -103,15 +104,19 @@ def test_server_cpu_is_read_from_proc() -> None:
 
 
 def test_memory_is_read_from_proc() -> None:
-    """The worker's own heap is the anonymous part of its RSS: 64 MB more of it shows in both."""
+    """The worker's own heap is the anonymous part of its RSS: 64 MB more of it shows in both.
+    The block is a new anonymous mapping, so no page the process freed before (and keeps
+    resident) can serve it, as a bytearray's could in a long test run."""
     before = memory_mb(os.getpid())
     assert before["rss"] >= before["anon"] > 0
-    block = bytearray(64 * 1024 * 1024)
-    block[::4096] = b"x" * len(block[::4096])  # touch every page
+    size = 64 * 1024 * 1024
+    block = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    for page in range(0, size, mmap.PAGESIZE):  # touch every page
+        block[page] = 1
     after = memory_mb(os.getpid())
+    block.close()
     assert after["anon"] - before["anon"] >= 60
     assert after["rss"] - before["rss"] >= 60
-    del block
 
 
 def test_the_floor_answers_a_real_turn_and_keeps_nothing(settings: Settings) -> None:

@@ -385,11 +385,12 @@ class ValidateSlotMappings(ValidationAction):
         if not about_their_lump and of_a_pet(message):
             return []  # "my dog has a lump on his paw": the pet's, not the patient's
         found = from_statement(message, relatives=speaks_for_someone(tracker, about_their_lump))
-        if asks_or_requests(text) and not told_in_a_statement(message, "cause"):
+        asked = asks_or_requests(text)
+        if asked and not told_in_a_statement(message, "cause"):
             found.pop("possible_trigger", None)  # "which medication should i take?": asked
         if (
             not about_their_lump
-            and asks_or_requests(text)
+            and asked
             and not told_in_a_statement(message, "symptom")
             and not any(
                 e.get("entity") == "symptom" and OWNED.search(text[: int(e.get("start") or 0)])

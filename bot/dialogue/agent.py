@@ -363,7 +363,7 @@ class Agent:
                 loop is None
                 and "keep_appointment" not in declines
                 and self._names_own_symptom(parse)
-                and not OUTSIDE_THE_QUESTIONS.search(parse["text"].lower())
+                and self._questions_fit(parse)
             )
             if (
                 pressed
@@ -390,7 +390,7 @@ class Agent:
             return (*prefix, *stop, *(self.policy.actions_for(intent, None) or ()))
         if after == "report_symptom":  # "I have a hard lump on my finger. When should I see a
             # doctor?": answered, then the questions (not of a mammogram's finding)
-            questions = () if OUTSIDE_THE_QUESTIONS.search(parse["text"].lower()) else (FORM,)
+            questions = (FORM,) if self._questions_fit(parse) else ()
             return (*prefix, *(self.policy.actions_for(intent, None) or ()), *questions)
         if loop is None and announces_question(parse["text"]):
             # "I have a question about calcinosis": what would they like to know (not the
@@ -629,6 +629,12 @@ class Agent:
         )
 
     @staticmethod
+    def _questions_fit(parse: ParseResult) -> bool:
+        """Whether the questions about a lump fit what a message tells of (not calcifications
+        on a mammogram)."""
+        return OUTSIDE_THE_QUESTIONS.search(parse["text"].lower()) is None
+
+    @staticmethod
     def _tells_own_symptom(parse: ParseResult) -> bool:
         """A symptom of the patient's own told in a clause that tells, not only asked of
         ("the prices nearly gave me a heart attack. anyway can the deposits be removed")."""
@@ -791,15 +797,15 @@ class Agent:
         return Agent._last_turn_ran(state, SUMMARY)
 
     @staticmethod
-    def _last_turn_ran(state: DialogueState, action: str) -> bool:
-        """Whether the bot's turn before this message ran ``action``."""
+    def _last_turn_ran(state: DialogueState, *actions: str) -> bool:
+        """Whether the bot's turn before this message ran one of ``actions``."""
         users = 0
         for event in reversed(state.events):
             if event.get("event") == "user":
                 users += 1
                 if users == 2:
                     return False
-            elif event.get("event") == "action" and event.get("name") == action:
+            elif event.get("event") == "action" and event.get("name") in actions:
                 return users == 1
         return False
 
@@ -860,9 +866,7 @@ class Agent:
         since = Agent._messages_since_pause(state)
         # nothing between; or only "can we do this later?" or "the paramedics are here", to
         # which the bot said come back, or was glad help had come
-        return since == 1 or (
-            since is not None and any(Agent._last_turn_ran(state, a) for a in RESUMES_AFTER)
-        )
+        return since == 1 or (since is not None and Agent._last_turn_ran(state, *RESUMES_AFTER))
 
     async def step(self, builder: _TurnBuilder, action: str) -> None:
         if action == "action_extract_slots":

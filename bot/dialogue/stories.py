@@ -20,6 +20,11 @@ from bot.dialogue.tracker import DialogueState, Event
 from bot.yamlfile import read_yaml
 
 SILENT_ACTIONS = frozenset({"action_listen", "action_extract_slots"})
+# what a turn of a conversation test may say: the message, and what is checked after it
+TURN_KEYS = frozenset(
+    {"user", "intent", "red_flag", "actions", "says", "never_says", "starts_with",
+     "message_starts", "buttons", "slots", "active_loop"}
+)  # fmt: skip
 
 
 @dataclass
@@ -44,6 +49,10 @@ def load_stories(paths: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
                         f"{path.name}: {story.get('name')!r}: user {turn.get('user')!r} "
                         "is not text; quote it"
                     )
+                if unknown := set(turn) - TURN_KEYS:  # a misspelt check would check nothing
+                    raise ValueError(
+                        f"{path.name}: {story.get('name')!r}: unknown keys {sorted(unknown)}"
+                    )
             stories.append((path.name, story))
     return stories
 
@@ -61,6 +70,9 @@ def check_turn(
     intent = user["parse_data"]["intent"]["name"]
     if "intent" in expect and intent != expect["intent"]:
         problems.append(f"intent {intent!r}, expected {expect['intent']!r}")
+    red_flag = user["parse_data"].get("red_flag")
+    if "red_flag" in expect and red_flag != expect["red_flag"]:
+        problems.append(f"red flag {red_flag!r}, expected {expect['red_flag']!r}")
     actions = [
         e["name"] for e in events if e["event"] == "action" and e["name"] not in SILENT_ACTIONS
     ]

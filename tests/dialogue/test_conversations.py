@@ -44,3 +44,10 @@ def test_a_user_turn_that_yaml_reads_as_a_bool_is_refused(tmp_path: Path) -> Non
     story.write_text("conversations:\n- name: bare no\n  turns:\n  - user: no\n")
     with pytest.raises(ValueError, match="quote it"):
         load_stories([story])
+
+
+def test_a_turn_key_that_checks_nothing_is_refused(tmp_path: Path) -> None:
+    story = tmp_path / "s.yml"
+    story.write_text("conversations:\n- name: typo\n  turns:\n  - user: hi\n    never_say: [x]\n")
+    with pytest.raises(ValueError, match="unknown keys"):
+        load_stories([story])

@@ -97,6 +97,9 @@ SUPPOSED = re.compile(
     r"\b(?:if|when|once|in\s+case)\s+(?:i|you|he|she|they|we|someone|people|my\s+\w+)\s+"
     r"(?:ever\s+)?(?:have|has|had|get|gets|got|develop|develops)\b[^.?!,;]*$"
 )
+# what a message that says the emergency is over reads as when it asks or tells nothing else:
+# "ok paramedics r here now theyre sorting it" reads as out of scope, or as a yes
+TELLS_NOTHING_MORE = frozenset({"out_of_scope", FALLBACK_INTENT, "affirm", "deny", "unsure"})
 # the bot's last replies after which "go on" resumes paused questions, other messages between:
 # help come after the emergency advice, or what else the patient would like to know
 RESUMES_AFTER = ("utter_come_back", "utter_glad_help", "utter_glad_safe", "utter_how_can_i_help")
@@ -334,9 +337,10 @@ class Agent:
             return ("action_emergency",)
         later = puts_off(parse["text"])
         if (
-            (intent in {"out_of_scope", FALLBACK_INTENT} or later)
+            (intent in TELLS_NOTHING_MORE or later)
             and stands_down(parse["text"])
             and self._advised_emergency(state)
+            and not self._says_continue(parse, state)
         ):  # "ok hes ok now, false alarm" after the advice: nothing else asked or told; "i'm
             # safe now" after thoughts of suicide: the crisis line once more, kindly;
             # "paramedics are here, can we do the questions later?": of course

@@ -257,11 +257,14 @@ class Interpreter:
 def _of_something_else(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[IntentScore]] | None:
     """The reading of the sentence before a last question that does not name calcinosis,
     when that sentence tells of something else: "I have had the flu for a week. What are
-    the treatment options?" asks of the flu, not calcinosis; else None."""
+    the treatment options?" asks of the flu, not calcinosis; else None. A question that
+    moves on ("anyway, ...") leaves that sentence behind."""
     if doc._.intent["name"] not in TOPIC_QUESTIONS:
         return None
     sentences = list(doc.sents)
     if not 1 < len(sentences) <= MAX_SENTENCES or NAMES_CALCINOSIS.search(sentences[-1].text):
+        return None
+    if MOVES_ON.match(sentences[-1].text):  # "...heart attack lol. anyway, what's the treatment"
         return None
     told = sentences[-2].text
     if len(told.split()) < TELLS_WORDS or asks(told):  # "ugh a bot. ok, what causes it"

@@ -6,13 +6,14 @@ import re
 from typing import cast
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from bot import codec
 from bot.lru import LRUCache
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety import NAMED_BY_NO_FLAG
-from bot.safety.redflags import RedFlag, RedFlagDetector, is_emergency
+from bot.safety.redflags import RedFlag, RedFlagDetector, is_emergency, tells_small_bleed
 
 PARSE_CACHE_SIZE = 4096
 _WORDS = re.compile(r"[a-z]{2,}")  # "what's" as "what": the "s" carries nothing
@@ -77,7 +78,11 @@ class SafeUnderstanding:
         parse, flags = self._read(text)
         # red flags denied, long ago or only asked about: not read again apart from the rest
         settled = [flag.start for flag in flags if not flag.live]
-        if "red_flag" not in parse and self._emergency_told_apart(text, settled):
+        if (
+            "red_flag" not in parse
+            and not tells_small_bleed(text)
+            and self._emergency_told_apart(text, settled)
+        ):
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
             parse["red_flag"] = NAMED_BY_NO_FLAG
         return parse
@@ -108,7 +113,7 @@ class SafeUnderstanding:
             if flags and not any(f.live for f in flags):
                 # "no chest pain, just a lump": the classifier reads the alarm words; what
                 # the patient asks or tells is the rest of the message
-                rest = self.interpreter.understand(without_spans(text, flags))[0]
+                rest = self.interpreter.understand(without_spans(text, left_out(doc, flags)))[0]
                 if says_nothing(rest["text"]):  # "what about heart attacks": no guess
                     rest["intent"] = {"name": FALLBACK_INTENT, "confidence": 0.0}
         # the pain of a red flag is not the lump's pain; an accident's cut is an injury
@@ -122,6 +127,12 @@ class SafeUnderstanding:
         if rest is not None:
             parse["intent"], parse["intent_ranking"] = rest["intent"], rest["intent_ranking"]
         category = is_emergency(flags, parse["intent"]["name"])
+        if category == NAMED_BY_NO_FLAG and tells_small_bleed(text):
+            # "the bump broke and is oozing, little blood": the classifier's words, not one
+            # of the red flags; the next likeliest reading leads
+            ranking = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
+            parse["intent"], parse["intent_ranking"] = ranking[0], ranking
+            category = None
         if category:
             parse["red_flag"] = category
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
@@ -153,11 +164,32 @@ def says_nothing(text: str) -> bool:
     return all(word in STOP_WORDS for word in _WORDS.findall(text.lower()))
 
 
-def without_spans(text: str, flags: list[RedFlag]) -> str:
-    """The text with the red-flag phrases taken out."""
+def left_out(doc: Doc, flags: list[RedFlag]) -> list[tuple[int, int]]:
+    """Where the red flags are, as character spans; for a figure of speech, its whole
+    sentence when that names nothing the source covers and another sentence follows: "that
+    bill gave me a heart attack. is surgery the only option?" asks of surgery, where "that
+    bill gave me a ." would read as a question of bills."""
+    return [_figure_of_speech(doc, flag) or (flag.start, flag.end) for flag in flags]
+
+
+def _figure_of_speech(doc: Doc, flag: RedFlag) -> tuple[int, int] | None:
+    """The span of the sentence of a figurative red flag that says nothing else, or None."""
+    span = doc.char_span(flag.start, flag.end, alignment_mode="expand")
+    if not flag.figurative or span is None or not doc.has_annotation("SENT_START"):
+        return None
+    sentence = span.sent
+    if sentence.end == len(doc) or any(
+        e.end <= span.start or e.start >= span.end for e in sentence.ents
+    ):
+        return None
+    return sentence.start_char, sentence.end_char
+
+
+def without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans (of red flags) taken out."""
     kept, position = [], 0
-    for flag in sorted(flags, key=lambda f: f.start):
-        kept.append(text[position : flag.start])
-        position = max(position, flag.end)
+    for start, end in sorted(spans):
+        kept.append(text[position:start])
+        position = max(position, end)
     kept.append(text[position:])
     return " ".join(part.strip() for part in kept if part.strip())

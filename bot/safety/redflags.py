@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +89,21 @@ SURPRISED_BY = re.compile(
     r"\s+)?(?:the|that|this|my|his|her|their|what)?\s*(?:bill|price|cost|invoice|quote|news"
     r"|letter|results?|report|total|fee|fees|estimate|it)\b"
 )
+# "when i saw the quote i nearly had a heart attack haha": the surprise told first
+SURPRISED_BEFORE = re.compile(
+    r"\b(?:when|after)\s+(?:i|we)\s+(?:saw|read|heard|got|opened)\s+(?:the|that|this|my|our)?"
+    r"\s*(?:bill|price|cost|invoice|quote|news|letter|results?|report|total|fee|fees|estimate)\b"
+)
+# "i laughed so hard i couldnt breathe", "laughing so much i nearly died"
+# (right before it: not "i laughed so hard and now i cant breathe")
+LAUGHED_SO = re.compile(
+    r"\blaugh(?:ed|ing)?\s+(?:so|that)\s+(?:hard|much)"
+    r"(?:\s+(?!and\b|now\b|but\b|then\b)[\w']+){0,5}\s*$"
+)
+# "i nearly had a heart attack haha": laughter after a near miss
+LAUGHTER = re.compile(r"^\W*(?:lol|lmao|haha\w*|hehe\w*|rofl|😂|🤣)")
 NEARLY = frozenset({"nearly", "almost", "practically", "basically"})
+NEARLY_REACH = 3  # "nearly had a heart attack", "almost passed out"
 # "if i stroke the lump gently": the verb, not the illness
 VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "softly", "lightly"})}
 # "if i ever get chest pain", "in case he has a seizure": what might happen one day
@@ -177,13 +191,20 @@ WHOLE_WORDS = frozenset({"whole", "hole", "entire", "full"})
 CONTAINERS = frozenset({"packet", "pack", "box", "bottle", "strip", "tub", "jar", "blister"})
 AT_ONCE = re.compile(r"^(?:\S+\s+){0,2}(?:at once|in one go|all together|together)\b")
 UNITS = frozenset({"mg", "g", "mcg", "ug", "ml", "iu", "units", "milligrams", "grams"})
+# "i tok like 30 of my sleping pils": the taking word as typed in a hurry (too short, or too
+# far, for the normaliser to correct)
+TOOK_TYPED = frozenset(
+    {"tok", "tuk", "toook", "tooked", "tookd", "tooken", "swalowed", "swallowd", "swalloed",
+     "swolled", "swollowed", "swolloed"}
+)  # fmt: skip
 TAKE_WORDS = frozenset(
     {"took", "taken", "take", "taking", "swallowed", "swallow", "swallowing", "ate", "had"}
+    | TOOK_TYPED
 )
 # "swallowed a load of my tablets", "took a handful of pills": many, though not counted; not
 # "i take loads of tablets", which is what a patient on many medicines says
 MANY_WORDS = frozenset({"load", "loads", "handful", "fistful", "bunch"})
-TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"})
+TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"} | TOOK_TYPED)
 TAKEN_WORDS = TOOK_WORDS | {"taken"}  # taken already: "i've taken too many, maybe 20"
 # a count told after the pills: "took extra tablets, maybe 20", not "my tablets at 10"
 COUNT_AFTER_REACH = 4
@@ -310,7 +331,7 @@ class RedFlagDetector:
                     accidental=self._accident(doc, start, end, category),
                 )
             )
-        return found
+        return _referring_back(doc, found)
 
     @staticmethod
     def _typed_as(token: Token) -> bool:
@@ -375,18 +396,25 @@ class RedFlagDetector:
     @staticmethod
     def _idiom(doc: Doc, start: int, end: int) -> bool:
         """A figure of speech: "dying to know", "giving me a heart attack lol", "nearly
-        fainted when i saw the bill"."""
+        fainted when i saw the bill", "when i saw the quote i nearly had a heart attack haha",
+        "i laughed so hard i couldnt breathe"."""
         after = [t.lower_ for t in doc[end : end + 2]]
         follows = [f.split() for f in IDIOMS.get(doc[end - 1].lower_, ())]
+        clause_before = doc[RedFlagDetector._clause(doc, start, end)[0] : start].text.lower()
         precedes = VERB_BEFORE.get(doc[start].lower_, frozenset()) if end - start == 1 else ()
         return (
             any(after[: len(words)] == words for words in follows)
             or (start > 0 and doc[start - 1].lower_ in precedes)
             or bool(FIGURATIVE_BEFORE.search(doc[:start].text.lower()))
             or (
-                any(t.lower_ in NEARLY for t in doc[max(0, start - 2) : start])
-                and SURPRISED_BY.search(doc[end:].text.lower()) is not None
+                any(t.lower_ in NEARLY for t in doc[max(0, start - NEARLY_REACH) : start])
+                and (
+                    SURPRISED_BY.search(doc[end:].text.lower()) is not None
+                    or LAUGHTER.search(doc[end:].text.lower()) is not None
+                    or SURPRISED_BEFORE.search(clause_before) is not None
+                )
             )
+            or LAUGHED_SO.search(doc[:start].text.lower()) is not None
         )
 
     @staticmethod
@@ -445,6 +473,27 @@ def _count(token: Token) -> int:
     if token.text.isdecimal():  # not "²", which isdigit() takes and int() refuses
         return int(token.text[:9])  # a long run of digits is large, and int() has a limit
     return NUMBER_WORDS.get(token.lower_, 0)
+
+
+# "i had a stroke 2 years ago ... is it related to the stroke?": "the stroke" is that one
+REFERS_BACK = frozenset({"the", "that", "this"})
+
+
+def _referring_back(doc: Doc, flags: list[RedFlag]) -> list[RedFlag]:
+    """The flags, each named again with "the" or "that" after a mention of its kind only
+    spoken of ("... a stroke 2 years ago. is it related to the stroke?") spoken of too: it is
+    the same one. Not when the message says it is happening now (then neither is spoken of)."""
+    kept: list[RedFlag] = []
+    for flag in flags:
+        span = doc.char_span(flag.start, flag.end, alignment_mode="expand")
+        before = doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
+        earlier = [
+            f for f in kept if f.category == flag.category and f.end <= flag.start and f.spoken_of
+        ]
+        if flag.live and before in REFERS_BACK and earlier:
+            flag = replace(flag, spoken_of=True)
+        kept.append(flag)
+    return kept
 
 
 def _is_pill(token: Token) -> bool:
@@ -733,6 +782,12 @@ STOOD_DOWN = re.compile(
     r"|\bstopped\s+bleeding\b"
     r"|\bbreathing\s+(?:normal|normally|fine|ok|okay|again)\b"
     r"|\bsaid\s+(?:it'?s|its|it\s+is|it\s+was)\s+(?:not|nothing|fine|ok|okay)\b"
+    # "poison control said hes fine", "the nurse said she is ok"
+    r"|\bsaid\s+(?:(?:he|she|they|i|we)(?:'?s|'?re|\s+is|\s+are|\s+was|\s+were|\s+am)"
+    r"|hes|shes|theyre|im|i'm)\s+(?:fine|ok|okay|alright|all\s+right|safe)\b"
+    # "no i'm fine, it was a joke": the alarm words were a joke
+    r"|\b(?:it|that)\s+was\s+(?:just\s+|only\s+)?a\s+joke\b|\b(?:just|only|i\s+was)\s+joking\b"
+    r"|\bjk\b|\bkidding\b"
     # "no no it was an accident while cooking": a cut told as an accident, not self-harm
     r"|\b(?:it|that)\s+was\s+(?:just\s+|only\s+)?an\s+accident\b|\bnot\s+on\s+purpose\b"
 )
@@ -786,3 +841,28 @@ def is_emergency(flags: list[RedFlag], intent: str) -> str | None:
         # first told: the rules' spans come after the phrases' in `flags`
         return min(live, key=lambda flag: (flag.category != "suicide", flag.start)).category
     return NAMED_BY_NO_FLAG if intent == "emergency" else None
+
+
+# a lump's small bleed: "the bump broke and is oozing, little blood", "a few drops of blood";
+# the classifier reads "oozing" and "blood" as an emergency whatever the amount
+SMALL_BLEED = re.compile(
+    r"\b(?:(?:a\s+)?(?:little|tiny|wee)(?:\s+bit)?(?:\s+of)?|(?:a\s+)?bit\s+of|(?:a\s+)?few"
+    r"\s+drops\s+of|(?:a\s+)?(?:drop|drops|spot|spots|smear|speck|trace|dot)\s+of)\s+blood\b"
+    r"|\b(?:bled|bleeds|bleeding|oozing|oozed|oozes)\s+(?:just\s+|only\s+)?(?:a\s+)?"
+    r"(?:little|tiny\s+bit|bit|touch|slightly|a\s+few\s+drops)\b"
+)
+# with a small bleed, anything that makes it more than one: "a little blood, now lots",
+# "feel faint", "wont stop"
+NOT_SMALL = re.compile(
+    r"\b(?:lots?|loads|heav\w*|pour\w*|gush\w*|spurt\w*|everywhere|soak\w*|faint\w*|dizzy"
+    r"|pale|more\s+and\s+more|getting\s+worse|keeps?\s+(?:on\s+)?bleeding|won'?t\s+stop|wont"
+    r"\s+stop|can'?t\s+stop|cant\s+stop|not\s+stopping|(?:will\s+)?not\s+stop)\b"
+)
+
+
+def tells_small_bleed(text: str) -> bool:
+    """Whether a message tells of a little blood and of nothing that makes it more: what
+    the classifier alone reads as an emergency is then no emergency (a red-flag phrase, such
+    as "bleeding heavily", still is one)."""
+    lower = text.lower()
+    return SMALL_BLEED.search(lower) is not None and NOT_SMALL.search(lower) is None

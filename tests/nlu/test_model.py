@@ -186,6 +186,11 @@ def test_button_payloads_skip_nlu(interpreter: Interpreter) -> None:
         # a sentence about something else keeps the whole message out of scope
         ("I have had the flu for a week. What are the treatment options?", "out_of_scope"),
         ("Hi there. My dog keeps limping. What should I do?", "out_of_scope"),
+        # unless the question moves on from it
+        (
+            "my car broke down on the way here. anyway, how do they remove the deposits",
+            "ask_treatment",
+        ),
         # a question after a sentence about something else is of that (the whole read as one)
         ("I was diagnosed with calcinosis last year. How is it treated?", "ask_treatment"),
         ("ugh a bot. ok, what causes it", "ask_causes"),

@@ -14,7 +14,13 @@ from bot.nlu.components import IntentScore
 from bot.nlu.data import held_out_data
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.nlu.normalizer import stem
-from bot.safety.gate import SafeUnderstanding, says_nothing, told_after, without_spans
+from bot.safety.gate import (
+    SafeUnderstanding,
+    left_out,
+    says_nothing,
+    told_after,
+    without_spans,
+)
 from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
 
 TEXTS = ["what causes calcinosis", "no chest pain, just a lump on my finger", "i feel suicidal"]
@@ -130,7 +136,30 @@ def test_live_red_flags_and_the_classifier_alone(
 def test_the_red_flag_phrases_are_taken_out_of_the_text() -> None:
     second = RedFlag("seizure", "seizure", True, 31, 38)
     text = "no chest pain, and never had a seizure, but a lump"
-    assert without_spans(text, [second, NEGATED]) == "no , and never had a , but a lump"
+    spans = left_out(spacy.blank("en")(text), [second, NEGATED])
+    assert without_spans(text, spans) == "no , and never had a , but a lump"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the figure of speech says nothing else: its sentence is left out with it
+        ("that bill gave me a heart attack. is surgery the only option?", "ask_treatment"),
+        (
+            "the prices nearly gave me a heart attack lol. anyway can the deposits be removed",
+            "ask_treatment",
+        ),
+        ("the wait at reception nearly killed me. what causes calcinosis?", "ask_causes"),
+        # its sentence tells of the lump: only the phrase is left out
+        ("my hard lump is killing me lol. i have scleroderma", "report_symptom"),
+    ],
+)
+def test_a_figure_of_speech_leaves_the_question_after_it_to_be_answered(
+    interpreter: Interpreter, text: str, expected: str
+) -> None:
+    parse = gate(interpreter, 0)(text)
+    assert parse["intent"]["name"] == expected
+    assert "red_flag" not in parse
 
 
 @pytest.mark.parametrize(
@@ -228,3 +257,22 @@ def test_everyday_words_a_letter_from_an_alarm_word_raise_none(
     assert parse["intent"]["name"] != "emergency"
     assert not parse.get("red_flag")
     assert ("cause", "medication") not in {(e["entity"], e["value"]) for e in parse["entities"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        # a lump's small bleed: what the classifier reads as an emergency is none
+        ("the bump broke and is oozing, little blood", False),
+        ("the bump split open and its oozing a tiny bit of blood", False),
+        ("my lump popped, a few drops of blood", False),
+        # more than a little, or a red-flag phrase: still one
+        ("the bump broke, a little blood at first but now its pouring", True),
+        ("a little blood from the lump and i feel faint", True),
+        ("my lump burst and is bleeding heavily, just a little blood before", True),
+    ],
+)
+def test_a_small_bleed_of_a_lump_is_no_emergency_unless_more_is_told(
+    interpreter: Interpreter, text: str, emergency: bool
+) -> None:
+    assert (gate(interpreter, 0)(text)["intent"]["name"] == "emergency") is emergency

@@ -475,6 +475,14 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         "almost passed out at the price of the cream",
         "i nearly died when i read the letter",
         "my grandson is talking funny words he learned at school",
+        # the surprise told first, or laughter after a near miss
+        "when i saw the quote i nearly had a heart attack haha. do i need surgery",
+        "i almost had a stroke lol",
+        # laughing so hard, right before it
+        "lol i laughed so hard at my xray i couldnt breathe",
+        "im laughing so hard i cant breathe",
+        # named again as "the stroke" after one told as long ago
+        "i had a stroke 2 years ago and now theres calcium in my arm. is it related to the stroke?",
     ],
 )
 def test_figures_of_speech_and_half_a_sign_raise_no_live_red_flag(
@@ -527,6 +535,30 @@ def test_a_count_taken_of_pills_named_before_is_poisoning(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "tok" and "pils": the taking word typed in a hurry
+        ("i tok like 30 of my sleping pils a hour ago", "poisoning"),
+        ("he swalowed 20 of his tablets", "poisoning"),
+        # a near miss or a laugh, and then what is happening now
+        ("i nearly had a heart attack haha but now my chest really hurts", "chest_pain"),
+        ("i laughed so hard and now i cant breathe and my lips are blue", "breathing"),
+        ("i nearly had a heart attack, my chest is crushing", "chest_pain"),
+        # "a stroke" asked of with a sign had now, not one told as long ago
+        ("is my arm weakness related to a stroke", "stroke"),
+        (
+            "i had a stroke 2 years ago and now my face is drooping again, is it the stroke?",
+            "stroke",
+        ),
+    ],
+)
+def test_what_is_happening_now_stays_an_emergency_beside_a_figure_of_speech(
+    interpreter: Interpreter, detector: RedFlagDetector, text: str, expected: str
+) -> None:
+    assert category(interpreter, detector, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "i take my pills, took 10 mg this morning",
@@ -571,6 +603,11 @@ def test_a_dose_or_a_time_after_pills_is_no_overdose(
         ("911 is on the phone, theyre coming", True),
         ("the paramedics are with him but hes still not breathing right", True),
         ("i spoke to samaritans last night", True),
+        ("ok im back, poison control said hes fine. where were we", True),
+        ("the nurse on the phone said she is ok", True),
+        ("no i'm fine, it was a joke. is there something other than surgery?", True),
+        ("just joking, sorry", True),
+        ("the doctor said he was not sure", False),
         ("im calling my gp tomorrow", False),
         ("nah its fine ill just sit down for a bit", False),
         ("should i call an ambulance?", False),

@@ -120,7 +120,7 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
                 slots["possible_trigger"] = value
             else:
                 slots.setdefault("possible_trigger", "none")
-    if "deposit_noticed" not in slots and tells_own_calcinosis(message):
+    if "deposit_noticed" not in slots and tells_own_calcinosis(message, relatives=relatives):
         slots["deposit_noticed"] = True
     if "pain" not in slots and PAINLESS.search(text.lower()):
         slots["pain"] = False  # "a hard painless lump": no pain entity, and no pain
@@ -142,6 +142,13 @@ LUMP_HURTS = re.compile(
     r"(?:still\s+|really\s+|do\s+|does\s+|sometimes\s+)?$"
 )
 
+# "hurts her a lot", "hurts him when he walks": the lump hurting someone, its subject left out;
+# not "hurts her knee", an injury
+HURTS_SOMEONE = re.compile(
+    r"hurts\s+(?:her|him|them|me)\s*(?:$|[,.;:!?]|a\s+lot\b|alot\b|a\s+bit\b|so\s+much\b"
+    r"|badly\b|bad\b|when\b|if\b|at\s+night\b|all\s+the\s+time\b|sometimes\b)"
+)
+
 
 def lump_hurts(text: str, entity: dict[str, Any]) -> bool | None:
     """Whether the lump hurts, when an injury read in "hurt her" is the lump hurting someone
@@ -149,17 +156,21 @@ def lump_hurts(text: str, entity: dict[str, Any]) -> bool | None:
     start = int(entity.get("start") or 0)
     if not text[start:].lower().startswith("hurt"):
         return None
+    if HURTS_SOMEONE.match(text[start:].lower()):  # "...on her fingertips, hurts her a lot"
+        return not entity.get("negated")
     found = LUMP_HURTS.search(text[:start].lower())
     if found is None:
         return None
     return not (found.group("denied") or entity.get("negated"))
 
 
-def tells_own_calcinosis(message: dict[str, Any]) -> bool:
+def tells_own_calcinosis(message: dict[str, Any], *, relatives: bool = False) -> bool:
     """Whether a patient tells of calcinosis of their own where a deposit shows: "I've had
     calcinosis on my hands for years" has answered whether they noticed a lump. Asked ("can
     I get calcinosis on my hands?"), suspected ("maybe calcinosis in my fingers") or of
-    someone else ("my mum has it on her hands"), it tells nothing of theirs."""
+    someone else ("my mum has it on her hands"), it tells nothing of theirs; unless the
+    questions are about the one the patient speaks for (``relatives``): "mum got calcinosis
+    on her fingertips"."""
     text = str(message.get("text") or "")
     for entity in _entities(message):
         start, end = entity.get("start"), entity.get("end")
@@ -174,7 +185,7 @@ def tells_own_calcinosis(message: dict[str, Any]) -> bool:
         sentence = _sentence_around(text, start, end)
         if (
             NAMES_CALCINOSIS.search(sentence.lower())
-            and of_oneself(sentence)
+            and (of_someone_else(sentence) if relatives else of_oneself(sentence))
             and not asks(sentence)
             and not hedged_entity(text, entity)
         ):

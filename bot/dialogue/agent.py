@@ -16,7 +16,7 @@ from typing import Any
 
 import rasa_sdk
 
-from bot.actions.triage import TRIAGE_SLOTS, told_in_a_statement
+from bot.actions.triage import TRIAGE_SLOTS, from_statement, told_in_a_statement
 from bot.content.render import BotMessage, Renderer
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
@@ -87,6 +87,7 @@ CONTINUE_WORDS = re.compile(
     r"(?:questions|them)))*\s*$",
 )
 CONTINUE_MAX_WORDS = 8
+SENTENCE_END = re.compile(r"[.!?]+\s*")
 # findings the questions do not fit: calcifications on a mammogram are no lump under the
 # skin, and the source says nothing of the breast
 OUTSIDE_THE_QUESTIONS = re.compile(r"\b(?:breasts?|mammograms?|mammography|mammo)\b")
@@ -100,6 +101,8 @@ SUPPOSED = re.compile(
 # what a message that says the emergency is over reads as when it asks or tells nothing else:
 # "ok paramedics r here now theyre sorting it" reads as out of scope, or as a yes
 TELLS_NOTHING_MORE = frozenset({"out_of_scope", FALLBACK_INTENT, "affirm", "deny", "unsure"})
+# a turn that took up the questions again after the emergency advice, which it reminded of
+RESUMED_AFTER_EMERGENCY = frozenset({"utter_emergency_first", FORM})
 # the bot's last replies after which "go on" resumes paused questions, other messages between:
 # help come after the emergency advice, or what else the patient would like to know
 RESUMES_AFTER = ("utter_come_back", "utter_glad_help", "utter_glad_safe", "utter_how_can_i_help")
@@ -286,6 +289,7 @@ class Agent:
             else self._asks_rather_than_answers(parse, state)
             or self._takes_leave(parse)
             or self._stood_down(parse, state)
+            or self._tells_a_cause(parse, state)
             or parse
         )
         builder = _TurnBuilder(state, parse)
@@ -332,6 +336,14 @@ class Agent:
         loop = state.active_loop
         live = self._live_emergency(state) is not None
         if live and not self._moves_on(parse):
+            if (
+                loop is None
+                and self._live_flag(state) != "suicide"
+                and self._says_continue(parse, state)
+            ):
+                # "im back, where were we" right after the advice left the questions: they go
+                # on, after the reminder to call for help first
+                return ("action_extract_slots", "utter_emergency_first", FORM)
             # "what do i do", "help", "should i wait and see?", "i feel dizzy" after the
             # emergency advice: the same advice, until the patient moves on
             return ("action_emergency",)
@@ -392,6 +404,10 @@ class Agent:
         if after == "stop":  # "no more questions, just tell me what causes it": stopped, answered
             stop = ("action_deactivate_loop", "utter_triage_stopped") if loop == FORM else ()
             return (*prefix, *stop, *(self.policy.actions_for(intent, None) or ()))
+        if after in {"thank", "out_of_scope", FALLBACK_INTENT}:  # thanks, or the emergency
+            # said to be over, then a question: answered ("glad" when help came)
+            glad = ("utter_glad_help",) if after != "thank" and help_called(parse["text"]) else ()
+            return (*prefix, *glad, *(self.policy.actions_for(intent, None) or ()))
         if after == "report_symptom":  # "I have a hard lump on my finger. When should I see a
             # doctor?": answered, then the questions (not of a mammogram's finding)
             questions = (FORM,) if self._questions_fit(parse) else ()
@@ -420,8 +436,10 @@ class Agent:
             and self._tells(parse, {"condition", "cause"})
             and not self._names(parse, {"symptom"}, negated=True)
         ):  # "im on prednisone for years" right after the summary: a late answer, the summary
-            # again with it (not the questions from the start)
-            return (*prefix, SUMMARY)
+            # again with it (not the questions from the start); "yes the scleroderma", told
+            # already, would give the same summary word for word: what else to ask
+            told_new = self._changes_answers(parse, state)
+            return (*prefix, SUMMARY if told_new else "utter_how_can_i_help")
         if loop is None and asks_next_step(parse["text"]) and self._after_summary(state):
             # "what does that mean for me?" after the summary: only a doctor can tell
             return (*prefix, "action_doctor")
@@ -455,8 +473,15 @@ class Agent:
             loop is None
             and intent in {"out_of_scope", FALLBACK_INTENT, "report_symptom"}
             and self._names(parse, {"species"}, negated=False)
-            and self._names(parse, {"symptom"}, negated=False)
-        ):  # "my dog has a hard lump on his paw": what the source says of animals, no questions
+            and (
+                self._names(parse, {"symptom"}, negated=False)
+                or NAMES_CALCINOSIS.search(parse["text"].lower()) is not None
+            )
+        ):  # "my dog has a hard lump on his paw", "my dog has calcinosis": what the source says
+            # of animals, no questions
+            return (*prefix, "action_answer")
+        if loop is None and intent == "report_symptom" and not self._questions_fit(parse):
+            # "my mammogram showed calcifications": no lump to ask about; what the source says
             return (*prefix, "action_answer")
         actions = self.policy.actions_for(intent, loop)
         # "what is vasculitis?", out of scope to the classifier: what the source says with it
@@ -508,6 +533,16 @@ class Agent:
                 # falls between telling and asking
                 start = in_clause = self._clause_after_symptom(parse)
             told = "report_symptom"
+        elif state.active_loop is None and (
+            told == "thank"
+            or (
+                told in {"out_of_scope", FALLBACK_INTENT}
+                and stands_down(text)
+                and self._advised_emergency(state)
+            )
+        ):  # "thanks! and is surgery always needed?", "no i'm fine, it was a joke. is there
+            # something other than surgery?" after the emergency advice
+            start = last_question_start(text)
         else:
             return None
         if not start:
@@ -669,6 +704,30 @@ class Agent:
         return result
 
     @staticmethod
+    def _changes_answers(parse: ParseResult, state: DialogueState) -> bool:
+        """Whether a message tells an answer to the questions other than the one recorded."""
+        told = from_statement(dict(parse), relatives=bool(state.slots.get("for_someone_else")))
+        return any(
+            state.slots.get(slot) != value for slot, value in told.items() if slot in TRIAGE_SLOTS
+        )
+
+    @staticmethod
+    def _tells_a_cause(parse: ParseResult, state: DialogueState) -> ParseResult | None:
+        """Outside the questions, a message that only tells of a cause the source names ("hes
+        on prednisone for his allergies for like 2 yrs"), which the classifier reads as out of
+        scope: what the source says of causes, with what it does not mention; else None."""
+        if (
+            state.active_loop is not None
+            or parse["intent"]["name"] not in {"out_of_scope", FALLBACK_INTENT}
+            or asks(parse["text"])
+            or not told_in_a_statement(dict(parse), "cause")
+        ):
+            return None
+        result = parse.copy()
+        result["intent"] = {"name": "ask_causes", "confidence": parse["intent"]["confidence"]}
+        return result
+
+    @staticmethod
     def _advised_emergency(state: DialogueState) -> bool:
         """Whether the emergency advice was given in the events the state keeps."""
         return any(
@@ -823,6 +882,8 @@ class Agent:
             intent = ((message.get("parse_data") or {}).get("intent") or {}).get("name")
             if stands_down(str(message.get("text") or "")) or intent in LEAVES_EMERGENCY:
                 return None
+            if n > 0 and RESUMED_AFTER_EMERGENCY.issubset(ran):  # "im back, where were we"
+                return None
             if n > 0 and "action_emergency" in ran:
                 return message
             if n == LIVE_EMERGENCY_MESSAGES:
@@ -861,9 +922,14 @@ class Agent:
         any conditions"), in the turn right after the pause (its button offers to continue):
         "go on", or an answer to the question asked before it, which is then asked again
         rather than guessed at."""
-        words = re.sub(r"[^\w' ]+", " ", parse["text"].lower()).split()
+        text = parse["text"]
+        # "ok im back, poison control said hes fine. where were we": the last sentence says it
+        # after the emergency is said to be over
+        sentences = [one for one in SENTENCE_END.split(text) if one.strip()]
+        said = sentences[-1] if len(sentences) > 1 and stands_down(text) else text
+        words = re.sub(r"[^\w' ]+", " ", said.lower()).split()
         says = (CONTINUE_WORDS.search(" ".join(words)) and len(words) <= CONTINUE_MAX_WORDS) or (
-            parse["intent"]["name"] in PLAIN_ANSWERS and not asks(parse["text"])
+            parse["intent"]["name"] in PLAIN_ANSWERS and not asks(text)
         )
         if not says:
             return False

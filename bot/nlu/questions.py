@@ -37,11 +37,14 @@ RELATIONS = (
     r"|resident)"
 )
 BODY = (
-    r"(?:lumps?|bumps?|nodules?|deposits?|skin|fingers?|toes?|thumbs?|knuckles?|hands?|wrists?"
+    r"(?:lumps?|bumps?|nodules?|deposits?|skin|fingers?|fingertips?|toes?|thumbs?|knuckles?"
+    r"|hands?|wrists?"
     r"|elbows?|arms?|shoulders?|knees?|legs?|shins?|hips?|ankles?|feet|foot|heels?|back|face)"
 )
 SOMEONE_ELSES = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?{RELATIONS}s?\b"
+    # "mum got calcinosis on her fingertips": the relation first, without "my"
+    rf"|^\W*{RELATIONS}\s+(?:has|had|got|gets|is|was|have)\b"
     r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got)\b"
     rf"|\b(?:his|her)\s+(?:\w+\s+)?{BODY}\b"
 )

@@ -241,6 +241,34 @@ def test_own_calcinosis_where_it_shows_tells_of_a_deposit(
     assert found.get("deposit_noticed") is expected
 
 
+@pytest.mark.parametrize("relatives", [True, False])
+def test_calcinosis_of_the_one_a_carer_speaks_for_tells_of_their_deposit(relatives: bool) -> None:
+    """ "mum got calcinosis on her fingertips" answers whether she has a lump, when the
+    questions are about her; it tells nothing of the patient's own."""
+    text = "mum got calcinosis on her fingertips"
+    found = from_statement(
+        {"text": text, "entities": [site(text, "fingertips", "fingertip", negated=False)]},
+        relatives=relatives,
+    )
+    assert found.get("deposit_noticed") is (True if relatives else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mum got calcinosis on her fingertips, hurts her a lot", {"pain": True}),
+        ("the lumps on his elbow, hurts him when he leans", {"pain": True}),
+        ("she fell and hurts her knee", {"possible_trigger": "injury"}),
+    ],
+)
+def test_hurts_her_with_its_subject_left_out_is_the_lump_hurting(
+    text: str, expected: dict[str, object]
+) -> None:
+    start = text.index("hurts")
+    injury = {"entity": "cause", "value": "injury", "start": start, "end": start + 9}
+    assert from_statement({"text": text, "entities": [injury]}, relatives=True) == expected
+
+
 def test_an_answer_telling_something_else_leaves_the_question_to_ask_again() -> None:
     """ "i have RA" when asked about an injury fills the condition and asks again; "not sure"
     or an answer naming nothing moves on, so the questions never loop on silence."""

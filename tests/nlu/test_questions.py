@@ -358,6 +358,8 @@ def test_what_is_denied_after_it_is_named(
         ("i look after my mum and her calcium lumps bother her", True),
         ("she has white bits on her fingers", True),
         ("im worried about my dad, he has hard bumps", True),
+        ("mum got calcinosis on her fingertips, hurts her a lot", True),
+        ("dad has these white bumps", True),
         ("i have a hard lump on my finger", False),
         ("my mum says i have a lump", False),
         ("hard lump on my knee, her doctor said it could be calcium", False),

@@ -731,7 +731,7 @@ class Agent:
     def _advised_emergency(state: DialogueState) -> bool:
         """Whether the emergency advice was given in the events the state keeps."""
         return any(
-            e.get("event") == "action" and e.get("name") == "action_emergency" for e in state.events
+            e.get("name") == "action_emergency" and e.get("event") == "action" for e in state.events
         )
 
     @staticmethod
@@ -878,6 +878,8 @@ class Agent:
         before this one, and neither it ("i attempted suicide last year, i'm doing better now.
         unrelated, i have a lump") nor any since, this one included, said the emergency is
         past or help has come, or took leave; else None."""
+        if not Agent._advised_emergency(state):  # most conversations: no message to read
+            return None
         for n, (message, ran) in enumerate(replies(state.events)):
             intent = ((message.get("parse_data") or {}).get("intent") or {}).get("name")
             if stands_down(str(message.get("text") or "")) or intent in LEAVES_EMERGENCY:

@@ -3,6 +3,7 @@ the actions, which both see events as Rasa's dicts."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -19,6 +20,19 @@ def replies(
         elif event.get("event") == "user":
             yield event, frozenset(ran)
             ran = set()
+
+
+# how many of the patient's messages before the latest may tell whose lump or medicine it is
+TOLD_BEFORE_MESSAGES = 2
+
+
+def told_before(
+    events: Sequence[Mapping[str, Any]], count: int = TOLD_BEFORE_MESSAGES
+) -> list[dict[str, Any]]:
+    """The parses of the patient's ``count`` messages before the latest ("my cat is on
+    steroids" before "should i stop giving her them?")."""
+    before = itertools.islice(replies(events), 1, 1 + count)
+    return [dict(message.get("parse_data") or {}) for message, _ in before]
 
 
 def messages_answered_with(

@@ -20,6 +20,7 @@ from bot.actions.knowledge import (
 )
 from bot.actions.triage import is_personal
 from bot.content.facts import Fact
+from bot.history import told_before
 from bot.nlu.names import CALCINOSIS
 from bot.nlu.questions import (
     asked_term,
@@ -93,7 +94,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
         and not TOLD_BY_A_DOCTOR.search(text)
     ):
-        notes.append({"kind": "cannot_tell", "who": who_can_tell(tracker.latest_message)})
+        who = who_can_tell(tracker.latest_message, told_before(tracker.events))
+        notes.append({"kind": "cannot_tell", "who": who})
     seen: set[str] = set()
     named = ("condition", "cause", "treatment", "species", "mineral", "body_site")
     for entity in live_entities(tracker, *named):

@@ -6,7 +6,6 @@ server can neither skip the closing advice nor the emergency routing.
 
 from __future__ import annotations
 
-import itertools
 import re
 import time
 import uuid
@@ -21,7 +20,7 @@ from bot.content.render import BotMessage, Renderer
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
-from bot.history import messages_answered_with, replies
+from bot.history import messages_answered_with, replies, told_before
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
 from bot.nlu.interpreter import ParseResult
 from bot.nlu.names import NAMES_CALCINOSIS
@@ -91,8 +90,6 @@ SENTENCE_END = re.compile(r"[.!?]+\s*")
 # findings the questions do not fit: calcifications on a mammogram are no lump under the
 # skin, and the source says nothing of the breast
 OUTSIDE_THE_QUESTIONS = re.compile(r"\b(?:breasts?|mammograms?|mammography|mammo)\b")
-# how many of the patient's messages before this one may tell whose lump or medicine it is
-TOLD_BEFORE_MESSAGES = 2
 # "can i still eat dairy if i have calcium deposits?": a symptom supposed, not told
 SUPPOSED = re.compile(
     r"\b(?:if|when|once|in\s+case)\s+(?:i|you|he|she|they|we|someone|people|my\s+\w+)\s+"
@@ -577,12 +574,6 @@ class Agent:
         return result, told
 
     @staticmethod
-    def _told_before(state: DialogueState) -> list[dict[str, Any]]:
-        """The parses of the patient's two messages before this one."""
-        before = itertools.islice(replies(state.events), 1, 1 + TOLD_BEFORE_MESSAGES)
-        return [dict(message.get("parse_data") or {}) for message, _ in before]
-
-    @staticmethod
     def _declined_last(state: DialogueState) -> tuple[str, ...]:
         """What the bot declined in the previous turn: what the patient's message asked, or
         what an earlier one did that it pressed for ("just give me a rough number")."""
@@ -962,7 +953,7 @@ class Agent:
             builder.add(action_event(action))
             # the same for every note of the message; a pet told of just before counts
             who = (
-                who_can_tell(builder.turn.parse, self._told_before(builder.state))
+                who_can_tell(builder.turn.parse, told_before(builder.state.events))
                 if builder.declines
                 else "a doctor"
             )

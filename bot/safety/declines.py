@@ -25,7 +25,7 @@ MEDICINE_NAMES = (
     r"|lansoprazole|pantoprazole|metformin|statins?|atorvastatin|simvastatin|amlodipine"
     r"|levothyroxine|furosemide|apixaban|rivaroxaban|insulin|allopurinol|alendronate"
     r"|methotrexat|predisolone|prednisolon|voltaren|diclofenac|naproxen|codeine|tramadol"
-    r"|antibiotics?"
+    r"|antibiotics?|tylenol|acetaminophen|panadol|advil|motrin|nurofen|aleve"
     r"|supplements?|magnesium|vitamins?(?:\s+[a-z]\d?)?|zinc)"
 )
 MEDICINES = rf"\b{MEDICINE_NAMES}\b"
@@ -47,6 +47,8 @@ MEDICINE_ADVICE = re.compile(
     # "how much ibuprofen is safe", "what painkiller and how much for the lumps"
     rf"|\bhow\s+(?:much|many)\s+(?:of\s+(?:my|the|his|her)\s+)?{MEDICINES}"
     rf"|{MEDICINES}\s+(?:and|&|\+)\s+how\s+(?:much|many)\b"
+    # "whats the max paracetamol i can take a day"
+    rf"|\b(?:max|maximum|most|limit\s+(?:of|for))\s+(?:\w+\s+){{0,2}}?{MEDICINES}"
     # a dose ("dose" alone is also a common typo of "does")
     r"|\b(?:dosage|dosing|doses)\b"
     r"|\b(?:what|the|a|right|correct|daily|max|maximum|usual|recommended|safe)\s+dose\b"
@@ -339,7 +341,8 @@ OPENED = re.compile(
     r"|\b(?:lumps?|bumps?|deposits?|nodules?|ones?|it|skin|sore)\s+(?:\w+\s+){0,2}"
     r"(?:is|are|'s|that'?s|thats|which\s+is)\s+(?:now\s+)?open\b"
     r"|\bopened\s+up\b"
-    r"|\b(?:bleeds|bleeding|bled|oozing|oozes|oozed|leaking|pus)\b"
+    # not "im bleeding money on doctor visits"
+    r"|\b(?:bleeds|bleeding|bled|oozing|oozes|oozed|leaking|pus)\b(?!\s+(?:money|cash|\w+\s+dry))"
     r"|\b(?:is|are|it'?s|its|they'?re|theyre)\s+weeping\b"
     r"|\b(?:white|chalky|creamy|yellow|yellowish|gritty)\s+(?:\w+\s+)?(?:stuff|bits?|paste"
     r"|liquid|material|gunk)\s+(?:is\s+|keeps\s+)?(?:coming|came|comes|leaking|oozing)"

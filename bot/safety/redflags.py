@@ -66,6 +66,14 @@ NEW_SPEAKER = POSSESSIVES | FIRST_PERSON | frozenset({"he", "she", "they", "we",
 LIST_GOES_ON = frozenset({"or", "nor"})
 # "i'm dying of boredom", "dying of embarrassment": a feeling, not an illness
 FIGURATIVE_CAUSES = ("boredom", "laughter", "embarrassment", "curiosity", "shame", "cringe")
+OVERDOSED_ON = tuple(
+    f"on {what}"
+    for what in (
+        "google", "dr", "the internet", "internet", "coffee", "caffeine", "chocolate", "sugar",
+        "netflix", "tv", "youtube", "tiktok", "the news", "news", "research", "reading",
+        "information", "info", "websites", "forums",
+    )
+)  # fmt: skip
 # "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
 IDIOMS = {
     "dying": (
@@ -77,6 +85,8 @@ IDIOMS = {
     "out": ("laughing",),
     "myself": ("shaving", "accidentally"),  # "i cut myself shaving"
     "breathe": ("a word",),  # "can't breathe a word of this to my wife"
+    # "overdosed on google searches lol", "i od'd on dr google": too much reading, no pills
+    **dict.fromkeys(("overdosed", "overdose", "overdosing"), OVERDOSED_ON),
 }
 # figures of speech: "this is giving me a heart attack lol", "that nearly gave me a heart
 # attack, so many big words", "my bill almost gave me a stroke"
@@ -84,15 +94,19 @@ FIGURATIVE_BEFORE = re.compile(
     r"\b(?:giving|give|gives|gave|given)\s+(?:me|us|you|him|her|them)\s+an?\s*$"
 )
 # "i nearly fainted when i saw the bill", "almost passed out at the price": a surprise
+SURPRISED_AT = (
+    r"(?:bill|price|cost|invoice|quote|news|letter|results?|report|total|fee|fees|estimate"
+    r"|x-?rays?|xrays?|scans?|mri|pictures?|photos?)"
+)
 SURPRISED_BY = re.compile(
-    r"^\W*(?:when|at|after|seeing|reading|hearing|over)\s+(?:i\s+(?:saw|read|heard|got|opened)"
-    r"\s+)?(?:the|that|this|my|his|her|their|what)?\s*(?:bill|price|cost|invoice|quote|news"
-    r"|letter|results?|report|total|fee|fees|estimate|it)\b"
+    r"^\W*(?:when|at|after|seeing|reading|hearing|over)\s+(?:(?:i|he|she|we|they)\s+"
+    r"(?:saw|read|heard|got|opened|looked\s+at)\s+)?(?:the|that|this|my|his|her|their|our"
+    rf"|what)?\s*(?:{SURPRISED_AT}|it)\b"
 )
 # "when i saw the quote i nearly had a heart attack haha": the surprise told first
 SURPRISED_BEFORE = re.compile(
-    r"\b(?:when|after)\s+(?:i|we)\s+(?:saw|read|heard|got|opened)\s+(?:the|that|this|my|our)?"
-    r"\s*(?:bill|price|cost|invoice|quote|news|letter|results?|report|total|fee|fees|estimate)\b"
+    r"\b(?:when|after)\s+(?:i|we|he|she|they)\s+(?:saw|read|heard|got|opened|looked\s+at)\s+"
+    rf"(?:the|that|this|my|our|his|her|their)?\s*{SURPRISED_AT}\b"
 )
 # "i laughed so hard i couldnt breathe", "laughing so much i nearly died"
 # (right before it: not "i laughed so hard and now i cant breathe")
@@ -102,6 +116,13 @@ LAUGHED_SO = re.compile(
 )
 # "i nearly had a heart attack haha": laughter after a near miss
 LAUGHTER = re.compile(r"^\W*(?:lol|lmao|haha\w*|hehe\w*|rofl|😂|🤣)")
+# a red flag named as one known: "is calcinosis related to the stroke", "linked to his heart
+# attack", "the stroke i had", "the heart attack she had in may"
+RELATED_TO_THE = re.compile(
+    r"\b(?:related|linked|connected|due|owing)\s+(?:to|with)\s+(?:the|that|my|his|her|their)\s*$"
+    r"|\bbecause\s+of\s+(?:the|that|my|his|her|their)\s*$"
+)
+HAD_BEFORE = re.compile(r"^\s*(?:that\s+)?(?:i|he|she|they|we)\s+(?:had|suffered)\b")
 NEARLY = frozenset({"nearly", "almost", "practically", "basically"})
 NEARLY_REACH = 3  # "nearly had a heart attack", "almost passed out"
 # "if i stroke the lump gently": the verb, not the illness
@@ -182,6 +203,7 @@ AFTER_WINDOW = 5  # "can an overdose of vitamin d cause ...": the cue may follow
 
 # "took about 30 paracetamol": a count of pills taken at once, which no phrase can list
 OVERDOSE_COUNT = 10
+PILLS_REACH = 7  # how far after the count or "whole pack" the pills may be named
 NUMBER_WORDS = {
     "ten": 10, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "hundred": 100,
@@ -190,7 +212,6 @@ NUMBER_WORDS = {
 WHOLE_WORDS = frozenset({"whole", "hole", "entire", "full"})
 CONTAINERS = frozenset({"packet", "pack", "box", "bottle", "strip", "tub", "jar", "blister"})
 AT_ONCE = re.compile(r"^(?:\S+\s+){0,2}(?:at once|in one go|all together|together)\b")
-UNITS = frozenset({"mg", "g", "mcg", "ug", "ml", "iu", "units", "milligrams", "grams"})
 # "i tok like 30 of my sleping pils": the taking word as typed in a hurry (too short, or too
 # far, for the normaliser to correct)
 TOOK_TYPED = frozenset(
@@ -210,7 +231,7 @@ TAKEN_WORDS = TOOK_WORDS | {"taken"}  # taken already: "i've taken too many, may
 COUNT_AFTER_REACH = 4
 NOT_A_COUNT_AFTER = frozenset({"at", "for", "since", "by", "before", "after", "until", "about"})
 NOT_A_COUNT_BEFORE = re.compile(
-    r"\s*(?:mg|g|mcg|ug|ml|iu|units?|milligrams?|grams?|%|am|pm|o'?clock|:|"
+    r"\s*(?:(?:mg|g|mcg|ug|ml|iu|units?|milligrams?|grams?|am|pm|o'?clock)\b|%|:|"
     r"(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\b|"
     r"(?:a|per|each|every)\s+(?:day|week|night|morning)\b|daily\b)"
 )
@@ -358,6 +379,9 @@ class RedFlagDetector:
             return False
         told_before = doc[first:start].text.lower()
         if DIED_OF.search(told_before) or LATE.search(told_before) or FICTION.search(told_before):
+            return True
+        # "is it related to the stroke?", "the stroke i had": one known, not one happening
+        if RELATED_TO_THE.search(told_before) or HAD_BEFORE.match(doc[end:].text.lower()):
             return True
         if NOW_OF_IT.search(clause):
             return False
@@ -521,10 +545,14 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
             continue
         ahead = doc[i + 1 : i + 5]
         for j, word in enumerate(ahead, start=i + 1):
-            pills = [t.i for t in doc[j + 1 : j + 5] if _is_pill(t)]
+            # "a whole pack of my calcium tablets", "20 of my old blood pressure pills"
+            pills = [t.i for t in doc[j + 1 : j + PILLS_REACH] if _is_pill(t)]
             if not pills:
                 continue
-            counted = _count(word) >= OVERDOSE_COUNT and doc[j + 1].lower_ not in UNITS
+            # not a dose or a time: "took 20 minutes for my pills to work", "1000mg"
+            counted = _count(word) >= OVERDOSE_COUNT and not NOT_A_COUNT_BEFORE.match(
+                doc[j + 1 :].text.lower()
+            )
             whole = word.lower_ in WHOLE_WORDS and doc[j + 1].lower_ in CONTAINERS
             rest = doc[pills[0] + 1 :].text.lower()
             every = word.lower_ in ALL_WORDS
@@ -846,10 +874,21 @@ def is_emergency(flags: list[RedFlag], intent: str) -> str | None:
 # a lump's small bleed: "the bump broke and is oozing, little blood", "a few drops of blood";
 # the classifier reads "oozing" and "blood" as an emergency whatever the amount
 SMALL_BLEED = re.compile(
-    r"\b(?:(?:a\s+)?(?:little|tiny|wee)(?:\s+bit)?(?:\s+of)?|(?:a\s+)?bit\s+of|(?:a\s+)?few"
+    r"\b(?:(?:a\s+)?(?:little|tiny|wee)(?:\s+bit)?(?:\s+of)?|(?:a\s+)?bit\s+of|some|(?:a\s+)?few"
     r"\s+drops\s+of|(?:a\s+)?(?:drop|drops|spot|spots|smear|speck|trace|dot)\s+of)\s+blood\b"
     r"|\b(?:bled|bleeds|bleeding|oozing|oozed|oozes)\s+(?:just\s+|only\s+)?(?:a\s+)?"
     r"(?:little|tiny\s+bit|bit|touch|slightly|a\s+few\s+drops)\b"
+)
+# whose bleed it is: a lump's or the skin over it ("the bump broke"), not blood coughed up,
+# vomited or passed, nor from the mouth, nose or head
+OF_A_LUMP = re.compile(
+    r"\b(?:lumps?|bumps?|deposits?|nodules?|calcium|calcinosis|calcifications?|sores?"
+    r"|ulcers?|scabs?)\b"
+)
+NOT_OF_A_LUMP = re.compile(
+    r"\b(?:cough\w*|vomit\w*|throw\w*\s+up|threw\s+up|puk\w*|spit\w*|mouth|gums?|nose"
+    r"|ears?|eyes?|head|urine|pee\w*|wee|stools?|poo\w*|bowel\w*|bum|rectum|period|pregnan\w*"
+    r"|baby|chest|lungs?)\b"
 )
 # with a small bleed, anything that makes it more than one: "a little blood, now lots",
 # "feel faint", "wont stop"
@@ -861,8 +900,14 @@ NOT_SMALL = re.compile(
 
 
 def tells_small_bleed(text: str) -> bool:
-    """Whether a message tells of a little blood and of nothing that makes it more: what
-    the classifier alone reads as an emergency is then no emergency (a red-flag phrase, such
-    as "bleeding heavily", still is one)."""
+    """Whether a message tells of a little blood from a lump and of nothing that makes it
+    more: what the classifier alone reads as an emergency is then no emergency (a red-flag
+    phrase, such as "bleeding heavily", still is one). Not a little blood coughed up or
+    passed, which no lump explains."""
     lower = text.lower()
-    return SMALL_BLEED.search(lower) is not None and NOT_SMALL.search(lower) is None
+    return (
+        SMALL_BLEED.search(lower) is not None
+        and OF_A_LUMP.search(lower) is not None
+        and NOT_SMALL.search(lower) is None
+        and NOT_OF_A_LUMP.search(lower) is None
+    )

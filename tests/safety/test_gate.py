@@ -21,7 +21,7 @@ from bot.safety.gate import (
     told_after,
     without_spans,
 )
-from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags
+from bot.safety.redflags import RedFlag, RedFlagDetector, load_red_flags, tells_small_bleed
 
 TEXTS = ["what causes calcinosis", "no chest pain, just a lump on my finger", "i feel suicidal"]
 
@@ -270,9 +270,28 @@ def test_everyday_words_a_letter_from_an_alarm_word_raise_none(
         ("the bump broke, a little blood at first but now its pouring", True),
         ("a little blood from the lump and i feel faint", True),
         ("my lump burst and is bleeding heavily, just a little blood before", True),
+        ("lump broke open, some blood", False),
     ],
 )
 def test_a_small_bleed_of_a_lump_is_no_emergency_unless_more_is_told(
     interpreter: Interpreter, text: str, emergency: bool
 ) -> None:
     assert (gate(interpreter, 0)(text)["intent"]["name"] == "emergency") is emergency
+
+
+@pytest.mark.parametrize(
+    ("text", "small"),
+    [
+        ("the bump broke and is oozing, little blood", True),
+        ("my calcium lump bled a little", True),
+        ("lump broke open, some blood", True),
+        # not from a lump, or more than a little
+        ("i coughed up a little blood", False),
+        ("theres a little blood in my pee", False),
+        ("a little blood from my lump and my mouth", False),
+        ("a little blood from the lump, now its pouring", False),
+        ("a little blood", False),
+    ],
+)
+def test_a_small_bleed_is_a_lumps_and_only_a_little(text: str, small: bool) -> None:
+    assert tells_small_bleed(text) is small

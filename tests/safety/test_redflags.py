@@ -481,6 +481,13 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         # laughing so hard, right before it
         "lol i laughed so hard at my xray i couldnt breathe",
         "im laughing so hard i cant breathe",
+        # a surprise someone else had, and overdosing on reading
+        "my husband nearly had a heart attack when he saw my xray lol",
+        "overdosed on google searches about my lumps lol. can it be treated",
+        "i think i overdosed on dr google last night haha",
+        # a stroke named as one known
+        "but is it related to the stroke?",
+        "is calcinosis related to the stroke i had",
         # named again as "the stroke" after one told as long ago
         "i had a stroke 2 years ago and now theres calcium in my arm. is it related to the stroke?",
     ],
@@ -537,6 +544,13 @@ def test_a_count_taken_of_pills_named_before_is_poisoning(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # bleeding told as spurting; breathing that isn't
+        ("cut myself deep on the glass and its spurting", "bleeding"),
+        ("my baby isnt breathing", "breathing"),
+        # a whole pack, the pills named five words on; a count with the pills six words on
+        ("my dog just ate a whole pack of my calcium tablets what do i do", "poisoning"),
+        ("took 20 of my old blood pressure pills", "poisoning"),
+        ("i overdosed on my pills", "poisoning"),
         # "tok" and "pils": the taking word typed in a hurry
         ("i tok like 30 of my sleping pils a hour ago", "poisoning"),
         ("he swalowed 20 of his tablets", "poisoning"),
@@ -564,6 +578,7 @@ def test_what_is_happening_now_stays_an_emergency_beside_a_figure_of_speech(
         "i take my pills, took 10 mg this morning",
         "my tablets took 10 days to work",
         "i had my pills at 10",
+        "it took 20 minutes for my pills to work",
     ],
 )
 def test_a_dose_or_a_time_after_pills_is_no_overdose(

@@ -69,6 +69,7 @@ CAUSED_BY_IT = re.compile(
 
 # notes that answer, or rule out, a question of whether someone has calcinosis
 NOT_ASKING_WHETHER = DIAGNOSIS_NOTES | {"keep_appointment"}
+SAME_IN_PLURAL = frozenset({"sheep", "fish", "deer"})
 
 
 def entities_of(tracker: Tracker) -> list[dict[str, Any]]:
@@ -79,6 +80,15 @@ def entities_of(tracker: Tracker) -> list[dict[str, Any]]:
 def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
     """Entities of the latest message that are not negated."""
     return [e for e in entities_of(tracker) if e.get("entity") in types and not e.get("negated")]
+
+
+def animals(species: str) -> str:
+    """The plural of an animal's name: "dogs", "ponies", "sheep"."""
+    if species in SAME_IN_PLURAL:
+        return species
+    if species.endswith("y") and species[-2:-1] not in "aeiou":
+        return species[:-1] + "ies"
+    return species + "s"
 
 
 def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
@@ -115,7 +125,7 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
             notes.append({"kind": "cause_listed", "name": _cause_name(value)})
         elif entity["entity"] == "species":
             if not k.facts.mentions(value):  # "dog": the source says animals, names none
-                notes.append({"kind": "animals_in_general", "name": f"{value}s"})
+                notes.append({"kind": "animals_in_general", "name": animals(value)})
         elif not k.facts.mentions(value) and entity["entity"] != "cause":
             notes.append({"kind": "not_mentioned", "name": value})
     for name in named_medicines(text, tracker):  # "is it the hydroxychloroquine?"
@@ -159,7 +169,9 @@ def merge_unmentioned(notes: list[Note], limit: int = 4) -> list[Note]:
     for kind in MERGED_NOTES:
         named = [n["name"] for n in merged if n["kind"] == kind]
         # "the breast" said by "the breast or mammograms": once
-        names = [a for a in named if not any(a != b and a in b for b in named)][:3]
+        # and a name given twice, by an entity and a topic ("calciphylaxis"): once
+        kept = [a for a in named if not any(a != b and a in b for b in named)]
+        names = list(dict.fromkeys(kept))[:3]
         if not names:
             continue
         first = next(i for i, n in enumerate(merged) if n["kind"] == kind)

@@ -82,7 +82,8 @@ NEVER_RESUMES = frozenset(
 CONTINUE_WORDS = re.compile(
     r"^(?!.*\b(?:not|don'?t|dont|no|stop|later|never)\b).*"
     r"\b(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions"
-    r"|where were we|where was i)(?:\s+(?:then|please|pls|now|thanks|again|with\s+(?:the\s+)?"
+    r"|where were we|where was i|what was the question|what was your question"
+    r"|what were you asking)(?:\s+(?:then|please|pls|now|thanks|again|with\s+(?:the\s+)?"
     r"(?:questions|them)))*\s*$",
 )
 CONTINUE_MAX_WORDS = 8
@@ -477,8 +478,18 @@ class Agent:
         ):  # "my dog has a hard lump on his paw", "my dog has calcinosis": what the source says
             # of animals, no questions
             return (*prefix, "action_answer")
-        if loop is None and intent == "report_symptom" and not self._questions_fit(parse):
-            # "my mammogram showed calcifications": no lump to ask about; what the source says
+        if (
+            loop is None
+            and not self._questions_fit(parse)
+            and (
+                intent == "report_symptom"
+                or (
+                    intent in {"out_of_scope", FALLBACK_INTENT}
+                    and NAMES_CALCINOSIS.search(parse["text"].lower()) is not None
+                )
+            )
+        ):  # "my mammogram showed calcifications", "they called me back after my mammogram bc
+            # of calcifications": no lump to ask about; what the source says
             return (*prefix, "action_answer")
         actions = self.policy.actions_for(intent, loop)
         # "what is vasculitis?", out of scope to the classifier: what the source says with it

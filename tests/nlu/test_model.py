@@ -156,6 +156,8 @@ def test_misspelt_and_synonym_conditions(interpreter: Interpreter, text: str, va
         ("it came back after the operation", []),
         ("there is a hard lump on my back", ["back"]),
         ("my lower back hurts", ["back"]),
+        ("they called me back after my mammogram", []),
+        ("the nurse rang me back about the scan", []),
     ],
 )
 def test_back_in_time_and_motion_is_no_body_site(

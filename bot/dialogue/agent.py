@@ -88,6 +88,13 @@ CONTINUE_WORDS = re.compile(
 )
 CONTINUE_MAX_WORDS = 8
 SENTENCE_END = re.compile(r"[.!?]+\s*")
+# a finding named by its word, which "what does that mean?" asks about: "calcifications on my
+# x-ray", "calcium in my shoulder", "calcinosis cutis"
+FINDING_NAMED = re.compile(r"\bcalc(?:inosis|ifications?|ified|ium)\b")
+ASKS_MEANING = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|do)\s+(?:that|this|it|they|those)\s+mean"
+    r"|what\s+(?:are|is)\s+(?:those|these|that|this|they|it)\s*(?:\W|dear|please|pls|then|$))"
+)
 # findings the questions do not fit: calcifications on a mammogram are no lump under the
 # skin, and the source says nothing of the breast
 OUTSIDE_THE_QUESTIONS = re.compile(r"\b(?:breasts?|mammograms?|mammography|mammo)\b")
@@ -556,6 +563,12 @@ class Agent:
         if not start:
             return None
         asked = self.understand(text[start:])
+        if (
+            told == "report_symptom"
+            and ASKS_MEANING.match(text[start:].lower())
+            and FINDING_NAMED.search(text[:start].lower())
+        ):  # "... calcifications all over my shoulder. what are those": what the word means
+            asked = {**asked, "intent": {"name": "ask_definition", "confidence": 1.0}}
         intent = asked["intent"]["name"]
         if not intent.startswith("ask_") or self.policy.actions_for(intent, None) is None:
             return None
@@ -565,8 +578,11 @@ class Agent:
             told == "report_symptom"
             and intent == "ask_definition"
             and NAMES_CALCINOSIS.search(text[start:].lower()) is None
+            and FINDING_NAMED.search(text[:start].lower()) is None
         ):  # "the bump on my finger has been sore for weeks, what is it": what their lump is,
-            # which only a doctor can tell, not what calcinosis is; the questions say so
+            # which only a doctor can tell, not what calcinosis is; the questions say so. Not
+            # "THE DOCTOR SAID I HAVE CALCIUM IN MY SHOULDER. WHAT DOES THAT MEAN": the word
+            # is asked about
             return None
         result = parse.copy()
         result["intent"] = asked["intent"]

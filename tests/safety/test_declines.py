@@ -106,6 +106,8 @@ NOT_MEDICINE_ADVICE = [
     "should i stop the questions",
 ]
 WHO_HAS_IT = [
+    "my xray: 'Amorphous calcific deposits, consistent with calcinosis cutis.' so i have it?",
+    "so she has it?",
     "so i have calcinosis, yes? just confirm",
     "can you confirm that i have calcinosis",
     "do i have calcinosis?",
@@ -143,6 +145,7 @@ WHO_HAS_IT = [
     "is that the calcium thing",
 ]
 NOT_WHO_HAS_IT = [
+    "so if i have it what then",
     "How would a doctor confirm it's calcinosis?",
     "can i still eat dairy if i have calcium deposits?",
     "my mum was diagnosed with calcinosis. how long does she have",

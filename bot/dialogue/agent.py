@@ -491,7 +491,7 @@ class Agent:
             and (
                 intent == "report_symptom"
                 or (
-                    intent in {"out_of_scope", FALLBACK_INTENT}
+                    intent in {"out_of_scope", FALLBACK_INTENT, "ask_more"}
                     and NAMES_CALCINOSIS.search(parse["text"].lower()) is not None
                 )
             )

@@ -71,7 +71,7 @@ OVERDOSED_ON = tuple(
     for what in (
         "google", "dr", "the internet", "internet", "coffee", "caffeine", "chocolate", "sugar",
         "netflix", "tv", "youtube", "tiktok", "the news", "news", "research", "reading",
-        "information", "info", "websites", "forums",
+        "information", "info", "websites", "forums", "webmd", "articles",
     )
 )  # fmt: skip
 # "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
@@ -83,10 +83,11 @@ IDIOMS = {
         *(f"{how} {cause}" for cause in FIGURATIVE_CAUSES for how in ("of", "from", "with")),
     ),
     "out": ("laughing",),
+    "choking": ("back",),  # "choking back tears"
     "myself": ("shaving", "accidentally"),  # "i cut myself shaving"
     "breathe": ("a word",),  # "can't breathe a word of this to my wife"
     # "overdosed on google searches lol", "i od'd on dr google": too much reading, no pills
-    **dict.fromkeys(("overdosed", "overdose", "overdosing"), OVERDOSED_ON),
+    **dict.fromkeys(("overdosed", "overdose", "overdosing", "od'd", "'d"), OVERDOSED_ON),
 }
 # figures of speech: "this is giving me a heart attack lol", "that nearly gave me a heart
 # attack, so many big words", "my bill almost gave me a stroke"
@@ -115,7 +116,8 @@ LAUGHED_SO = re.compile(
     r"(?:\s+(?!and\b|now\b|but\b|then\b)[\w']+){0,5}\s*$"
 )
 # "i nearly had a heart attack haha": laughter after a near miss
-LAUGHTER = re.compile(r"^\W*(?:lol|lmao|haha\w*|hehe\w*|rofl|😂|🤣)")
+# (in the same sentence: "almost had a heart attack when the doctor said calcinosis haha")
+LAUGHTER = re.compile(r"^[^.?!]*?(?:\b(?:lol|lmao|haha\w*|hehe\w*|rofl)\b|😂|🤣)")
 # a red flag named as one known: "is calcinosis related to the stroke", "linked to his heart
 # attack", "the stroke i had", "the heart attack she had in may"
 RELATED_TO_THE = re.compile(
@@ -152,6 +154,15 @@ FICTION = re.compile(
     r"\b(?:in|on)\s+(?:a|an|the|this|that)\s+(?:tv\s+|television\s+)?(?:show|drama|series"
     r"|film|movie|novel|book|story|episode|soap|documentary|programme|program)\b"
     r"|\bread\s+(?:a|an|the|this|that)\s+(?:novel|book|story|article)\b"
+    # "watched a film where someone had a seizure", "read a news story about a guy who had"
+    r"|\b(?:watched|watching|saw|seen|read|reading)\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?"
+    r"(?:film|movie|show|programme|program|documentary|episode|video|story|article|book|novel)"
+    r"\b"
+)
+# "my son pretends to have heart attacks": a pretence, not an illness
+PRETENDED = re.compile(
+    r"\b(?:pretend\w*|fak(?:e|es|ed|ing)|acting\s+out)(?:\s+to)?(?:\s+(?:have|be\s+having"
+    r"|having))?(?:\s+an?)?\s*$"
 )
 # an everyday accident, not self-harm: "i cut myself on a kitchen knife", "i burn myself a lot
 # at the stove", "burnt myself while cooking", "cut myself shaving"
@@ -176,6 +187,7 @@ ASKED_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:what|how)\s+abou
 # "... two weeks ago and it's still there"
 HAPPENING_NOW = re.compile(
     r"\b(?:again|another|today|tonight|currently|right now|this (?:morning|afternoon|evening))\b"
+    r"|\ball (?:morning|day|night|afternoon|evening)\b|\bbeen doing it\b"
     r"|\b(?:it'?s|it is|is) still\b|\bstill (?:there|here|hurts|hurting|happening|going on)\b"
     r"|\b(?:i'?m|am|is|are|he's|she's) (?:having|happening)\b"
     r"|\b(?:it'?s|is|came|come|coming) back\b"
@@ -237,10 +249,16 @@ NOT_A_COUNT_BEFORE = re.compile(
 )
 # a young child who swallowed any medicine at all: "my 3 year old ate one of my tablets", "my
 # 2yo got into my medicine" (not "got some pills from the doctor")
-SWALLOW_WORDS = frozenset({"swallowed", "ate", "eaten", "chewed"})
+SWALLOW_WORDS = frozenset({"swallowed", "ate", "eaten", "chewed", "licked"})
 YOUNG_CHILD = re.compile(
     r"\b(?:toddler|baby|infant|little one|kid|child|\d{1,2}\s*(?:yr|year|yo)s?)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:yr|year)s? old\b"
+)
+# a pet that got into medicine, any amount: "the cat got into my vitamin d pills", "labrador
+# chewed open the ibuprofen bottle"
+PET = re.compile(
+    r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|labrador|lab|terrier|spaniel|collie|rabbit"
+    r"|parrot|hamster|ferret)\b"
 )
 OWN_WORDS = frozenset({"his", "her", "their", "own"})
 # "i'm going to take all my pills tonight", "gonna swallow every pill in the house": a plan to
@@ -333,6 +351,7 @@ class RedFlagDetector:
             *_overdoses(doc),
             *_keeps_pills_back(doc),
             *_meningitis_signs(doc),
+            *_turning_blue(doc),
             *_fever_and_confusion(doc),
             *chest_pain,
         ]
@@ -439,6 +458,7 @@ class RedFlagDetector:
                 )
             )
             or LAUGHED_SO.search(doc[:start].text.lower()) is not None
+            or PRETENDED.search(doc[:start].text.lower()) is not None
         )
 
     @staticmethod
@@ -520,6 +540,33 @@ def _referring_back(doc: Doc, flags: list[RedFlag]) -> list[RedFlag]:
     return kept
 
 
+# someone turning blue, or blue around the mouth: "my 2 yr old is turning blue"; not fingers or
+# toes that go blue in the cold (Raynaud's, common with scleroderma)
+TURNING_BLUE = re.compile(
+    r"\b(?:turning|going|gone|gone\s+all|went|turned|turns|goes|looks)\s+(?:a\s+bit\s+)?blue\b"
+    r"|\bblue\s+(?:a?round|about|on)\s+(?:the|his|her|their|my)\s+(?:mouth|lips|face)\b"
+)
+EXTREMITIES = re.compile(
+    r"\b(?:fingers?|toes?|hands?|feet|foot|nails?|fingernails?|knuckles?|thumbs?|fingertips?"
+    r"|tips?|skin|lumps?|bumps?|deposits?|legs?|arms?|veins?)\b"
+)
+
+
+def _turning_blue(doc: Doc) -> list[tuple[str, int, int]]:
+    """Spans of someone turning blue, a sign they get too little air ("baby going blue
+    around the mouth"); not a hand's or foot's colour in the cold."""
+    spans = []
+    for found in TURNING_BLUE.finditer(doc.text.lower()):
+        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        first = RedFlagDetector._clause(doc, span.start, span.end)[0]
+        if EXTREMITIES.search(doc[first : span.start].text.lower()):
+            continue
+        spans.append(("breathing", span.start, span.end))
+    return spans
+
+
 def _is_pill(token: Token) -> bool:
     return stem(token.lower_) in PILL_WORDS or token.norm_ in PILL_WORDS  # "paracetemol"
 
@@ -535,7 +582,8 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
     for i, token in enumerate(doc):
         got_into = token.lower_ == "got" and i + 1 < len(doc) and doc[i + 1].lower_ == "into"
         swallowed = token.lower_ in SWALLOW_WORDS or got_into
-        if swallowed and YOUNG_CHILD.search(doc[:i].text.lower()):
+        before = doc[:i].text.lower()
+        if swallowed and (YOUNG_CHILD.search(before) or PET.search(before)):
             pills = [t.i for t in doc[i + 1 : i + 8] if _is_pill(t)]
             # not "she swallowed her medicine fine": the child's own, as prescribed
             if pills and doc[pills[0] - 1].lower_ not in OWN_WORDS:
@@ -808,6 +856,8 @@ STOOD_DOWN = re.compile(
     r"|\b(?:it'?s|its|it\s+is)\s+(?:all\s+)?over\b"
     r"|\b(?:bleeding|pain)\s+(?:has\s+|have\s+)?(?:stopped|gone|passed)\b"
     r"|\bstopped\s+bleeding\b"
+    r"|\b(?:he'?s|hes|she'?s|shes|they'?re|he\s+is|she\s+is|i'?m|im)\s+(?:awake|conscious|up)"
+    r"\s+(?:again|now)\b"
     r"|\bbreathing\s+(?:normal|normally|fine|ok|okay|again)\b"
     r"|\bsaid\s+(?:it'?s|its|it\s+is|it\s+was)\s+(?:not|nothing|fine|ok|okay)\b"
     # "poison control said hes fine", "the nurse said she is ok"
@@ -826,7 +876,8 @@ HELP_CALLED = re.compile(
     r"(?:(?:is|are|r|has|have|just|finally)\s+)*(?:here|arrived|came|come|coming"
     r"|on\s+(?:its|their|the)\s+way)\b"
     # "the paramedics are with him now", "the ambulance took her"
-    r"|\b(?:ambulance|paramedics?|medics|ems|doctors?|nurses?)\s+(?:(?:is|are|r)\s+(?:now\s+)?)?"
+    r"|\b(?:ambulance|paramedics?|medics|ems|doctors?|nurses?)(?:\s+(?:guys|crew|people|team|men))?"
+    r"\s+(?:(?:is|are|r)\s+(?:now\s+)?)?"
     r"(?:with|seeing|treating|looking\s+after|helping|took|has\s+taken|have\s+taken|taking)\s+"
     r"(?:him|her|them|me|us)\b"
     r"|\b(?:called|rang|phoned|dialled|dialed|calling|ringing|texted|spoke\s+to|talked\s+to)\s+"

@@ -481,6 +481,14 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         # laughing so hard, right before it
         "lol i laughed so hard at my xray i couldnt breathe",
         "im laughing so hard i cant breathe",
+        # fingers that go blue in the cold (Raynaud's), choking back tears, a pretence, a film
+        "my fingers go white then turn blue when its cold",
+        "i was choking back tears at the rheumatologist today",
+        "my son pretends to have heart attacks to get out of school lol",
+        "watched a film where someone had a seizure and now im paranoid",
+        "read a news story about a guy who had a seizure at the gym",
+        "ive OD'd on webmd articles all week",
+        "mum almost had a heart attack when the doctor said calcinosis haha",
         # a surprise someone else had, and overdosing on reading
         "my husband nearly had a heart attack when he saw my xray lol",
         "overdosed on google searches about my lumps lol. can it be treated",
@@ -544,6 +552,20 @@ def test_a_count_taken_of_pills_named_before_is_poisoning(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a child turning blue, a baby's fit, a child's voice changing after a sting
+        ("my 2 yr old is turning blue", "breathing"),
+        ("baby going blue around the mouth", "breathing"),
+        ("baby had a fit, shes stiff and jerking", "seizure"),
+        ("my son (6) got stung and now hes covered in hives and his voice sounds funny", "allergy"),
+        # household poisons, a pet that got into medicine
+        ("my kid just drank lamp oil", "poisoning"),
+        ("dog ate rat poison 20 min ago", "poisoning"),
+        ("cat licked up some of the slug pellets", "poisoning"),
+        ("help the cat got into my vitamin d pills and ate loads", "poisoning"),
+        ("labrador chewed open the ibuprofen bottle, think he swallowed most of it", "poisoning"),
+        # stroke signs and coughing blood, asked of as calcinosis
+        ("my wife is suddenly confused and cant find her words, is that calcinosis?", "stroke"),
+        ("is it normal with calcinosis to cough up blood? been doing it all morning", "bleeding"),
         # bleeding told as spurting; breathing that isn't
         ("cut myself deep on the glass and its spurting", "bleeding"),
         ("my baby isnt breathing", "breathing"),
@@ -622,6 +644,7 @@ def test_a_dose_or_a_time_after_pills_is_no_overdose(
         ("the nurse on the phone said she is ok", True),
         ("no i'm fine, it was a joke. is there something other than surgery?", True),
         ("just joking, sorry", True),
+        ("shes awake now, the ems guys are with her. can we keep going with the questions", True),
         ("the doctor said he was not sure", False),
         ("im calling my gp tomorrow", False),
         ("nah its fine ill just sit down for a bit", False),

@@ -82,6 +82,16 @@ def live_entities(tracker: Tracker, *types: str) -> list[dict[str, Any]]:
     return [e for e in entities_of(tracker) if e.get("entity") in types and not e.get("negated")]
 
 
+def tells_pets_symptom(tracker: Tracker, text: str) -> bool:
+    """Whether a message tells of a pet's lump or symptom, and asks no one to say what it is
+    (the agent's "only a vet can tell" says who to see then)."""
+    return (
+        of_a_pet(tracker.latest_message)
+        and bool(live_entities(tracker, "symptom"))
+        and not DIAGNOSIS_NOTES.intersection(declined(text))
+    )
+
+
 def animals(species: str) -> str:
     """The plural of an animal's name: "dogs", "ponies", "sheep"."""
     if species in SAME_IN_PLURAL:
@@ -124,6 +134,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         elif entity["entity"] == "cause" and topic == "causes":
             notes.append({"kind": "cause_listed", "name": _cause_name(value)})
         elif entity["entity"] == "species":
+            if tells_pets_symptom(tracker, text):  # "my dog has a hard lump on his leg"
+                notes.append({"kind": "see_vet"})
             if not k.facts.mentions(value):  # "dog": the source says animals, names none
                 notes.append({"kind": "animals_in_general", "name": animals(value)})
         elif not k.facts.mentions(value) and entity["entity"] != "cause":

@@ -354,7 +354,12 @@ class Agent:
             return ("action_emergency",)
         later = puts_off(parse["text"])
         if (
-            (intent in TELLS_NOTHING_MORE or later)
+            (
+                intent in TELLS_NOTHING_MORE
+                or later
+                # "ok im back, the bleeding stopped" read as a question it does not ask
+                or (intent.startswith("ask_") and not asks(parse["text"]))
+            )
             and stands_down(parse["text"])
             and self._advised_emergency(state)
             and not self._says_continue(parse, state)

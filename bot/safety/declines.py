@@ -238,6 +238,9 @@ WHAT_IT_IS = re.compile(
 PLACE = "".join(f"(?<!{word} )" for word in ("on", "in", "under", "near"))
 WHAT_IT_IS = re.compile(
     WHAT_IT_IS.pattern
+    # "is dangerous? what to do?", "it is grave?": asked in few words
+    + r"|(?:^|[.?!,;]\s*)(?:is|it\s+is|is\s+it|this\s+is|is\s+this)\s+(?:dangerous|danger|grave"
+    + r"|serious|bad)\s*\?"
     # "should i be worried?", "is it dangerous?": whether their lump is serious
     + r"|\bshould\s+(?:i|we|she|he|they)\s+(?:be\s+)?(?:worried|worry|concerned|panic)\b"
     + r"|\b(?:is|are)\s+(?:(?:it|this|that|these|those|they|mine)\s+(?:\w+\s+)?"

@@ -223,6 +223,8 @@ NOT_WHETHER_CANCER = [
 
 
 WHAT_IT_IS = [
+    "hello. my mother have calcium deposit in shoulder after the fall. is dangerous? what to do?",
+    "my son have calcinosis from injury at football. it is grave? how to treat?",
     "I have a firm little lump on the back of my hand. Should I be worried?",
     "i have a hard lump on my leg, is it dangerous?",
     "is the lump on my finger dangerous",

@@ -13,7 +13,13 @@ from bot.lru import LRUCache
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.safety import NAMED_BY_NO_FLAG
-from bot.safety.redflags import RedFlag, RedFlagDetector, is_emergency, tells_small_bleed
+from bot.safety.redflags import (
+    FICTION,
+    RedFlag,
+    RedFlagDetector,
+    is_emergency,
+    tells_small_bleed,
+)
 
 PARSE_CACHE_SIZE = 4096
 _WORDS = re.compile(r"[a-z]{2,}")  # "what's" as "what": the "s" carries nothing
@@ -173,13 +179,18 @@ def left_out(doc: Doc, flags: list[RedFlag]) -> list[tuple[int, int]]:
 
 
 def _figure_of_speech(doc: Doc, flag: RedFlag) -> tuple[int, int] | None:
-    """The span of the sentence of a figurative red flag that says nothing else, or None."""
+    """The span of the sentence of a figurative red flag, or one in a story, that says nothing
+    else, or None."""
     span = doc.char_span(flag.start, flag.end, alignment_mode="expand")
-    if not flag.figurative or span is None or not doc.has_annotation("SENT_START"):
+    if span is None or not doc.has_annotation("SENT_START"):
         return None
     sentence = span.sent
-    if sentence.end == len(doc) or any(
-        e.end <= span.start or e.start >= span.end for e in sentence.ents
+    # or a story: "my favourite tv show had a character collapse with a seizure lol."
+    told_of = flag.spoken_of and FICTION.search(sentence.text.lower()) is not None
+    if (
+        not (flag.figurative or told_of)
+        or sentence.end == len(doc)
+        or any(e.end <= span.start or e.start >= span.end for e in sentence.ents)
     ):
         return None
     return sentence.start_char, sentence.end_char

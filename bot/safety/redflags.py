@@ -71,7 +71,7 @@ OVERDOSED_ON = tuple(
     for what in (
         "google", "dr", "the internet", "internet", "coffee", "caffeine", "chocolate", "sugar",
         "netflix", "tv", "youtube", "tiktok", "the news", "news", "research", "reading",
-        "information", "info", "websites", "forums", "webmd", "articles",
+        "information", "info", "websites", "forums", "webmd", "articles", "health",
     )
 )  # fmt: skip
 # "i'm dying to know", "i nearly passed out laughing": the words, not the alarm
@@ -158,6 +158,10 @@ FICTION = re.compile(
     r"|\b(?:watched|watching|saw|seen|read|reading)\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?"
     r"(?:film|movie|show|programme|program|documentary|episode|video|story|article|book|novel)"
     r"\b"
+    # "my favourite tv show had a character collapse", "writing a murder mystery where"
+    r"|\b(?:tv|television)\s+(?:show|series|drama|programme|program)\b|\bcharacters?\b"
+    r"|\bwriting\s+(?:a|an|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|book|mystery|script"
+    r"|screenplay|play)\b"
 )
 # "my son pretends to have heart attacks": a pretence, not an illness
 PRETENDED = re.compile(
@@ -257,8 +261,10 @@ YOUNG_CHILD = re.compile(
 # a pet that got into medicine, any amount: "the cat got into my vitamin d pills", "labrador
 # chewed open the ibuprofen bottle"
 PET = re.compile(
-    r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|labrador|lab|terrier|spaniel|collie|rabbit"
-    r"|parrot|hamster|ferret)\b"
+    r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|kitty|pet|labrador|lab|terrier|spaniel|collie"
+    r"|beagle|poodle|retriever|husky|dachshund|chihuahua|boxer|rottweiler|greyhound|whippet"
+    r"|lurcher|staffie|staffy|doberman|schnauzer|corgi|pug|bulldog|shepherd|rabbit|parrot"
+    r"|hamster|ferret|horse|pony|mare|foal)\b"
 )
 OWN_WORDS = frozenset({"his", "her", "their", "own"})
 # "i'm going to take all my pills tonight", "gonna swallow every pill in the house": a plan to
@@ -352,6 +358,9 @@ class RedFlagDetector:
             *_keeps_pills_back(doc),
             *_meningitis_signs(doc),
             *_turning_blue(doc),
+            *_pets_in_danger(doc),
+            *_newborn_fever(doc),
+            *_cold_white_limb(doc),
             *_fever_and_confusion(doc),
             *chest_pain,
         ]
@@ -565,6 +574,66 @@ def _turning_blue(doc: Doc) -> list[tuple[str, int, int]]:
             continue
         spans.append(("breathing", span.start, span.end))
     return spans
+
+
+# what a pet that ate it, or shows it, needs an emergency vet for: grapes, xylitol, lilies,
+# chocolate, bait; bloat, a blocked bladder, colic
+PET_POISONS = re.compile(
+    r"\b(?:ate|eaten|eating|swallowed|chewed|licked|got\s+into|drank)\b[^.?!]{0,40}?"
+    r"\b(?:grapes?|raisins?|sultanas?|xylitol|sugar\s+free\s+gum|lil(?:y|ies)|chocolate|onions?"
+    r"|bait|poison|pellets|antifreeze|paracetamol|ibuprofen|tylenol|advil|pills?|tablets?|meds"
+    r"|medicine|painkillers?)\b"
+)
+PET_SIGNS = re.compile(
+    r"\b(?:bloat|bloated|retching|colic|straining\s+(?:in|to)\s+(?:the\s+)?(?:litter|pee|wee)"
+    r"|(?:can'?t|cannot)\s+(?:pee|wee)|nothing\s+comes\s+out)\b"
+)
+
+
+def _pets_in_danger(doc: Doc) -> list[tuple[str, int, int]]:
+    """A pet that ate something poisonous for it, or shows a sign that cannot wait ("my dog
+    ate a whole bunch of grapes", "horse is rolling and sweating, think its colic")."""
+    text = doc.text.lower()
+    if PET.search(text) is None:
+        return []
+    spans = []
+    for pattern, category in ((PET_POISONS, "poisoning"), (PET_SIGNS, "general")):
+        for found in pattern.finditer(text):
+            span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+            if span is not None:
+                spans.append((category, span.start, span.end))
+    return spans
+
+
+# a fever in a baby of a few weeks: "newborn is 3 weeks old, temp 39 and wont feed"
+NEWBORN = re.compile(
+    r"\b(?:newborn|new\s+born)\b|\b(?:baby|infant|son|daughter|she|he|twins?)\b[^.?!]{0,20}?"
+    r"\b\d{1,2}\s*(?:weeks?|wks?|days?)\s+old\b"
+)
+FEVER = re.compile(r"\b(?:fever|temp|temperature|feverish|3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?)\b")
+
+
+def _newborn_fever(doc: Doc) -> list[tuple[str, int, int]]:
+    text = doc.text.lower()
+    baby, fever = NEWBORN.search(text), FEVER.search(text)
+    if baby is None or fever is None:
+        return []
+    span = doc.char_span(fever.start(), fever.end(), alignment_mode="expand")
+    return [] if span is None else [("general", span.start, span.end)]
+
+
+# a limb gone suddenly cold and white or painful: a blocked artery ("my leg suddenly went cold,
+# white and really painful"); not hands in cold water (Raynaud's)
+COLD_LIMB = re.compile(
+    r"\b(?:leg|arm|foot)\b[^.?!]{0,25}\bsuddenly\b[^.?!]{0,20}\bcold\b[^.?!]{0,30}"
+    r"\b(?:white|pale|blue|painful|numb)\b"
+)
+
+
+def _cold_white_limb(doc: Doc) -> list[tuple[str, int, int]]:
+    found = COLD_LIMB.search(doc.text.lower())
+    span = None if found is None else doc.char_span(found.start(), found.end(), "expand")
+    return [] if span is None else [("general", span.start, span.end)]
 
 
 def _is_pill(token: Token) -> bool:

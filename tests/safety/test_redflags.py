@@ -481,6 +481,10 @@ def test_a_count_in_any_digits_is_read_and_none_breaks_the_gate(
         # laughing so hard, right before it
         "lol i laughed so hard at my xray i couldnt breathe",
         "im laughing so hard i cant breathe",
+        # a tv character, a story being written, overdosing on forums
+        "my favourite tv show had a character collapse with a seizure last night lol",
+        "writing a murder mystery where the victim was poisoned. can poison cause calcification?",
+        "i think i overdosed on health forums last night lol",
         # fingers that go blue in the cold (Raynaud's), choking back tears, a pretence, a film
         "my fingers go white then turn blue when its cold",
         "i was choking back tears at the rheumatologist today",
@@ -552,6 +556,21 @@ def test_a_count_taken_of_pills_named_before_is_poisoning(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a pet in danger: what it ate, or a sign that cannot wait
+        ("dogs belly is bloated and hard and hes retching but nothing comes up", "general"),
+        ("my male cat keeps straining in the litter box crying and nothing comes out", "general"),
+        ("horse is rolling and sweating, think its colic", "general"),
+        ("my dog ate a whole bunch of grapes", "poisoning"),
+        ("cat chewed on a lily from the bouquet", "poisoning"),
+        ("my beagle got into my paracetamol and ate a few", "poisoning"),
+        # a baby's magnets or fever, a stabbing, a face droopy, a cold white leg, a fingertip off
+        ("my baby swallowed 2 magnets from the fridge", "poisoning"),
+        ("newborn is 3 weeks old, temp 39 and wont feed", "general"),
+        ("my friend just got stabbed in the stomach", "general"),
+        ("grandma face droopy and talking funny", "stroke"),
+        ("i have calcinosis and my leg suddenly went cold, white and really painful", "general"),
+        ("i cut the tip of my finger off with the saw", "general"),
+        ("my dad is confused and drowsy", "general"),
         # a child turning blue, a baby's fit, a child's voice changing after a sting
         ("my 2 yr old is turning blue", "breathing"),
         ("baby going blue around the mouth", "breathing"),
@@ -601,6 +620,10 @@ def test_what_is_happening_now_stays_an_emergency_beside_a_figure_of_speech(
         "my tablets took 10 days to work",
         "i had my pills at 10",
         "it took 20 minutes for my pills to work",
+        "my dog had his pills this morning",
+        "my baby has colic",
+        "the lump is about 3 weeks old and i had a fever last week",
+        "my hands go white and numb in cold water, then tingle",
     ],
 )
 def test_a_dose_or_a_time_after_pills_is_no_overdose(

@@ -561,19 +561,26 @@ EXTREMITIES = re.compile(
 )
 
 
+def _matched(doc: Doc, pattern: re.Pattern[str], category: str) -> list[tuple[str, int, int]]:
+    """The token spans where ``pattern`` matches the lower-cased text, as ``category``."""
+    spans = []
+    for found in pattern.finditer(doc.text.lower()):
+        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append((category, span.start, span.end))
+    return spans
+
+
 def _turning_blue(doc: Doc) -> list[tuple[str, int, int]]:
     """Spans of someone turning blue, a sign they get too little air ("baby going blue
     around the mouth"); not a hand's or foot's colour in the cold."""
-    spans = []
-    for found in TURNING_BLUE.finditer(doc.text.lower()):
-        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        first = RedFlagDetector._clause(doc, span.start, span.end)[0]
-        if EXTREMITIES.search(doc[first : span.start].text.lower()):
-            continue
-        spans.append(("breathing", span.start, span.end))
-    return spans
+    return [
+        (category, start, end)
+        for category, start, end in _matched(doc, TURNING_BLUE, "breathing")
+        if not EXTREMITIES.search(
+            doc[RedFlagDetector._clause(doc, start, end)[0] : start].text.lower()
+        )
+    ]
 
 
 # what a pet that ate it, or shows it, needs an emergency vet for: grapes, xylitol, lilies,
@@ -593,16 +600,9 @@ PET_SIGNS = re.compile(
 def _pets_in_danger(doc: Doc) -> list[tuple[str, int, int]]:
     """A pet that ate something poisonous for it, or shows a sign that cannot wait ("my dog
     ate a whole bunch of grapes", "horse is rolling and sweating, think its colic")."""
-    text = doc.text.lower()
-    if PET.search(text) is None:
+    if PET.search(doc.text.lower()) is None:
         return []
-    spans = []
-    for pattern, category in ((PET_POISONS, "poisoning"), (PET_SIGNS, "general")):
-        for found in pattern.finditer(text):
-            span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-            if span is not None:
-                spans.append((category, span.start, span.end))
-    return spans
+    return [*_matched(doc, PET_POISONS, "poisoning"), *_matched(doc, PET_SIGNS, "general")]
 
 
 # a fever in a baby of a few weeks: "newborn is 3 weeks old, temp 39 and wont feed"
@@ -614,12 +614,9 @@ FEVER = re.compile(r"\b(?:fever|temp|temperature|feverish|3[89](?:[.,]\d)?\s*(?:
 
 
 def _newborn_fever(doc: Doc) -> list[tuple[str, int, int]]:
-    text = doc.text.lower()
-    baby, fever = NEWBORN.search(text), FEVER.search(text)
-    if baby is None or fever is None:
+    if NEWBORN.search(doc.text.lower()) is None:
         return []
-    span = doc.char_span(fever.start(), fever.end(), alignment_mode="expand")
-    return [] if span is None else [("general", span.start, span.end)]
+    return _matched(doc, FEVER, "general")[:1]
 
 
 # a limb gone suddenly cold and white or painful: a blocked artery ("my leg suddenly went cold,
@@ -631,9 +628,7 @@ COLD_LIMB = re.compile(
 
 
 def _cold_white_limb(doc: Doc) -> list[tuple[str, int, int]]:
-    found = COLD_LIMB.search(doc.text.lower())
-    span = None if found is None else doc.char_span(found.start(), found.end(), "expand")
-    return [] if span is None else [("general", span.start, span.end)]
+    return _matched(doc, COLD_LIMB, "general")
 
 
 def _is_pill(token: Token) -> bool:

@@ -245,6 +245,55 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("j'ai une douleur à la poitrine", "chest_pain"),
         ("Ich habe starke Brustschmerzen", "chest_pain"),
         ("no puedo respirar bien", "breathing"),
+        # a pet in danger: what it ate, or a sign that cannot wait
+        ("dogs belly is bloated and hard and hes retching but nothing comes up", "general"),
+        ("my male cat keeps straining in the litter box crying and nothing comes out", "general"),
+        ("horse is rolling and sweating, think its colic", "general"),
+        ("my dog ate a whole bunch of grapes", "poisoning"),
+        ("cat chewed on a lily from the bouquet", "poisoning"),
+        ("my beagle got into my paracetamol and ate a few", "poisoning"),
+        # a baby's magnets or fever, a stabbing, a face droopy, a cold white leg, a fingertip off
+        ("my baby swallowed 2 magnets from the fridge", "poisoning"),
+        ("newborn is 3 weeks old, temp 39 and wont feed", "general"),
+        ("my friend just got stabbed in the stomach", "general"),
+        ("grandma face droopy and talking funny", "stroke"),
+        ("i have calcinosis and my leg suddenly went cold, white and really painful", "general"),
+        ("i cut the tip of my finger off with the saw", "general"),
+        ("my dad is confused and drowsy", "general"),
+        # a child turning blue, a baby's fit, a child's voice changing after a sting
+        ("my 2 yr old is turning blue", "breathing"),
+        ("baby going blue around the mouth", "breathing"),
+        ("baby had a fit, shes stiff and jerking", "seizure"),
+        ("my son (6) got stung and now hes covered in hives and his voice sounds funny", "allergy"),
+        # household poisons, a pet that got into medicine
+        ("my kid just drank lamp oil", "poisoning"),
+        ("dog ate rat poison 20 min ago", "poisoning"),
+        ("cat licked up some of the slug pellets", "poisoning"),
+        ("help the cat got into my vitamin d pills and ate loads", "poisoning"),
+        ("labrador chewed open the ibuprofen bottle, think he swallowed most of it", "poisoning"),
+        # stroke signs and coughing blood, asked of as calcinosis
+        ("my wife is suddenly confused and cant find her words, is that calcinosis?", "stroke"),
+        ("is it normal with calcinosis to cough up blood? been doing it all morning", "bleeding"),
+        # bleeding told as spurting; breathing that isn't
+        ("cut myself deep on the glass and its spurting", "bleeding"),
+        ("my baby isnt breathing", "breathing"),
+        # a whole pack, the pills named five words on; a count with the pills six words on
+        ("my dog just ate a whole pack of my calcium tablets what do i do", "poisoning"),
+        ("took 20 of my old blood pressure pills", "poisoning"),
+        ("i overdosed on my pills", "poisoning"),
+        # "tok" and "pils": the taking word typed in a hurry
+        ("i tok like 30 of my sleping pils a hour ago", "poisoning"),
+        ("he swalowed 20 of his tablets", "poisoning"),
+        # a near miss or a laugh, and then what is happening now
+        ("i nearly had a heart attack haha but now my chest really hurts", "chest_pain"),
+        ("i laughed so hard and now i cant breathe and my lips are blue", "breathing"),
+        ("i nearly had a heart attack, my chest is crushing", "chest_pain"),
+        # "a stroke" asked of with a sign had now, not one told as long ago
+        ("is my arm weakness related to a stroke", "stroke"),
+        (
+            "i had a stroke 2 years ago and now my face is drooping again, is it the stroke?",
+            "stroke",
+        ),
     ],
 )
 def test_red_flags_are_found(
@@ -551,66 +600,6 @@ def test_a_count_taken_of_pills_named_before_is_poisoning(
     assert [(f.category, f.live) for f in rule_flags(interpreter, detector, text)] == [
         ("poisoning", True)
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a pet in danger: what it ate, or a sign that cannot wait
-        ("dogs belly is bloated and hard and hes retching but nothing comes up", "general"),
-        ("my male cat keeps straining in the litter box crying and nothing comes out", "general"),
-        ("horse is rolling and sweating, think its colic", "general"),
-        ("my dog ate a whole bunch of grapes", "poisoning"),
-        ("cat chewed on a lily from the bouquet", "poisoning"),
-        ("my beagle got into my paracetamol and ate a few", "poisoning"),
-        # a baby's magnets or fever, a stabbing, a face droopy, a cold white leg, a fingertip off
-        ("my baby swallowed 2 magnets from the fridge", "poisoning"),
-        ("newborn is 3 weeks old, temp 39 and wont feed", "general"),
-        ("my friend just got stabbed in the stomach", "general"),
-        ("grandma face droopy and talking funny", "stroke"),
-        ("i have calcinosis and my leg suddenly went cold, white and really painful", "general"),
-        ("i cut the tip of my finger off with the saw", "general"),
-        ("my dad is confused and drowsy", "general"),
-        # a child turning blue, a baby's fit, a child's voice changing after a sting
-        ("my 2 yr old is turning blue", "breathing"),
-        ("baby going blue around the mouth", "breathing"),
-        ("baby had a fit, shes stiff and jerking", "seizure"),
-        ("my son (6) got stung and now hes covered in hives and his voice sounds funny", "allergy"),
-        # household poisons, a pet that got into medicine
-        ("my kid just drank lamp oil", "poisoning"),
-        ("dog ate rat poison 20 min ago", "poisoning"),
-        ("cat licked up some of the slug pellets", "poisoning"),
-        ("help the cat got into my vitamin d pills and ate loads", "poisoning"),
-        ("labrador chewed open the ibuprofen bottle, think he swallowed most of it", "poisoning"),
-        # stroke signs and coughing blood, asked of as calcinosis
-        ("my wife is suddenly confused and cant find her words, is that calcinosis?", "stroke"),
-        ("is it normal with calcinosis to cough up blood? been doing it all morning", "bleeding"),
-        # bleeding told as spurting; breathing that isn't
-        ("cut myself deep on the glass and its spurting", "bleeding"),
-        ("my baby isnt breathing", "breathing"),
-        # a whole pack, the pills named five words on; a count with the pills six words on
-        ("my dog just ate a whole pack of my calcium tablets what do i do", "poisoning"),
-        ("took 20 of my old blood pressure pills", "poisoning"),
-        ("i overdosed on my pills", "poisoning"),
-        # "tok" and "pils": the taking word typed in a hurry
-        ("i tok like 30 of my sleping pils a hour ago", "poisoning"),
-        ("he swalowed 20 of his tablets", "poisoning"),
-        # a near miss or a laugh, and then what is happening now
-        ("i nearly had a heart attack haha but now my chest really hurts", "chest_pain"),
-        ("i laughed so hard and now i cant breathe and my lips are blue", "breathing"),
-        ("i nearly had a heart attack, my chest is crushing", "chest_pain"),
-        # "a stroke" asked of with a sign had now, not one told as long ago
-        ("is my arm weakness related to a stroke", "stroke"),
-        (
-            "i had a stroke 2 years ago and now my face is drooping again, is it the stroke?",
-            "stroke",
-        ),
-    ],
-)
-def test_what_is_happening_now_stays_an_emergency_beside_a_figure_of_speech(
-    interpreter: Interpreter, detector: RedFlagDetector, text: str, expected: str
-) -> None:
-    assert category(interpreter, detector, text) == expected
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ from bot.nlu.questions import (
     is_question,
     last_clause_question_start,
     last_question_start,
+    last_sentence_start,
     leading_answer,
     leading_unsure,
     not_english,
@@ -87,7 +88,6 @@ CONTINUE_WORDS = re.compile(
     r"(?:questions|them)))*\s*$",
 )
 CONTINUE_MAX_WORDS = 8
-SENTENCE_END = re.compile(r"[.!?]+\s*")
 # a finding named by its word, which "what does that mean?" asks about: "calcifications on my
 # x-ray", "calcium in my shoulder", "calcinosis cutis"
 FINDING_NAMED = re.compile(r"\bcalc(?:inosis|ifications?|ified|ium)\b")
@@ -103,9 +103,6 @@ SUPPOSED = re.compile(
     r"\b(?:if|when|once|in\s+case)\s+(?:i|you|he|she|they|we|someone|people|my\s+\w+)\s+"
     r"(?:ever\s+)?(?:have|has|had|get|gets|got|develop|develops)\b[^.?!,;]*$"
 )
-# what a message that says the emergency is over reads as when it asks or tells nothing else:
-# "ok paramedics r here now theyre sorting it" reads as out of scope, or as a yes
-TELLS_NOTHING_MORE = frozenset({"out_of_scope", FALLBACK_INTENT, "affirm", "deny", "unsure"})
 # a turn that took up the questions again after the emergency advice, which it reminded of
 RESUMED_AFTER_EMERGENCY = frozenset({"utter_emergency_first", FORM})
 # the bot's last replies after which "go on" resumes paused questions, other messages between:
@@ -134,6 +131,9 @@ TAKES_LEAVE = re.compile(
 )
 # a plain yes or no
 PLAIN_ANSWERS = frozenset({"affirm", "deny"})
+# what a message that says the emergency is over reads as when it asks or tells nothing else:
+# "ok paramedics r here now theyre sorting it" reads as out of scope, or as a yes
+TELLS_NOTHING_MORE = PLAIN_ANSWERS | {"out_of_scope", FALLBACK_INTENT, "unsure"}
 # "is it? no" may answer; "can it be completely painless" asks
 MIN_QUESTION_WORDS = 4
 # "i'm safe, i'm not going to do anything. can you just tell me how calcinosis is treated?":
@@ -950,8 +950,8 @@ class Agent:
         text = parse["text"]
         # "ok im back, poison control said hes fine. where were we": the last sentence says it
         # after the emergency is said to be over
-        sentences = [one for one in SENTENCE_END.split(text) if one.strip()]
-        said = sentences[-1] if len(sentences) > 1 and stands_down(text) else text
+        start = last_sentence_start(text)
+        said = text[start:] if start is not None and stands_down(text) else text
         words = re.sub(r"[^\w' ]+", " ", said.lower()).split()
         says = (CONTINUE_WORDS.search(" ".join(words)) and len(words) <= CONTINUE_MAX_WORDS) or (
             parse["intent"]["name"] in PLAIN_ANSWERS and not asks(text)

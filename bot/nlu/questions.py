@@ -141,20 +141,26 @@ SENTENCE_STARTS = re.compile(r"(?<=[.!?])\s+(?=\S)")
 CLAUSE_STARTS = re.compile(r"(?<=[,;])\s*(?=\S)")
 
 
+def last_sentence_start(text: str) -> int | None:
+    """Where the last sentence starts when another comes before it; else None."""
+    starts = [match.end() for match in SENTENCE_STARTS.finditer(text)]
+    return starts[-1] if starts else None
+
+
 def last_question_start(text: str) -> int | None:
     """Where the last sentence starts when it asks and another comes before it ("I have a hard
     lump on my finger. When should I see a doctor?"); else None."""
-    starts = [match.end() for match in SENTENCE_STARTS.finditer(text)]
-    if starts and asks(text[starts[-1] :]):
-        return starts[-1]
+    start = last_sentence_start(text)
+    if start is not None and asks(text[start:]):
+        return start
     return None
 
 
 def last_clause_question_start(text: str) -> int | None:
     """Where the last clause of a sentence starts when it starts with a question word ("i have
     a lump on my knee, how do i get rid of it"); else None."""
-    starts = [match.end() for match in SENTENCE_STARTS.finditer(text)]
-    clauses = [match.end() for match in CLAUSE_STARTS.finditer(text, starts[-1] if starts else 0)]
+    sentence = last_sentence_start(text) or 0
+    clauses = [match.end() for match in CLAUSE_STARTS.finditer(text, sentence)]
     if clauses and is_question(text[clauses[-1] :]):
         return clauses[-1]
     return None

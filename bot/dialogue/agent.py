@@ -95,9 +95,18 @@ ASKS_MEANING = re.compile(
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|do)\s+(?:that|this|it|they|those)\s+mean"
     r"|what\s+(?:are|is)\s+(?:those|these|that|this|they|it)\s*(?:\W|dear|please|pls|then|$))"
 )
-# findings the questions do not fit: calcifications on a mammogram are no lump under the
-# skin, and the source says nothing of the breast
-OUTSIDE_THE_QUESTIONS = re.compile(r"\b(?:breasts?|mammograms?|mammography|mammo)\b")
+# findings the questions do not fit: calcifications on a mammogram, or inside an organ ("basal
+# ganglia calcification", "calcium deposits on my cornea", "calcified arteries"), are no lump
+# under the skin, and the source says nothing of those organs
+INSIDE_AN_ORGAN = (
+    r"brain|basal\s+ganglia|pineal|cornea|corneal|retina|arter(?:y|ies)|coronary|aort(?:a|ic)"
+    r"|(?:heart\s+)?valves?"
+)
+OUTSIDE_THE_QUESTIONS = re.compile(
+    r"\b(?:breasts?|mammograms?|mammography|mammo|calcium\s+score)\b"
+    rf"|\b(?:{INSIDE_AN_ORGAN})\b(?:\W+\w+){{0,4}}?\W+calc(?:ium|if\w*|inosis)\b"
+    rf"|\bcalc(?:ium|if\w*|inosis)\b(?:\W+\w+){{0,5}}?\W+(?:{INSIDE_AN_ORGAN})\b"
+)
 # "can i still eat dairy if i have calcium deposits?": a symptom supposed, not told
 SUPPOSED = re.compile(
     r"\b(?:if|when|once|in\s+case)\s+(?:i|you|he|she|they|we|someone|people|my\s+\w+)\s+"

@@ -18,6 +18,7 @@ from bot.nlu.questions import (
     asks,
     asks_or_requests,
     asks_to_explain_question,
+    asks_to_go_on,
     asks_why_asked,
     clause_around,
     elliptical_question,
@@ -62,6 +63,11 @@ ANSWERS = {"affirm": True, "deny": False}
 # a plain "yes" to the question about a connective tissue disease: one, though not named
 UNNAMED_CONDITION = "connective tissue disease"
 NOT_ANSWERS = frozenset({"express_worry"})  # a feeling answers nothing: ask the question again
+# "they hurt when i knock them", "sore if you bump it": when the lump hurts, not an injury
+WHEN_KNOCKED = re.compile(
+    r"\b(?:hurts?|hurting|sore|painful|pain|aches?|stings?|tender)\b[^.!?]{0,20}?"
+    r"\b(?:when|if|whenever|every\s*time)\s+(?:i|you|he|she|they|we|someone)\s+(?:\w+\s+)?$"
+)
 PAINLESS = re.compile(r"\b(?:painless|pain[- ]free)\b")
 # "calcium deposits on my xray but i cant feel anything": found on a scan, not seen or felt
 NOT_FELT = re.compile(
@@ -85,6 +91,10 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
     someone the patient speaks for (``relatives``)."""
     slots: dict[str, Any] = {}
     text = str(message.get("text") or "")
+
+    def before(entity: dict[str, Any]) -> str:
+        return text[: int(entity.get("start") or 0)].lower()
+
     for entity in _entities(message):
         kind, value = entity.get("entity"), str(entity.get("value", "")).lower()
         negated = bool(entity.get("negated"))
@@ -102,13 +112,15 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
         elif kind == "condition" and value in LISTED_CONDITIONS:
             if not relatives and of_a_relative(text, int(entity.get("start") or 0)):
                 continue  # "i have a hard bump on my wrist, my sister has lupus"
-            if ASKS_OF.search(text[: int(entity.get("start") or 0)].lower()):
+            if ASKS_OF.search(before(entity)):
                 continue  # "is scleroderma the skin one?": asks what it is, has none
             # "maybe lupus? not diagnosed": not what a doctor said
             if hedged_entity(text, entity):
                 slots.setdefault("unsure_of", ["known_condition"])
             else:
                 slots["known_condition"] = value
+        elif kind == "cause" and value == "injury" and WHEN_KNOCKED.search(before(entity)):
+            continue  # "yes they hurt when i knock them": when it hurts, not an injury
         elif (
             kind == "cause"
             and value == "injury"
@@ -238,6 +250,8 @@ def from_answer(
         or intent in NOT_ANSWERS
         or asks_why_asked(text)  # answered first; the question is asked again
         or asks_to_explain_question(text)  # "what?": asked again, in plainer words
+        # "he is fine, really. can we continue": no answer; "yes. go on" answers yes
+        or (asks_to_go_on(text, last_sentence=True) and leading_answer(text) is None)
         or not_english(text)  # asked to write in English; the question is asked again
         or changes_answer(slots, answered or {})
     ):

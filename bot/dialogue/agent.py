@@ -31,6 +31,7 @@ from bot.nlu.questions import (
     asks_by_naming,
     asks_next_step,
     asks_to_explain_question,
+    asks_to_go_on,
     asks_to_repeat,
     asks_where,
     asks_why_asked,
@@ -40,10 +41,10 @@ from bot.nlu.questions import (
     is_question,
     last_clause_question_start,
     last_question_start,
-    last_sentence_start,
     leading_answer,
     leading_unsure,
     not_english,
+    of_a_pet,
     of_oneself,
     of_someone_else,
     pain_score,
@@ -77,17 +78,6 @@ RESTARTS = re.compile(
 NEVER_RESUMES = frozenset(
     {"stop", "goodbye", "thank", "greet", "express_worry", "bot_challenge", "ask_capabilities"}
 )
-# "go on", "ok continue", "let's carry on", "im back now. where were we", "he is ok now. lets
-# continue": typed right after the pause, which offered to continue the questions, they mean
-# that rather than "tell me more"
-CONTINUE_WORDS = re.compile(
-    r"^(?!.*\b(?:not|don'?t|dont|no|stop|later|never)\b).*"
-    r"\b(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions"
-    r"|where were we|where was i|what was the question|what was your question"
-    r"|what were you asking)(?:\s+(?:then|please|pls|now|thanks|again|with\s+(?:the\s+)?"
-    r"(?:questions|them)))*\s*$",
-)
-CONTINUE_MAX_WORDS = 8
 # a finding named by its word, which "what does that mean?" asks about: "calcifications on my
 # x-ray", "calcium in my shoulder", "calcinosis cutis"
 FINDING_NAMED = re.compile(r"\bcalc(?:inosis|ifications?|ified|ium)\b")
@@ -379,6 +369,11 @@ class Agent:
                 glad: tuple[str, ...] = ("utter_glad_safe",)
             else:  # "my son is taking me to the ER now": glad of it, not silent
                 glad = ("utter_glad_help",) if help_called(parse["text"]) else ()
+                if not later and self._resuming(state) and (not glad or loop == FORM):
+                    # "ok im back, the bleeding stopped" when the emergency came in the middle
+                    # of the questions: the question left open, asked again (while help is
+                    # only just there, the patient says when to go on)
+                    return (*glad, FORM)
             return (*glad, "utter_come_back" if later else "utter_how_can_i_help")
         if asks_to_repeat(parse["text"]) and last_reply(state.events):
             return (REPEAT,)  # "sorry, can you repeat that": the same words, nothing changed
@@ -441,6 +436,8 @@ class Agent:
             return (*prefix, FORM)
         if loop == FORM and asks_why_asked(parse["text"]):  # why, then the same question
             return (*prefix, "utter_why_asked", FORM)
+        if loop == FORM and asks_to_go_on(parse["text"], last_sentence=True):
+            return (*prefix, FORM)  # "he is fine, really. can we continue": the same question
         if loop == FORM and self._answers_form(parse):
             return (*prefix, FORM)
         if loop is None and (
@@ -491,7 +488,7 @@ class Agent:
         if (
             loop is None
             and intent in {"out_of_scope", FALLBACK_INTENT, "report_symptom"}
-            and self._names(parse, {"species"}, negated=False)
+            and of_a_pet(parse)  # not "my kid ... she has a hard lump on her knee"
             and (
                 self._names(parse, {"symptom"}, negated=False)
                 or NAMES_CALCINOSIS.search(parse["text"].lower()) is not None
@@ -959,10 +956,7 @@ class Agent:
         text = parse["text"]
         # "ok im back, poison control said hes fine. where were we": the last sentence says it
         # after the emergency is said to be over
-        start = last_sentence_start(text)
-        said = text[start:] if start is not None and stands_down(text) else text
-        words = re.sub(r"[^\w' ]+", " ", said.lower()).split()
-        says = (CONTINUE_WORDS.search(" ".join(words)) and len(words) <= CONTINUE_MAX_WORDS) or (
+        says = asks_to_go_on(text, last_sentence=stands_down(text)) or (
             parse["intent"]["name"] in PLAIN_ANSWERS and not asks(text)
         )
         if not says:

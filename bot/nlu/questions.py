@@ -17,8 +17,11 @@ WORD = re.compile(r"[\w']+")
 YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "yea", "ya", "aye"})
 NO_WORDS = frozenset({"no", "nope", "nah", "nay"})
 # "kinda", "sort of, it's tender sometimes", "a little": a hedged yes
-HEDGES = frozenset({"kinda", "sorta", "somewhat", "slightly"})
-HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "little")})
+HEDGES = frozenset({"kinda", "sorta", "somewhat", "slightly", "abit", "mildly"})
+HEDGE_PAIRS = frozenset(
+    {("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "little"), ("little", "bit")}
+    | {("a", "tiny"), ("tiny", "bit"), ("a", "wee"), ("a", "teeny"), ("a", "lil"), ("lil", "bit")}
+)
 # words a reply may start with before its yes or no: "ok then no", "well, yes"
 FILLERS = frozenset({"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright"})
 # what may come before a question: "ok and is it serious?", "so what now?"
@@ -472,6 +475,27 @@ NOT_UNDERSTOOD = re.compile(
     r"|i\s+(?:don'?t|dont|do\s+not)\s+(?:understand|get)(?:\s+(?:it|that|the\s+question|what\s+you\s+mean))?"
     r")\W*$"
 )
+
+
+# "go on", "ok continue", "let's carry on", "im back now. where were we", "he is ok now. lets
+# continue": typed right after the pause, which offered to continue the questions, they mean
+# that rather than "tell me more"
+GO_ON_WORDS = re.compile(
+    r"^(?!.*\b(?:not|don'?t|dont|no|stop|later|never)\b).*"
+    r"\b(?:continue|carry on|go on|keep going|proceed|resume|next question|back to the questions"
+    r"|where were we|where was i|what was the question|what was your question"
+    r"|what were you asking)(?:\s+(?:then|please|pls|now|thanks|again|with\s+(?:the\s+)?"
+    r"(?:questions|them)))*\s*$",
+)
+GO_ON_MAX_WORDS = 8
+
+
+def asks_to_go_on(text: str, *, last_sentence: bool = False) -> bool:
+    """Whether a short message, or with ``last_sentence`` the last sentence of one ("he is
+    fine, really. can we continue"), asks to go on with the questions."""
+    start = last_sentence_start(text) if last_sentence else None
+    words = re.sub(r"[^\w' ]+", " ", text[start or 0 :].lower()).split()
+    return len(words) <= GO_ON_MAX_WORDS and GO_ON_WORDS.search(" ".join(words)) is not None
 
 
 def asks_to_explain_question(text: str) -> bool:

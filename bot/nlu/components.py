@@ -158,8 +158,10 @@ LAY_TERMINATIONS = [
     *(f"and {word}" for word in ("i", "i'm", "im", "i've", "ive", "my", "he", "she", "they")),
 ]
 # "wasn't" negates what follows ("it wasn't painful"); after a patient's noun it does not
-# negate the noun ("a lump that wasn't there before", "the lump wasn't painful")
-NOT_FOLLOWING_NEGATIONS = frozenset({"was not", "were not", "wasn't", "wasnt"})
+# negate the noun ("a lump that wasn't there before", "the lump wasn't painful"); "free" denies
+# only the word right before it ("pain free"), which `denied_after` reads, not "my lump is pain
+# free" or "puppy ate sugar free gum"
+NOT_FOLLOWING_NEGATIONS = frozenset({"was not", "were not", "wasn't", "wasnt", "free"})
 
 
 @registry.misc("calcibot.negation_termset.v1")

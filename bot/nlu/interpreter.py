@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NotRequired
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from typing_extensions import TypedDict
 
 from bot.nlu import pipeline
@@ -347,6 +347,11 @@ def _says_on(before: Question, clause: Clause, reads: _Reads) -> bool:
     return same and float(joined["confidence"]) >= QUESTION_CONFIDENCE
 
 
+def is_negated(ent: Span, text: str) -> bool:
+    """Whether a mention is denied: negspacy's reading, or what follows it ("pain free")."""
+    return bool(ent._.negex) or denied_after(text, ent.end_char, ent.label_)
+
+
 def _entities(doc: Doc, text: str) -> list[ParsedEntity]:
     return [
         ParsedEntity(
@@ -356,7 +361,7 @@ def _entities(doc: Doc, text: str) -> list[ParsedEntity]:
             end=ent.end_char,
             confidence=1.0,
             extractor=EXTRACTOR,
-            negated=bool(ent._.negex) or denied_after(text, ent.end_char, ent.label_),
+            negated=is_negated(ent, text),
         )
         for ent in doc.ents
     ]

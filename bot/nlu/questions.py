@@ -535,8 +535,8 @@ CONDITION_DENIED_AFTER = re.compile(
     r"|hasn'?t|have\s+not|has\s+not)\b(?!\s+know)"
     r"|not\s+(?:me|him|her)\b)"
 )
-# "it used to hurt but not anymore": anything, denied right after it
-DENIED_AFTER = re.compile(r"^\W{0,3}(?:but\s+)?not\s+any\s?more\b")
+# "it used to hurt but not anymore": anything, denied right after it; "pain free", "pain-free"
+DENIED_AFTER = re.compile(r"^\W{0,3}(?:but\s+)?not\s+any\s?more\b|^(?:\s*-\s*|\s+)free\b")
 
 
 def denied_after(text: str, end: int, entity: str) -> bool:

@@ -94,6 +94,11 @@ def test_negation_cases_are_marked(interpreter: Interpreter) -> None:
         ("a hard bump on her leg that wasnt there before", "bump", False),
         ("the lump wasn't painful", "lump", False),
         ("the lump wasn't painful", "painful", True),
+        # "free" denies only the word right before it
+        ("my lump is pain free", "pain", True),
+        ("my lump is pain free", "lump", False),
+        ("my finger is pain-free now", "pain", True),
+        ("puppy ate sugar free gum", "puppy", False),
     ],
 )
 def test_lay_negation(interpreter: Interpreter, text: str, mention: str, negated: bool) -> None:

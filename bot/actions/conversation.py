@@ -23,6 +23,15 @@ from bot.nlu.questions import asked_term, asks, follows_up, names_someone_else, 
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
 
 FALLBACK = "nlu_fallback"
+# someone else, named: "my 4 month old", "the neighbour", "our mare"
+SOMEONE = re.compile(
+    r"\b(?:my|our|the|his|her)\s+(?:\w+\s+){0,2}?(?:\d+\s*-?\s*(?:month|week|year|yr|day)s?"
+    r"[\s-]*old|neighbou?r|client|colleague|flatmate|roommate|teen|teenager|boss|baby|toddler"
+    r"|newborn|mare|horse|pony|foal)\b",
+    re.IGNORECASE,
+)
+# the patient speaking of themselves: "i", "i'm", "me", "myself"
+SPEAKS_AS_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself)\b", re.IGNORECASE)
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
 # what the source answers, named outright
 ANSWERED = re.compile(r"\b(?:treat\w*|caus\w*|symptoms?|signs?|prevent\w*|types?|diagnos\w*)\b")
@@ -40,17 +49,23 @@ class ActionEmergency(Action):
         latest = tracker.latest_message
         intent = (latest.get("intent") or {}).get("name")
         category = emergency_category(tracker)
+        text = str(latest.get("text") or "")
+        pet = any(
+            of_a_pet(message.get("parse_data") or {})
+            for n, (message, _) in enumerate(replies(tracker.events))
+            if n < LIVE_EMERGENCY_MESSAGES
+        )
         dispatcher.utter_message(
             response="utter_emergency",
             category=category,
             # "my wife says she doesn't want to live anymore": the crisis line for her too
-            someone=category == "suicide" and names_someone_else(str(latest.get("text") or "")),
+            someone=category == "suicide" and names_someone_else(text),
+            # "my 4 month old is breathing really fast": of someone else only, no line asking
+            # the patient whether they think of harming themselves
+            of_others=(names_someone_else(text) or pet or SOMEONE.search(text) is not None)
+            and SPEAKS_AS_SELF.search(text) is None,
             # "my cat just collapsed": an emergency vet too (the advice for people stays)
-            pet=any(
-                of_a_pet(message.get("parse_data") or {})
-                for n, (message, _) in enumerate(replies(tracker.events))
-                if n < LIVE_EMERGENCY_MESSAGES
-            ),
+            pet=pet,
             # "what do i do" after the advice: the same advice, not to wait
             again=intent != "emergency" and not latest.get("red_flag"),
             custom={"emergency": True},

@@ -85,6 +85,10 @@ ASKS_MEANING = re.compile(
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|do)\s+(?:that|this|it|they|those)\s+mean"
     r"|what\s+(?:are|is)\s+(?:those|these|that|this|they|it)\s*(?:\W|dear|please|pls|then|$))"
 )
+# a question of calcinosis, its deposits or their treatment, without the name
+OF_CALCINOSIS = re.compile(
+    r"\b(?:calc(?:inosis|if\w*|ium)|deposits?|surgery|operation|treatments?|treat(?:ed)?)\b"
+)
 # findings the questions do not fit: calcifications on a mammogram, or inside an organ ("basal
 # ganglia calcification", "calcium deposits on my cornea", "calcified arteries"), are no lump
 # under the skin, and the source says nothing of those organs
@@ -569,6 +573,14 @@ class Agent:
         ):  # "thanks! and is surgery always needed?", "no i'm fine, it was a joke. is there
             # something other than surgery?" after the emergency advice
             start = last_question_start(text)
+        elif (
+            state.active_loop is None
+            and told in {"out_of_scope", FALLBACK_INTENT}
+            and (start := last_question_start(text)) is not None
+            and OF_CALCINOSIS.search(text[start:].lower()) is not None
+        ):  # "i nearly choked on my tea when i read what the surgery costs. is surgery the only
+            # treatment?": the story told, the question after it about calcinosis
+            told = "out_of_scope"
         else:
             return None
         if not start:

@@ -109,6 +109,8 @@ SURPRISED_BEFORE = re.compile(
     r"\b(?:when|after)\s+(?:i|we|he|she|they)\s+(?:saw|read|heard|got|opened|looked\s+at)\s+"
     rf"(?:the|that|this|my|our|his|her|their)?\s*{SURPRISED_AT}\b"
 )
+# "i googled and now i think i'm dying": the fear that reading brings, in the same sentence
+SEARCHED_BEFORE = re.compile(r"\b(?:googled|googling|dr\s+google|webmd)\b[^.?!]*$")
 # "i laughed so hard i couldnt breathe", "laughing so much i nearly died"
 # (right before it: not "i laughed so hard and now i cant breathe")
 LAUGHED_SO = re.compile(
@@ -123,6 +125,8 @@ LAUGHTER = re.compile(r"^[^.?!]*?(?:\b(?:lol|lmao|haha\w*|hehe\w*|rofl)\b|ðŸ˜‚|ð
 RELATED_TO_THE = re.compile(
     r"\b(?:related|linked|connected|due|owing)\s+(?:to|with)\s+(?:the|that|my|his|her|their)\s*$"
     r"|\bbecause\s+of\s+(?:the|that|my|his|her|their)\s*$"
+    # "he cannot speak very well since his stroke": one that came before
+    r"|\b(?:since|after)\s+(?:the|that|my|his|her|their)\s*$"
 )
 HAD_BEFORE = re.compile(r"^\s*(?:that\s+)?(?:i|he|she|they|we)\s+(?:had|suffered)\b")
 NEARLY = frozenset({"nearly", "almost", "practically", "basically"})
@@ -138,6 +142,7 @@ LONG_AGO = re.compile(
     r"|\b(?:a\s+long\s+time|ages)\s+ago\b"
     r"|(?<!since )\blast (?:month|week)\b|\bhistory of\b"
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
+    r"|\b(?:back\s+)?in the '?(?:(?:19|20)?\d0)'?s\b|\bback in (?:the day|(?:19|20)\d\d)\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small)\b"
     # "my aunt had a stroke when she was 60", "when he was in his fifties"
@@ -147,6 +152,13 @@ LONG_AGO = re.compile(
 DIED_OF = re.compile(
     r"\b(?:died|passed away|passed|lost (?:him|her|them|my \w+))\s+(?:of|from|after|to|with)"
     r"(?:\s+(?:an?|his|her|their|a massive|a big|a bad))?\s*$"
+)
+# one survived, or seen at work: "my grandad survived a heart attack", "im an ER nurse, we see
+# loads of overdoses"
+SURVIVED_OR_SEEN = re.compile(
+    r"\bsurvived\s+(?:an?\s+|his\s+|her\s+|two\s+|three\s+)?(?:\w+\s+)?$"
+    r"|\b(?:we|i|they)\s+(?:see|saw|treat|treated|deal\s+with|get|handle)\s+(?:loads|lots"
+    r"|a\s+lot|plenty|hundreds|dozens|tons)\s+of\s*$"
 )
 # a story, not a life: "in a tv drama a character had a stroke", "i read a novel where someone
 # had a heart attack"
@@ -161,7 +173,10 @@ FICTION = re.compile(
     # "my favourite tv show had a character collapse", "writing a murder mystery where"
     r"|\b(?:tv|television)\s+(?:show|series|drama|programme|program)\b|\bcharacters?\b"
     r"|\bwriting\s+(?:a|an|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|book|mystery|script"
-    r"|screenplay|play)\b"
+    r"|screenplay|play|poem)\b"
+    # "game of thrones, the king got poisoned at his wedding", "in my crime novel the butler"
+    r"|\bgame\s+of\s+thrones\b|\bgrey'?s\s+anatomy\b|\b(?:my|a|the)\s+(?:crime\s+)?novel\b"
+    r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
 )
 # "my son pretends to have heart attacks": a pretence, not an illness
 PRETENDED = re.compile(
@@ -264,7 +279,10 @@ PET = re.compile(
     r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|kitty|pet|labrador|lab|terrier|spaniel|collie"
     r"|beagle|poodle|retriever|husky|dachshund|chihuahua|boxer|rottweiler|greyhound|whippet"
     r"|lurcher|staffie|staffy|doberman|schnauzer|corgi|pug|bulldog|shepherd|rabbit|parrot"
-    r"|hamster|ferret|horse|pony|mare|foal)\b"
+    r"|hamster|ferret|horse|pony|mare|foal|stallion|gelding|donkey|great\s+danes?|danes?"
+    r"|labradoodle|goldendoodle|doodle|cockapoo|cavapoo|cavalier|westie|yorkie|pomeranian"
+    r"|jack\s+russell|alsatian|mastiff|setter|pointer|hound|springer|sheepdog|bunny|guinea\s+pig"
+    r"|budgie|bird|tortoise|goat|sheep|cow|calf|lamb)s?\b"
 )
 OWN_WORDS = frozenset({"his", "her", "their", "own"})
 # "i'm going to take all my pills tonight", "gonna swallow every pill in the house": a plan to
@@ -361,6 +379,8 @@ class RedFlagDetector:
             *_pets_in_danger(doc),
             *_newborn_fever(doc),
             *_cold_white_limb(doc),
+            *_injuries(doc),
+            *_pregnancy_warning(doc),
             *_fever_and_confusion(doc),
             *chest_pain,
         ]
@@ -406,7 +426,9 @@ class RedFlagDetector:
         if HAPPENING_NOW.search(doc.text.lower()):
             return False
         told_before = doc[first:start].text.lower()
-        if DIED_OF.search(told_before) or LATE.search(told_before) or FICTION.search(told_before):
+        if any(
+            pattern.search(told_before) for pattern in (DIED_OF, LATE, FICTION, SURVIVED_OR_SEEN)
+        ):
             return True
         # "is it related to the stroke?", "the stroke i had": one known, not one happening
         if RELATED_TO_THE.search(told_before) or HAD_BEFORE.match(doc[end:].text.lower()):
@@ -468,6 +490,10 @@ class RedFlagDetector:
             )
             or LAUGHED_SO.search(doc[:start].text.lower()) is not None
             or PRETENDED.search(doc[:start].text.lower()) is not None
+            or (
+                doc[start:end].text.lower().endswith("dying")
+                and SEARCHED_BEFORE.search(doc[:start].text.lower()) is not None
+            )
         )
 
     @staticmethod
@@ -593,16 +619,34 @@ PET_POISONS = re.compile(
 )
 PET_SIGNS = re.compile(
     r"\b(?:bloat|bloated|retching|colic|straining\s+(?:in|to)\s+(?:the\s+)?(?:litter|pee|wee)"
-    r"|(?:can'?t|cannot)\s+(?:pee|wee)|nothing\s+comes\s+out)\b"
+    r"|(?:can'?t|cannot)\s+(?:pee|wee)|nothing\s+comes\s+out"
+    # bloat: "stomach has swollen up like a drum and he keeps trying to be sick"
+    r"|(?:stomach|belly|tummy)\s+(?:has\s+|is\s+)?(?:swollen|swelled|blown)\s+up"
+    r"|swollen\s+up\s+like\s+a\s+drum|trying\s+to\s+(?:be\s+sick|vomit|throw\s+up)"
+    # colic: "keeps lying down and kicking at his belly"
+    r"|kicking\s+at\s+(?:his|her|its|their)\s+(?:belly|stomach|tummy|side|sides)"
+    r"|lying\s+down\s+and\s+(?:rolling|kicking|getting\s+up))\b"
+)
+# a rabbit or guinea pig that stops eating or pooping is in gut stasis, fatal within a day
+SMALL_PET = re.compile(r"\b(?:rabbits?|bunn(?:y|ies)|guinea\s+pigs?)\b")
+GUT_STASIS = re.compile(
+    r"\b(?:hasn'?t|hasnt|has\s+not|not|stopped|won'?t|wont|isn'?t|isnt)\s+(?:been\s+)?"
+    r"(?:eaten|eating|eat|pooped|pooping|poop|pooed)\b|\bhunched\b"
 )
 
 
 def _pets_in_danger(doc: Doc) -> list[tuple[str, int, int]]:
     """A pet that ate something poisonous for it, or shows a sign that cannot wait ("my dog
     ate a whole bunch of grapes", "horse is rolling and sweating, think its colic")."""
-    if PET.search(doc.text.lower()) is None:
+    text = doc.text.lower()
+    if PET.search(text) is None:
         return []
-    return [*_matched(doc, PET_POISONS, "poisoning"), *_matched(doc, PET_SIGNS, "general")]
+    stasis = _matched(doc, GUT_STASIS, "general") if SMALL_PET.search(text) else []
+    return [
+        *_matched(doc, PET_POISONS, "poisoning"),
+        *_matched(doc, PET_SIGNS, "general"),
+        *stasis,
+    ]
 
 
 # a fever in a baby of a few weeks: "newborn is 3 weeks old, temp 39 and wont feed"
@@ -621,14 +665,51 @@ def _newborn_fever(doc: Doc) -> list[tuple[str, int, int]]:
 
 # a limb gone suddenly cold and white or painful: a blocked artery ("my leg suddenly went cold,
 # white and really painful"); not hands in cold water (Raynaud's)
+SUDDENLY = r"(?:suddenly|out\s+of\s+nowhere|all\s+of\s+a\s+sudden|out\s+of\s+the\s+blue)"
 COLD_LIMB = re.compile(
-    r"\b(?:leg|arm|foot)\b[^.?!]{0,25}\bsuddenly\b[^.?!]{0,20}\bcold\b[^.?!]{0,30}"
-    r"\b(?:white|pale|blue|painful|numb)\b"
+    rf"(?:\b(?:leg|arm|foot)\b[^.?!]{{0,25}}\b{SUDDENLY}|\b{SUDDENLY}\b[^.?!]{{0,25}}"
+    r"\b(?:leg|arm|foot)\b)[^.?!]{0,20}\b(?:ice\s+)?cold\b[^.?!]{0,30}"
+    r"\b(?:white|pale|blue|painful|numb|agony|agonising|agonizing)\b"
+)
+# a limb's tip cut off: "i cut my thumb off", "sliced the end of my thumb clean off"
+CUT_OFF = re.compile(
+    r"\b(?:cut|sliced|chopped|lopped|severed|sawed|sawn|took|ripped|tore)\b[^.?!]{0,25}?"
+    r"\b(?:fingers?|thumbs?|toes?|fingertips?|(?:tip|end)\s+of\s+(?:my|his|her|their|the)\s+"
+    r"(?:finger|thumb|toe)s?)\b[^.?!]{0,12}?\boff\b"
+)
+# a chemical in the eye: "got drain cleaner splashed in my eye"
+CHEMICAL_IN_EYE = re.compile(
+    r"\b(?:bleach|drain\s+cleaner|oven\s+cleaner|acid|chemicals?|caustic|lye|ammonia"
+    r"|cleaning\s+(?:product|spray|fluid|liquid))\b[^.?!]{0,30}?\b(?:in|into)\s+"
+    r"(?:my|his|her|their|the|both|your)\s+eyes?\b"
+)
+# a pregnancy's warning signs: pre-eclampsia, bleeding, severe pain
+PREGNANT = re.compile(r"\b(?:pregnant|pregnancy)\b")
+PREGNANCY_SIGNS = re.compile(
+    r"\b(?:flashing\s+lights|blurred\s+vision|blurry\s+vision|vision\s+(?:is\s+|has\s+gone\s+)?"
+    r"blurry|(?:bad|severe|terrible|awful|pounding|splitting|worst)\s+headache"
+    r"|(?:face|hands|feet)\s+(?:has\s+|have\s+)?(?:gone\s+|is\s+|are\s+|got\s+)?"
+    r"(?:really\s+|very\s+|all\s+)?(?:puffy|swollen)"
+    r"|(?:bad|severe|constant|terrible|sharp|awful)\s+(?:tummy|stomach|belly|abdominal)\s+pain"
+    r"|bleeding)\b"
 )
 
 
 def _cold_white_limb(doc: Doc) -> list[tuple[str, int, int]]:
     return _matched(doc, COLD_LIMB, "general")
+
+
+def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
+    """A fingertip cut off, a chemical in the eye."""
+    return [*_matched(doc, CUT_OFF, "bleeding"), *_matched(doc, CHEMICAL_IN_EYE, "general")]
+
+
+def _pregnancy_warning(doc: Doc) -> list[tuple[str, int, int]]:
+    """A warning sign told in pregnancy ("34 weeks pregnant with a really bad headache,
+    seeing flashing lights")."""
+    if PREGNANT.search(doc.text.lower()) is None:
+        return []
+    return _matched(doc, PREGNANCY_SIGNS, "general")
 
 
 def _is_pill(token: Token) -> bool:
@@ -911,6 +992,9 @@ def _plans(doc: Doc, i: int) -> bool:
 # "we went to the ER", "it's over", "the bleeding stopped", "they said it's not my heart"
 STOOD_DOWN = re.compile(
     r"\bnot\s+(?:now|happening|an\s+emergency|urgent)\b|\bno\s+emergency\b|\bfalse\s+alarm\b"
+    # "no I'm not actually dying, I'm just worried", "im not in danger", "i just mean its sore"
+    r"|\bnot\s+(?:actually\s+|really\s+)?(?:dying|in\s+danger)\b|\byou\s+misunderstood\b"
+    r"|\bi\s+(?:just|only)\s+mean(?:t)?\b"
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|he'?s|hes|he\s+is|she'?s|shes|she\s+is|they'?re"
     r"|they\s+are|it'?s|its|it\s+is|all"
     r"|everything'?s|everything\s+is)\s+(?:fine|ok|okay|alright|safe|good|better)\s+now\b"

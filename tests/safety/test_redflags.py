@@ -294,6 +294,31 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
             "i had a stroke 2 years ago and now my face is drooping again, is it the stroke?",
             "stroke",
         ),
+        # a rope ready, a self-harm cut too deep
+        ("honestly whats the point. the rope is ready in the shed", "suicide"),
+        ("cut too deep this time and it wont stop", "suicide"),
+        # a pregnancy's warning signs, and a baby that stopped moving
+        ("32 weeks pregnant, awful headache and seeing flashing lights", "general"),
+        ("im pregnant and my face and hands have gone really puffy", "general"),
+        ("im 30 weeks pregnant and the baby has stopped moving", "general"),
+        ("havent felt the baby move all day, 35 weeks", "general"),
+        # a pet's bloat or colic, raisins for a breed, a rabbit that stopped eating
+        ("my great danes stomach has swollen up and he keeps trying to be sick", "general"),
+        ("my pony keeps lying down and kicking at his belly", "general"),
+        ("the labradoodle ate a handful of raisins", "poisoning"),
+        ("my bunny hasnt eaten or pooped since yesterday", "general"),
+        # a snake bite, a chemical in the eye, a knock-out, a bleeding ear, a fingertip off
+        ("my daughter was bitten by a snake", "general"),
+        ("got drain cleaner splashed in my eye", "general"),
+        ("my son got knocked out at rugby and keeps asking the same questions", "general"),
+        ("gran fell down the stairs and blood is coming out of her ear", "general"),
+        ("i cut my thumb off", "bleeding"),
+        ("sliced the end of my finger clean off", "bleeding"),
+        ("my brother got knifed outside the pub", "general"),
+        ("my 1 year old swallowed some of those magnetic balls", "poisoning"),
+        ("dads mouth gone all lopsided", "stroke"),
+        ("out of nowhere my foot went ice cold and pale", "general"),
+        ("the neighbour has been on the floor all night", "general"),
     ],
 )
 def test_red_flags_are_found(
@@ -343,6 +368,17 @@ def test_red_flags_are_found(
         "my 5 year old got some pills from the doctor for her lumps",
         "she took a whole box of chocolates to work",
         "cant breathe a word of this to my wife, she'd worry",
+        # a sugar free sweet is no pet's poison without a pet; pain free denies only the pain
+        "i chew sugar free gum all day",
+        # a stroke before, a death by a chemical in a story, fear after searching
+        "he cannot speak very well since his stroke",
+        "i googled my report and now i think im dying",
+        "in game of thrones the king got poisoned",
+        "we see loads of overdoses at work",
+        "my grandad survived a heart attack back in the 90s",
+        "the bottle got wet and i cant read the label",
+        "i have blood tests every few months",
+        "my fingers turn blue then red when its cold",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

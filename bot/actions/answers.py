@@ -66,6 +66,14 @@ CAUSED_BY_IT = re.compile(
     rf"{CALCINOSIS}"
 )
 
+# a medicine taken for it, not one that causes it: "what medicine she can take for this",
+# "is there a medication for calcinosis"
+TAKEN_FOR_IT = re.compile(
+    r"\b(?:medicines?|medications?|meds|pills|tablets|drugs?)\s+(?:\w+\s+){0,3}?"
+    r"(?:take|have|use|given|prescribe)\s+for\b"
+    r"|\b(?:medicines?|medications?|meds|pills|tablets|drugs?)\s+for\s+(?:this|it|that|them"
+    rf"|these|those|{CALCINOSIS}|the\s+\w+)\b"
+)
 
 # notes that answer, or rule out, a question of whether someone has calcinosis
 NOT_ASKING_WHETHER = DIAGNOSIS_NOTES | {"keep_appointment"}
@@ -188,7 +196,9 @@ def merge_unmentioned(notes: list[Note], limit: int = 4) -> list[Note]:
             continue
         first = next(i for i, n in enumerate(merged) if n["kind"] == kind)
         merged = [n for n in merged if n["kind"] != kind]
-        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        # "vitamins or supplements, or natural or home remedies": a comma where a name has an or
+        last = ", or " if any(" or " in name for name in names) else " or "
+        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])}{last}{names[-1]}"
         merged.insert(first, {"kind": kind, "name": joined})
     return merged[:limit]
 
@@ -317,6 +327,8 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     topic = INTENT_TOPIC.get(intent, default)
     if topic == "causes" and CAUSED_BY_IT.search(text):
         topic = "complications"
+    elif topic == "causes" and TAKEN_FOR_IT.search(text):
+        topic = "treatment"  # "what medicine can she take for this": what treats it
     sites = live_entities(tracker, "body_site")
     places = bool(sites) and asks_where(text)
     after_places = follows_up(text) and tracker.get_slot("last_topic") == "location"

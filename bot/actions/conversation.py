@@ -168,9 +168,14 @@ def unmentioned_asked(k: Knowledge, tracker: Tracker) -> list[str]:
     named = answered or any(e.get("entity") not in PLACES for e in message.get("entities") or [])
     # "how much does the surgery cost?" after an answer or a lump told: of calcinosis too
     in_talk = asks(text) and any(tracker.get_slot(s) is not None for s in TALK_SLOTS)
+    # "how much does the surgery cost", "does vitamin d make calcinosis worse? ... the lumps":
+    # of its treatment or its lumps, asked of nothing the source answers
+    of_it = any(e.get("entity") in {"treatment", "symptom"} for e in message.get("entities") or [])
     unmentioned = (
         k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
-        if follow_up or (NAMES_CALCINOSIS.search(text) and not named) or (in_talk and not answered)
+        if follow_up
+        or (NAMES_CALCINOSIS.search(text) and not named)
+        or ((in_talk or of_it) and not answered)
         else []
     )
     term = asked_term(text) if follow_up and not named else None

@@ -22,7 +22,7 @@ from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
 from bot.dialogue.tracker import DialogueState, Event
 from bot.history import messages_answered_with, replies, told_before
 from bot.nlu.components import FALLBACK_INTENT, IntentScore
-from bot.nlu.interpreter import ParseResult
+from bot.nlu.interpreter import ParseResult, Question
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import (
     announces_question,
@@ -35,6 +35,7 @@ from bot.nlu.questions import (
     asks_to_repeat,
     asks_where,
     asks_why_asked,
+    earlier_question,
     elliptical_question,
     ends_asking,
     hedged_entity,
@@ -540,6 +541,7 @@ class Agent:
         None when there is no such question, or it has no answer."""
         text, told = parse["text"], parse["intent"]["name"]
         in_clause: int | None = None
+        end = len(text)
         if told == "stop" or (told == FALLBACK_INTENT and self._stops_first(text)):
             start = question_start(text)  # "i dont want any questions, just tell me ..."
             told = "stop"
@@ -551,7 +553,11 @@ class Agent:
                 or (told in {"out_of_scope", FALLBACK_INTENT} and self._tells_own_symptom(parse))
                 or (
                     told.startswith("ask_")
-                    and (self._tells_own_symptom_first(parse) or self._own_symptom_clause(parse))
+                    and (
+                        self._tells_own_symptom_first(parse)
+                        or self._own_symptom_clause(parse)
+                        or self._tells_own_symptom_after(parse)
+                    )
                 )
             )
         ):  # "... when my calcium lump showed at the gym lol. is it contagious?"
@@ -562,6 +568,12 @@ class Agent:
                 # "i have a lump on my knee, how do i get rid of it", also when the whole
                 # falls between telling and asking
                 start = in_clause = self._clause_after_symptom(parse)
+            if not start and (earlier := earlier_question(text)) is not None:
+                # "is calcinosis the same as arthritis? my knee xray showed calcium deposits":
+                # the question asked first, then the finding told
+                start, end = earlier
+                if not start:
+                    start = None if end == len(text) else 0
             told = "report_symptom"
         elif state.active_loop is None and (
             told == "thank"
@@ -583,12 +595,12 @@ class Agent:
             told = "out_of_scope"
         else:
             return None
-        if not start:
+        if start is None or (not start and end == len(text)):
             return None
-        asked = self.understand(text[start:])
+        asked = self.understand(text[start:end])
         if (
             told == "report_symptom"
-            and ASKS_MEANING.match(text[start:].lower())
+            and ASKS_MEANING.match(text[start:end].lower())
             and FINDING_NAMED.search(text[:start].lower())
         ):  # "... calcifications all over my shoulder. what are those": what the word means
             asked = {**asked, "intent": {"name": "ask_definition", "confidence": 1.0}}
@@ -600,7 +612,7 @@ class Agent:
         if (
             told == "report_symptom"
             and intent == "ask_definition"
-            and NAMES_CALCINOSIS.search(text[start:].lower()) is None
+            and NAMES_CALCINOSIS.search(text[start:end].lower()) is None
             and FINDING_NAMED.search(text[:start].lower()) is None
         ):  # "the bump on my finger has been sore for weeks, what is it": what their lump is,
             # which only a doctor can tell, not what calcinosis is; the questions say so. Not
@@ -620,7 +632,14 @@ class Agent:
                 placed["end"] += start
                 result["entities"].append(placed)
         else:  # what the patient told, not what they asked, fills the questions' slots
-            result["entities"] = [e for e in parse["entities"] if e["end"] <= start]
+            result["entities"] = [
+                e for e in parse["entities"] if e["end"] <= start or e["start"] >= end
+            ]
+            if "questions" not in asked:  # the answer reads all the message names: "is it the
+                # same as scleroderma? my fingers have hard lumps" is told the source lists it
+                result["questions"] = [
+                    Question(text=text, intent=asked["intent"], entities=parse["entities"])
+                ]
         return result, told
 
     @staticmethod
@@ -857,6 +876,17 @@ class Agent:
             return False
         told = self._before(parse, start)
         return self._names_own_symptom(told) or self._reads_as_told(told)
+
+    def _tells_own_symptom_after(self, parse: ParseResult) -> bool:
+        """Whether a message asks first and then tells a symptom of the patient's own, asking
+        nothing more ("is that the same as calcinosis? its very painful in my legs")."""
+        earlier = earlier_question(parse["text"])
+        if earlier is None or asks(parse["text"][earlier[1] :]):
+            return False
+        told = parse.copy()
+        told["text"] = parse["text"][earlier[1] :]
+        told["entities"] = [e for e in parse["entities"] if e["start"] >= earlier[1]]
+        return self._names_own_symptom(told)
 
     @staticmethod
     def _before(parse: ParseResult, start: int) -> ParseResult:

@@ -94,8 +94,10 @@ _SHORT = r"(?:[^\s?.!,]+\s+){0,2}[^\s?.!,]+\?+(?:\s|$)"
 _ASKS_SHORT = re.compile(rf"^\W*{_SHORT}")
 # a question joined on inside a sentence: ", how", " and what", ", and also is", " n how",
 # "quick question - what"
+# and a numbered list: "3 questions: 1) what causes it 2) is it painful"
 _JOINED = re.compile(
-    rf"\s*(?:[,;:]\s*|\s[-–]\s+|\s(?:{_either(INNER_JOINERS)})\s+)(?:(?:{_WORD_JOINERS})\s+)*"
+    rf"\s*(?:[,;:]\s*|\s[-–]\s+|\s(?:{_either(INNER_JOINERS)})\s+|(?<!\w)\d{{1,2}}[).]\s+)"
+    rf"(?:(?:{_WORD_JOINERS})\s+)*"
     rf"(?={_OPENER}|{_SHORT})",
     re.IGNORECASE,
 )
@@ -155,7 +157,7 @@ def _unjoined(text: str) -> str:
     return _JOINING.sub("", text).strip()
 
 
-_MARKS = frozenset(",;:.!?-–")
+_MARKS = frozenset(",;:.!?-–)")
 # a question of a word or three after a mark or a joining word: "symptoms? treatment?"
 _SHORT_AFTER = re.compile(
     rf"(?:[,;:.!?\-–]|(?<![\w'’])(?:{_either(JOINERS)}))\s+{_SHORT}", re.IGNORECASE

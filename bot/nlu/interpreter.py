@@ -79,6 +79,9 @@ BY_SENTENCE_FROM = frozenset({"out_of_scope", FALLBACK_INTENT})
 TELLS_WORDS = 4  # a sentence that tells what a question after it is about: "I have had the flu"
 SAID_ON_WORDS = 3  # "x-ray?", "with surgery?": a question that says the one before it on
 MAX_SENTENCES = 6
+# a whole read below this, of a last question read alone at or above the other: the question's
+BLURRED_BELOW = 0.6
+CLEAR_ALONE = 0.9
 # a sentence read as one of these keeps the whole message's reading: "I have the flu. What
 # are the treatment options?" is not about calcinosis
 KEEPS_WHOLE = frozenset({"out_of_scope", FALLBACK_INTENT, "emergency"})
@@ -189,6 +192,7 @@ class Interpreter:
         intent, ranking = (
             self._by_sentence(doc, reads)
             or _of_something_else(doc, reads)
+            or _named_last(doc, reads)
             or _asked_of_the_source(doc, reads)
             or (doc._.intent, doc._.intent_ranking)
         )
@@ -273,6 +277,29 @@ def _of_something_else(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[Inten
     if before._.intent["name"] != "out_of_scope" or _tells_a_cause(before):
         return None
     return before._.intent, before._.intent_ranking
+
+
+def _named_last(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[IntentScore]] | None:
+    """The reading of a last question that names calcinosis, when the sentences before it ask
+    nothing and blur the whole into an unsure reading of another topic ("i could kill my
+    doctor for not telling me sooner lol. what causes calcinosis?"); else None."""
+    if doc._.intent["name"] not in TOPIC_QUESTIONS or doc._.intent["confidence"] >= BLURRED_BELOW:
+        return None
+    sentences = list(doc.sents)
+    if not 1 < len(sentences) <= MAX_SENTENCES:
+        return None
+    last = sentences[-1].text
+    if (
+        not NAMES_CALCINOSIS.search(last)
+        or not asks(last)
+        or asks(doc.text[: sentences[-1].start_char])
+    ):
+        return None
+    read = reads(last)
+    intent = read._.intent
+    if intent["name"] not in TOPIC_QUESTIONS or intent["confidence"] < CLEAR_ALONE:
+        return None
+    return intent, read._.intent_ranking
 
 
 def _asked_of_the_source(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[IntentScore]] | None:

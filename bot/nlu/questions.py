@@ -4,6 +4,7 @@ starts with yes or no and asks nothing answers a question, whatever else it says
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -148,6 +149,17 @@ def last_sentence_start(text: str) -> int | None:
     """Where the last sentence starts when another comes before it; else None."""
     starts = [match.end() for match in SENTENCE_STARTS.finditer(text)]
     return starts[-1] if starts else None
+
+
+def earlier_question(text: str) -> tuple[int, int] | None:
+    """Where the first sentence that asks starts and ends, when another sentence comes after
+    it ("is calcinosis the same as arthritis? my knee xray showed calcium deposits"); else
+    None."""
+    starts = [0, *(match.end() for match in SENTENCE_STARTS.finditer(text))]
+    for start, end in itertools.pairwise(starts):
+        if asks(text[start:end]):
+            return start, end
+    return None
 
 
 def last_question_start(text: str) -> int | None:

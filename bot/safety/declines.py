@@ -47,6 +47,10 @@ MEDICINE_ADVICE = re.compile(
     # "how much ibuprofen is safe", "what painkiller and how much for the lumps"
     rf"|\bhow\s+(?:much|many)\s+(?:of\s+(?:my|the|his|her)\s+)?{MEDICINES}"
     rf"|{MEDICINES}\s+(?:and|&|\+)\s+how\s+(?:much|many)\b"
+    # "what medicine she can take for this and how much?"
+    rf"|{MEDICINES}\s+(?:i|you|he|she|they|we|my\s+\w+)\s+(?:can|could|should|shud|may|must)\s+"
+    r"(?:take|give|have)\b"
+    rf"|{MEDICINES}\b.*\band\s+how\s+(?:much|many)(?:\s+(?:of\s+it|to\s+(?:take|give)))?\W*$"
     # "whats the max paracetamol i can take a day"
     rf"|\b(?:max|maximum|most|limit\s+(?:of|for))\s+(?:\w+\s+){{0,2}}?{MEDICINES}"
     # a dose ("dose" alone is also a common typo of "does")

@@ -73,6 +73,9 @@ TAKEN_FOR_IT = re.compile(
     r"(?:take|have|use|given|prescribe)\s+for\b"
     r"|\b(?:medicines?|medications?|meds|pills|tablets|drugs?)\s+for\s+(?:this|it|that|them"
     rf"|these|those|{CALCINOSIS}|the\s+\w+)\b"
+    # "whether the medicine will take it away"
+    r"|\b(?:medicines?|medications?|meds|pills|tablets|drugs?)\s+(?:will|would|can|could|might)"
+    r"\s+(?:take|make|get|clear|shrink|dissolve|remove|help)\b"
 )
 
 # notes that answer, or rule out, a question of whether someone has calcinosis
@@ -425,6 +428,7 @@ class ActionSource(Action):
         dispatcher.utter_message(
             response="utter_source",
             fact_ids=fact_ids,
+            after_answer=bool(shown),
             buttons=[k.button(t) for t in ("definition", "causes", "treatment")],
         )
         return []

@@ -909,9 +909,14 @@ class Agent:
     def _asks_for_questions_again(parse: ParseResult, state: DialogueState) -> bool:
         """ "ok lets do the questions" after "stop", or "can we carry on where we left off"
         after a goodbye: the questions start again, asking what is still open."""
+        text = parse["text"]
+        # "actually ok lets continue", "hi im back. where were we" after "stop" or a goodbye
+        go_on = asks_to_go_on(text, last_sentence=True) and Agent._last_turn_ran(
+            state, "utter_triage_stopped", "utter_goodbye", "utter_thank"
+        )
         return (
             parse["intent"]["name"] in ASKED_AGAIN_AS
-            and WANTS_QUESTIONS.search(parse["text"].lower()) is not None
+            and (WANTS_QUESTIONS.search(text.lower()) is not None or go_on)
             and any(e.get("event") == "active_loop" and e.get("name") == FORM for e in state.events)
         )
 

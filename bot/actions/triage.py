@@ -26,6 +26,7 @@ from bot.nlu.questions import (
     is_question,
     leading_answer,
     leading_unsure,
+    names_someone_else,
     not_english,
     of_a_pet,
     of_a_relative,
@@ -63,6 +64,12 @@ ANSWERS = {"affirm": True, "deny": False}
 # a plain "yes" to the question about a connective tissue disease: one, though not named
 UNNAMED_CONDITION = "connective tissue disease"
 NOT_ANSWERS = frozenset({"express_worry"})  # a feeling answers nothing: ask the question again
+# "not really, only if i lean on it": tender when pressed, which is what the question asks
+TENDER_WHEN = re.compile(
+    r"\b(?:only|just|except)\s+(?:if|when|whenever)\s+(?:i|you|he|she|they|someone)\s+"
+    r"(?:\w+\s+)?(?:lean|leans|press|presses|push|pushes|touch|touches|knock|knocks|bump|bumps"
+    r"|squeeze|squeezes|rub|rubs|lie|lies|sit|sits|kneel|kneels|put\s+pressure|bang|bangs)\b"
+)
 # "they hurt when i knock them", "sore if you bump it": when the lump hurts, not an injury
 WHEN_KNOCKED = re.compile(
     r"\b(?:hurts?|hurting|sore|painful|pain|aches?|stings?|tender)\b[^.!?]{0,20}?"
@@ -105,7 +112,9 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
             felt = not negated and NOT_FELT.search(text.lower()) is None
             slots["deposit_noticed"] = slots.get("deposit_noticed", False) or felt
         elif kind == "symptom" and value in PAIN_WORDS:
-            slots["pain"] = slots.get("pain", False) or not negated
+            # "yes they're tender. actually wait, no, they're not tender": the last one says
+            corrected = CORRECTS.search(text.lower()) is not None
+            slots["pain"] = not negated if corrected else slots.get("pain", False) or not negated
         elif kind == "condition" and value in LISTED_CONDITIONS and negated:
             if CORRECTS.search(text.lower()):  # "sorry no, i dont actually have lupus"
                 slots.setdefault("known_condition", "none")
@@ -242,6 +251,8 @@ def from_answer(
     score = pain_score(text)
     if requested == "pain" and score is not None and "pain" not in slots:
         return {**slots, "pain": score > 0}  # "7/10": it hurts; "0": it does not
+    if requested == "pain" and "pain" not in slots and TENDER_WHEN.search(text.lower()):
+        return {**slots, "pain": True}  # "nah not rly, only if i lean on it": tender
     if (
         requested in slots
         or tells_only_when(text)  # "about 3 weeks ago": asked again, not taken as an answer
@@ -350,6 +361,21 @@ def corrects_place(message: dict[str, Any]) -> bool:
         CORRECTS.search(str(message.get("text") or "").lower()) is not None
         and bool(entities)
         and all(entity.get("entity") == "body_site" for entity in entities)
+    )
+
+
+# "sorry actually its my son's calf not mine": the lump is someone else's
+NOT_MINE = re.compile(r"\bnot\s+(?:mine|me|my\s+own)\b")
+
+
+def corrects_person(text: str) -> bool:
+    """Whether a message says the lump is someone else's, not the patient's ("sorry actually
+    its my son's calf not mine, he's 12")."""
+    lower = text.lower()
+    return (
+        CORRECTS.search(lower) is not None
+        and NOT_MINE.search(lower) is not None
+        and names_someone_else(text)
     )
 
 

@@ -15,7 +15,12 @@ from typing import Any
 
 import rasa_sdk
 
-from bot.actions.triage import TRIAGE_SLOTS, from_statement, told_in_a_statement
+from bot.actions.triage import (
+    TRIAGE_SLOTS,
+    corrects_person,
+    from_statement,
+    told_in_a_statement,
+)
 from bot.content.render import BotMessage, Renderer
 from bot.dialogue.rules import RulePolicy
 from bot.dialogue.runner import ActionCall, ActionRunner, ActionServerError
@@ -1072,6 +1077,9 @@ class Agent:
                 someone = of_someone_else(builder.turn.parse["text"])
                 builder.add(slot_event("for_someone_else", someone))
             builder.add(slot_event("requested_slot", None))
+        if not starting and corrects_person(builder.turn.parse["text"]):
+            # "sorry actually its my son's calf not mine": the questions ask about him now
+            builder.add(slot_event("for_someone_else", True))
         await self.run_action(builder, FORM_VALIDATION, record=False)
         requested = state.slots.get("requested_slot")
         if requested:

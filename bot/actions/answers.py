@@ -157,7 +157,29 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     asked = bool(tracker.latest_message.get("red_flag_mentioned"))
     for name in k.unmentioned_in(text, red_flag_asked=asked):
         notes.append({"kind": "not_mentioned", "name": name})
+    if asks_severity(topic, text):  # "is calcinosis dangerous?": no one answer fits everyone
+        notes.insert(0, {"kind": "severity", "who": "a doctor"})
     return merge_unmentioned(notes)
+
+
+# what the facts that answer how serious it is are about (`about` in facts.yml), besides the
+# entities a message names
+HOW_SERIOUS = "how serious"
+# "is calcinosis dangerous", "how serious is it", "is it something to worry about"
+SEVERITY = re.compile(
+    r"\b(?:dangerous|dangerus|serious|severe|harmful|life[\s-]threatening|how\s+bad"
+    r"|bad\s+for\s+(?:you|u|me|him|her|them)|(?:something|anything)\s+to\s+worry)\b"
+)
+
+
+def asks_severity(topic: str, text: str) -> bool:
+    """Whether a question of what calcinosis can lead to asks how serious it is, and no
+    decline says already that only a doctor can tell ("is it serious? what he must do?")."""
+    return (
+        topic == "complications"
+        and SEVERITY.search(text) is not None
+        and "cannot_tell_what" not in declined(text)
+    )
 
 
 # words for medicines in general, which the source's "certain medicines" covers
@@ -352,6 +374,8 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     }
     if any(e.get("entity") == "symptom" and e.get("negated") for e in entities_of(tracker)):
         named.add("no symptoms")  # "she has no pain at all, is that normal?"
+    if topic == "complications" and SEVERITY.search(text):
+        named.add(HOW_SERIOUS)  # "is it dangerous?": that it may cause none, rarely cancer
     used = [fact for fact in term_facts if topic in fact.topics]
     facts = [
         *elsewhere,

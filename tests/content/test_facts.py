@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.actions.answers import HOW_SERIOUS
 from bot.actions.knowledge import INTENT_TOPIC, knowledge
 from bot.config import INTENTS_DIR, SOURCE_FILE, load_clinic
 from bot.content.facts import TOPICS, FactBase, source_sentences
@@ -55,8 +56,8 @@ def test_a_topics_facts_about_what_was_named_come_first() -> None:
     assert sorted(about_pain) == sorted(plain)
     about_lump = facts.for_topic("symptoms", about={"lump"})
     assert about_lump[0].id == "symptoms_visible_palpable_deposits"
-    # every value a fact is about is one the entity ruler gives
-    values = {p["id"] for p in build_entity_patterns(INTENTS_DIR)}
+    # every value a fact is about is one the entity ruler gives, or how serious it is
+    values = {p["id"] for p in build_entity_patterns(INTENTS_DIR)} | {HOW_SERIOUS}
     assert {v for f in facts.facts for v in f.about} <= values
 
 

@@ -339,7 +339,12 @@ DOUBTED = re.compile(
 # soon, whatever else the message asks ("one lump is open now and it bleeds a little", "his
 # calcium lump has opened up and white chalky stuff is coming out"); heavy bleeding is a red flag
 OPENED = re.compile(
-    r"^(?=.*\b(?:lumps?|bumps?|deposits?|nodules?|calcium|calcinosis|calcifications?|ones?"
+    # not an everyday wound, or a story's, with no lump named: "my hands are bleeding from
+    # gardening", "scraped my knuckles on the fence", "a patient bled out on the tv show"
+    r"^(?!(?=.*\b(?:scraped|scrape|grazed|graze|scratched|nicked|nick|paper\s+cuts?|shaving"
+    r"|gardening|thorns?|brambles?|roses?|fence|bled\s+out|tv|show|film|movie|episode)\b)"
+    r"(?!.*\b(?:lumps?|bumps?|deposits?|nodules?)\b))"
+    r"(?=.*\b(?:lumps?|bumps?|deposits?|nodules?|calcium|calcinosis|calcifications?|ones?"
     r"|it|they|skin)\b)"
     # not denied: "it hasn't opened or bled", "no bleeding"
     r"(?!.*\b(?:no|not|never|without|(?:has|have|is|are|does|do|did)n'?t)\b[^.?!,;]{0,25}"

@@ -304,8 +304,14 @@ OPENED = [
     "it has burst and theres pus",
     "who should i call if my lump ever bleeds",
     "my lump broke and theres a little blood",
+    # a lump named with an everyday wound: still the lump's
+    "the bump bled a little after i nicked it shaving",
 ]
 NOT_OPENED = [
+    # an everyday wound, or a story's, with no lump named
+    "my hands are bleeding from the roses, anyway what is calcinosis cutis",
+    "grazed my knee on the path and its bleeding a bit. what causes calcinosis",
+    "saw a tv show where someone bled out in surgery. is calcinosis surgery risky",
     "im bleeding money on doctor visits lol. what kind of doctor treats calcinosis",
     "the lump is not bleeding",
     "it hasnt opened or bled",

@@ -30,7 +30,7 @@ from bot.nlu.questions import (
     of_a_pet,
     who_can_tell,
 )
-from bot.safety.declines import DIAGNOSIS_NOTES, declined
+from bot.safety.declines import DIAGNOSIS_NOTES, declined, tells_a_story
 
 Note = dict[str, str]
 # the widget shows the clinic's booking link under a reply that sends the patient there
@@ -124,6 +124,7 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         and not NOT_ASKING_WHETHER.intersection(declined(text))
         and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
         and not TOLD_BY_A_DOCTOR.search(text)
+        and not tells_a_story(text)
     ):
         who = who_can_tell(tracker.latest_message, told_before(tracker.events))
         notes.append({"kind": "cannot_tell", "who": who})

@@ -106,7 +106,14 @@ _ASKS = re.compile(rf"{_LEADING}{_OPENER}", re.IGNORECASE)
 _JOINING = re.compile(rf"{_LEADING}(?=\w)", re.IGNORECASE)  # "Also, what..." as "what..."
 # what comes before the first question that starts a piece asks too when it has a question
 # mark or word: "sorry if this is dumb but what is it made of", "hey so where does it form"
-_ASKS_WITHIN = re.compile(rf"\?|\b(?:{_either(QUESTION_WORDS)})(?![\w'’])", re.IGNORECASE)
+# ("where", "when", "who" and "which" only at a clause's start: "a story where the grandmother
+# has lupus" tells)
+RELATIVE_WORDS = frozenset(["where", "when", "who", "which"])
+_ASKS_WITHIN = re.compile(
+    rf"\?|\b(?:{_either(QUESTION_WORDS - RELATIVE_WORDS)})(?![\w'’])"
+    rf"|(?:^|[,;:.!?]\s*|\b(?:and|but|so)\s+)(?:{_either(RELATIVE_WORDS)})(?![\w'’])",
+    re.IGNORECASE,
+)
 # "what about rabbits, can they get it": "what about" names what the next question is about
 _ABOUT = re.compile(r"^\W*(?:what|how)\s+about\b", re.IGNORECASE)
 _TOPIC_VERB = rf"(?:{_either(TOPIC_VERBS)})"

@@ -273,6 +273,8 @@ def _of_something_else(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[Inten
     told = sentences[-2].text
     if len(told.split()) < TELLS_WORDS or asks(told):  # "ugh a bot. ok, what causes it"
         return None
+    if NAMES_CALCINOSIS.search(told):  # "a character with scleroderma gets calcinosis. what
+        return None  # symptoms would she have?": of calcinosis, whatever else it tells
     before = reads(told)
     if before._.intent["name"] != "out_of_scope" or _tells_a_cause(before):
         return None

@@ -364,6 +364,12 @@ OPENED = re.compile(
     r"(?:\s+out)?\b)",
     re.IGNORECASE | re.DOTALL,
 )
+# a story being written, whose people no one can diagnose
+STORY = re.compile(
+    r"\bwriting\s+(?:a|an|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|book|script|screenplay|play"
+    r"|poem)\b|\bfor\s+(?:my|a|the)\s+(?:\w+\s+)?(?:novel|story|book|script|screenplay)\b"
+    r"|\b(?:a|the|my|one|main)\s+character\b"
+)
 DECLINED_CACHE_SIZE = 1024
 # the notes in the order a reply gives them; whether it is cancer also says whether it is
 # calcinosis, so a message that asks both gets the one note
@@ -388,12 +394,21 @@ DIAGNOSIS_NOTES = frozenset(
 )
 
 
+def tells_a_story(text: str) -> bool:
+    """Whether a message asks for a story being written ("for my novel, an old man has
+    calcinosis"): no real person's case."""
+    return STORY.search(text) is not None
+
+
 @functools.lru_cache(maxsize=DECLINED_CACHE_SIZE)
 def declined(text: str) -> tuple[str, ...]:
     """The notes a reply to ``text`` starts with, in order. A turn asks up to three times (the
     agent, the form's validation, the answer) and patients repeat short messages, while the
     patterns cost some 10 to 80 µs a text: so the latest texts' notes are kept."""
     notes = [note for note, pattern in DECLINED if pattern.search(text)]
+    if tells_a_story(text):  # "a character with scleroderma gets calcinosis. what symptoms would
+        # she have?": no one to tell anything of, and what the source says answers
+        notes = [note for note in notes if note not in DIAGNOSIS_NOTES]
     return tuple(note for note in notes if SUPERSEDED_BY.get(note, frozenset()).isdisjoint(notes))
 
 

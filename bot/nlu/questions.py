@@ -317,10 +317,22 @@ PLACE_ASKED = re.compile(
 PLACE_ALONE_WORDS = 3
 
 
+# "shes a rabbit lol", "he's a hamster haha", "she's a guinea pig, not a person"
+SAYS_WHAT_IT_IS = re.compile(
+    r"^\W*(?:she'?s|shes|he'?s|hes|it'?s|its|they'?re|theyre|(?:she|he|it)\s+is|they\s+are)"
+    r"\s+an?\s"
+)
+
+
 def asks_by_naming(text: str) -> bool:
     """Whether a message asks by little more than what it names: a follow-up ("and dogs?",
-    "what about the kidneys") or a few words ("hands?")."""
-    return follows_up(text) or len(WORD.findall(text.lower())) <= PLACE_ALONE_WORDS
+    "what about the kidneys"), a few words ("hands?") or what a pet is ("shes a rabbit
+    lol")."""
+    return (
+        follows_up(text)
+        or len(WORD.findall(text.lower())) <= PLACE_ALONE_WORDS
+        or SAYS_WHAT_IT_IS.match(text.lower()) is not None
+    )
 
 
 def asks_where(text: str) -> bool:

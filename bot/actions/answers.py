@@ -392,9 +392,10 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     if any(n["kind"] == "cause_listed" for n in notes):
         facts = [f for f in facts if f.id.startswith("causes_")] + facts
     shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]
-    if topic == "conditions" and any(n["kind"] == "listed" for n in notes):
-        # "can lupus cause it?": the list that names it answers; chronic inflammation and
-        # tumours, which no one asked about, wait for "tell me more"
+    if topic == "conditions" and any(n["kind"] in {"listed", "not_mentioned"} for n in notes):
+        # "can lupus cause it?", "my fingers go white in the cold, linked to calcinosis?": the
+        # list answers; chronic inflammation and tumours, which no one asked about, wait for
+        # "tell me more"
         shown = shown[:1]
     extra = ("more", "source") if len(facts) > len(shown) else ("source",)
     return Answer(topic, shown, notes, extra)

@@ -19,19 +19,63 @@ from bot.actions.knowledge import (
 )
 from bot.history import messages_answered_with, replies
 from bot.nlu.names import NAMES_CALCINOSIS
-from bot.nlu.questions import asked_term, asks, follows_up, names_someone_else, of_a_pet
+from bot.nlu.questions import (
+    asked_term,
+    asks,
+    follows_up,
+    last_sentence_start,
+    names_someone_else,
+    of_a_pet,
+)
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
 
 FALLBACK = "nlu_fallback"
-# someone else, named: "my 4 month old", "the neighbour", "our mare"
+# someone else, named: "the 4 month old", "baby rolled off the bed", "the gentleman i look
+# after", "our mare"
 SOMEONE = re.compile(
-    r"\b(?:my|our|the|his|her)\s+(?:\w+\s+){0,2}?(?:\d+\s*-?\s*(?:month|week|year|yr|day)s?"
-    r"[\s-]*old|neighbou?r|client|colleague|flatmate|roommate|teen|teenager|boss|baby|toddler"
-    r"|newborn|mare|horse|pony|foal)\b",
+    r"\b(?:baby|toddler|newborn|kid|child|gentleman|lady|client|neighbou?r|grandad|granddad"
+    r"|grandma|gran|nan|mare|horse|pony|foal|colleague|flatmate|roommate)\b"
+    r"|\b\d+\s*-?\s*(?:month|week|year|yr|day)s?[\s-]*old\b",
     re.IGNORECASE,
 )
-# the patient speaking of themselves: "i", "i'm", "me", "myself"
-SPEAKS_AS_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself)\b", re.IGNORECASE)
+# what an emergency no red flag names tells of a body's illness or injury
+PHYSICAL = re.compile(
+    r"\b(?:chest|breath\w*|vomit\w*|sick|sugar|diabetic|burn\w*|scald\w*|blister\w*"
+    r"|temperature|fever\w*|shiver\w*|pupils?|head|fell|fall|sleepy|drowsy|wake|unconscious"
+    r"|seizure|fit|chok\w*|allerg\w*|swell\w*|swollen|rash|sweat\w*|grey|gray|arm|pain"
+    r"|elephant|pressure)\b",
+    re.IGNORECASE,
+)
+# what may be self-harm in such an emergency
+SELF_HARM_HINTS = re.compile(
+    r"\b(?:cut|cutting|blade|razor|pills?|tablets?|overdose\w*|took|taken|swallowed|jump\w*"
+    r"|rope|hang\w*|die|dying|kill\w*|hurt\s+myself|harm\w*|point|alive|living|goodbye)\b",
+    re.IGNORECASE,
+)
+# someone else's harm that may be on purpose: "took a packet of paracetamol because hes being
+# bullied", "after a fight with her boyfriend", "my mate cut his arms again"
+DISTRESS = re.compile(
+    r"\b(?:on\s+purpose|deliberately|bullied|bullying|after\s+an?\s+(?:fight|row|argument)"
+    r"|broke\s+up|dumped|cut\s+(?:his|her|their)\s+(?:arms?|wrists?|legs?|thighs?))\b",
+    re.IGNORECASE,
+)
+
+
+def pet_in_danger(tracker: Tracker) -> bool:
+    """Whether the emergency is an animal's: a pet named where the latest message tells it
+    (its last sentence: not "my cat thinks shes a doctor. seriously tho my throat is closing
+    up"), or in the messages before it."""
+    latest = tracker.latest_message
+    text = str(latest.get("text") or "")
+    start = last_sentence_start(text) or 0
+    told = {**latest, "entities": [e for e in latest.get("entities") or [] if e["start"] >= start]}
+    return of_a_pet(told) or any(
+        of_a_pet(message.get("parse_data") or {})
+        for n, (message, _) in enumerate(replies(tracker.events))
+        if 0 < n < LIVE_EMERGENCY_MESSAGES
+    )
+
+
 PLACES = frozenset({"body_site", "mineral"})  # what the source names only as where it forms
 # what the source answers, named outright
 ANSWERED = re.compile(r"\b(?:treat\w*|caus\w*|symptoms?|signs?|prevent\w*|types?|diagnos\w*)\b")
@@ -50,20 +94,22 @@ class ActionEmergency(Action):
         intent = (latest.get("intent") or {}).get("name")
         category = emergency_category(tracker)
         text = str(latest.get("text") or "")
-        pet = any(
-            of_a_pet(message.get("parse_data") or {})
-            for n, (message, _) in enumerate(replies(tracker.events))
-            if n < LIVE_EMERGENCY_MESSAGES
-        )
+        pet = pet_in_danger(tracker)
+        others = names_someone_else(text) or pet or SOMEONE.search(text) is not None
         dispatcher.utter_message(
             response="utter_emergency",
             category=category,
-            # "my wife says she doesn't want to live anymore": the crisis line for her too
-            someone=category == "suicide" and names_someone_else(text),
-            # "my 4 month old is breathing really fast": of someone else only, no line asking
-            # the patient whether they think of harming themselves
-            of_others=(names_someone_else(text) or pet or SOMEONE.search(text) is not None)
-            and SPEAKS_AS_SELF.search(text) is None,
+            # "my wife says she doesn't want to live anymore", "my 14 year old took a packet of
+            # paracetamol because hes being bullied": the crisis line for them too
+            someone=(category == "suicide" or DISTRESS.search(text) is not None)
+            and names_someone_else(text),
+            # an emergency no red flag names may be self-harm, unless it is of a body's illness
+            # or injury, or of someone else ("my 4 month old is breathing really fast")
+            harm_line=category == NAMED_BY_NO_FLAG
+            and (
+                SELF_HARM_HINTS.search(text) is not None
+                or not (others or PHYSICAL.search(text) is not None)
+            ),
             # "my cat just collapsed": an emergency vet too (the advice for people stays)
             pet=pet,
             # "what do i do" after the advice: the same advice, not to wait

@@ -91,6 +91,17 @@ ASKS_MEANING = re.compile(
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|do)\s+(?:that|this|it|they|those)\s+mean"
     r"|what\s+(?:are|is)\s+(?:those|these|that|this|they|it)\s*(?:\W|dear|please|pls|then|$))"
 )
+# "its stopped and the paramedics are with him now, carry on": asked to go on, last
+ENDS_GOING_ON = re.compile(
+    r"\b(?:carry\s+on|continue|go\s+on|keep\s+going|where\s+(?:were\s+we|was\s+i))\W*$"
+)
+# worry that may be too much to bear alone, which the reassurance answers with the crisis line
+STRONG_WORRY = re.compile(
+    r"\b(?:terrified|panic\w*|can'?t\s+cope|cannot\s+cope|overwhelm\w*|hopeless|desperate"
+    r"|(?:really|so|very)\s+(?:scared|frightened|afraid)"
+    r"|falling\s+apart|breaking\s+down|freaking\s+out|losing\s+my\s+mind|going\s+crazy"
+    r"|can'?t\s+stop\s+(?:crying|shaking|worrying)|can'?t\s+take\s+(?:it|this)|end\s+of\s+my\s+rope)"
+)
 # a question of calcinosis, its deposits or their treatment, without the name
 OF_CALCINOSIS = re.compile(
     r"\b(?:calc(?:inosis|if\w*|ium)|deposits?|surgery|operation|treatments?|treat(?:ed)?)\b"
@@ -379,7 +390,11 @@ class Agent:
                 glad: tuple[str, ...] = ("utter_glad_safe",)
             else:  # "my son is taking me to the ER now": glad of it, not silent
                 glad = ("utter_glad_help",) if help_called(parse["text"]) else ()
-                if not later and self._resuming(state) and (not glad or loop == FORM):
+                if (
+                    not later
+                    and self._resuming(state)
+                    and (not glad or loop == FORM or ENDS_GOING_ON.search(parse["text"].lower()))
+                ):
                     # "ok im back, the bleeding stopped" when the emergency came in the middle
                     # of the questions: the question left open, asked again (while help is
                     # only just there, the patient says when to go on)
@@ -1053,6 +1068,9 @@ class Agent:
                         "crisis": action == "utter_emergency_first"
                         and self._live_flag(builder.state) == "suicide",
                         "paused": action == "utter_come_back" and self._resuming(builder.state),
+                        # "i'm terrified, i can't cope": the crisis line after the reassurance
+                        "strong": action == "utter_reassure"
+                        and STRONG_WORRY.search(builder.turn.parse["text"].lower()) is not None,
                         "notes": [{"kind": kind, "who": who} for kind in builder.declines],
                     }
                 )

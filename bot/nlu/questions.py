@@ -24,7 +24,9 @@ HEDGE_PAIRS = frozenset(
     | {("a", "tiny"), ("tiny", "bit"), ("a", "wee"), ("a", "teeny"), ("a", "lil"), ("lil", "bit")}
 )
 # words a reply may start with before its yes or no: "ok then no", "well, yes"
-FILLERS = frozenset({"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright"})
+FILLERS = frozenset(
+    {"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright", "whatever"}
+)
 # what may come before a question: "ok and is it serious?", "so what now?"
 LEADING_WORDS = FILLERS | {"and", "but", "right", "sorry", "anyway", "anyways", "btw", "also"}
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
@@ -38,7 +40,8 @@ RELATIONS = (
     r"(?:mum|mom|mam|mother|dad|father|son|daughter|child|kid|baby|toddler|husband|wife"
     r"|partner|boyfriend|girlfriend|brother|sister|gran|granny|grandma|grandmother|grandad"
     r"|granddad|grandfather|nan|nana|grandson|granddaughter|aunt|auntie|uncle|friend|patient"
-    r"|resident)"
+    r"|resident|girl|boy|lad|mate|teen|teenager|client|neighbou?r"
+    r"|\d{1,2}\s*(?:yr|year|month|week)s?[\s-]*old)"
 )
 BODY = (
     r"(?:lumps?|bumps?|nodules?|deposits?|skin|fingers?|fingertips?|toes?|thumbs?|knuckles?"

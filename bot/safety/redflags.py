@@ -160,11 +160,25 @@ SURVIVED_OR_SEEN = re.compile(
     r"|\b(?:we|i|they)\s+(?:see|saw|treat|treated|deal\s+with|get|handle)\s+(?:loads|lots"
     r"|a\s+lot|plenty|hundreds|dozens|tons)\s+of\s*$"
 )
+# seen at work: "im a paramedic and see strokes every shift", "we see poisoned dogs every
+# week", "im a pharmacist and get asked about overdoses every day"
+SEEN_BEFORE = re.compile(
+    r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse)"
+    r"(?:\s+\w+)?\s*$"
+)
+AT_WORK = re.compile(
+    r"\b(?:i'?m|im|i\s+am|as)\s+an?\s+(?:\w+\s+)?(?:paramedic|nurse|doctor|gp|pharmacist|vet"
+    r"|medic|student|firefighter|carer|lifeguard|midwife|surgeon|physio|dentist)\b"
+    r"|\bevery\s+(?:shift|day|week|night)\b|\bat\s+work\b|\bon\s+shift\b"
+)
 # a story, not a life: "in a tv drama a character had a stroke", "i read a novel where someone
 # had a heart attack"
 FICTION = re.compile(
-    r"\b(?:in|on)\s+(?:a|an|the|this|that)\s+(?:tv\s+|television\s+)?(?:show|drama|series"
+    r"\b(?:in|on)\s+(?:a|an|the|this|that)\s+(?:\w+\s+){0,2}(?:show|drama|series"
     r"|film|movie|novel|book|story|episode|soap|documentary|programme|program)\b"
+    # an essay or lecture on it, a well-known story
+    r"|\b(?:essay|assignment|dissertation|thesis|presentation|lecture|revision)\b"
+    r"|\bbreaking\s+bad\b"
     r"|\bread\s+(?:a|an|the|this|that)\s+(?:novel|book|story|article)\b"
     # "watched a film where someone had a seizure", "read a news story about a guy who had"
     r"|\b(?:watched|watching|saw|seen|read|reading)\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?"
@@ -381,6 +395,7 @@ class RedFlagDetector:
             *_cold_white_limb(doc),
             *_injuries(doc),
             *_pregnancy_warning(doc),
+            *_after_a_knock_or_on_chemo(doc),
             *_fever_and_confusion(doc),
             *chest_pain,
         ]
@@ -429,6 +444,8 @@ class RedFlagDetector:
         if any(
             pattern.search(told_before) for pattern in (DIED_OF, LATE, FICTION, SURVIVED_OR_SEEN)
         ):
+            return True
+        if SEEN_BEFORE.search(told_before) and AT_WORK.search(doc.text.lower()):
             return True
         # "is it related to the stroke?", "the stroke i had": one known, not one happening
         if RELATED_TO_THE.search(told_before) or HAD_BEFORE.match(doc[end:].text.lower()):
@@ -625,7 +642,10 @@ PET_SIGNS = re.compile(
     r"|swollen\s+up\s+like\s+a\s+drum|trying\s+to\s+(?:be\s+sick|vomit|throw\s+up)"
     # colic: "keeps lying down and kicking at his belly"
     r"|kicking\s+at\s+(?:his|her|its|their)\s+(?:belly|stomach|tummy|side|sides)"
-    r"|lying\s+down\s+and\s+(?:rolling|kicking|getting\s+up))\b"
+    r"|lying\s+down\s+and\s+(?:rolling|kicking|getting\s+up)|pawing\s+(?:at\s+)?the\s+ground"
+    r"|looking\s+(?:round\s+|around\s+)?at\s+(?:his|her|its|their)\s+(?:belly|flanks?|sides?)"
+    r"|no\s+droppings|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|truck|truk|van|lorry"
+    r"|bike|motorbike|bus)|can'?t\s+(?:walk|stand))\b"
 )
 # a rabbit or guinea pig that stops eating or pooping is in gut stasis, fatal within a day
 SMALL_PET = re.compile(r"\b(?:rabbits?|bunn(?:y|ies)|guinea\s+pigs?)\b")
@@ -670,7 +690,23 @@ COLD_LIMB = re.compile(
     rf"(?:\b(?:leg|arm|foot)\b[^.?!]{{0,25}}\b{SUDDENLY}|\b{SUDDENLY}\b[^.?!]{{0,25}}"
     r"\b(?:leg|arm|foot)\b)[^.?!]{0,20}\b(?:ice\s+)?cold\b[^.?!]{0,30}"
     r"\b(?:white|pale|blue|painful|numb|agony|agonising|agonizing)\b"
+    # "my left leg went numb cold and white about an hour ago": a leg gone cold and white
+    r"|\b(?:leg|arm|foot)\s+(?:has\s+)?(?:went|gone|turned)\s+(?:\w+\s+){0,2}?(?:ice\s+)?cold"
+    r"\b[^.?!]{0,15}\b(?:white|pale|blue)\b"
 )
+# a head knocked, then confusion or drowsiness: "grandad tripped, hit his head, now hes not
+# making sense"
+HEAD_KNOCKED = re.compile(
+    r"\b(?:hit|banged|bumped|knocked|smacked|bashed|cracked)\s+(?:his|her|my|their|your)\s+head"
+    r"|\bhead\s+injury\b|\bfell\s+on\s+(?:his|her|my|their)\s+head\b"
+)
+HEAD_SIGNS = re.compile(
+    r"\b(?:not\s+mak\w*\s+(?:any\s+)?sense|confused|confusion|drowsy|sleepy|vomit\w*|throw\w*\s+up"
+    r"|threw\s+up|slurr\w*|pupils?|can'?t\s+remember|keeps?\s+asking|won'?t\s+wake|wont\s+wake)\b"
+)
+# a fever on chemotherapy: sepsis until shown otherwise
+ON_CHEMO = re.compile(r"\b(?:chemo|chemotherapy)\b")
+CHEMO_SIGNS = re.compile(rf"{FEVER.pattern}|\b(?:shiver\w*|shaking|rigors?)\b")
 # a limb's tip cut off: "i cut my thumb off", "sliced the end of my thumb clean off"
 CUT_OFF = re.compile(
     r"\b(?:cut|sliced|chopped|lopped|severed|sawed|sawn|took|ripped|tore)\b[^.?!]{0,25}?"
@@ -691,7 +727,10 @@ PREGNANCY_SIGNS = re.compile(
     r"|(?:face|hands|feet)\s+(?:has\s+|have\s+)?(?:gone\s+|is\s+|are\s+|got\s+)?"
     r"(?:really\s+|very\s+|all\s+)?(?:puffy|swollen)"
     r"|(?:bad|severe|constant|terrible|sharp|awful)\s+(?:tummy|stomach|belly|abdominal)\s+pain"
-    r"|bleeding)\b"
+    r"|bleeding|spotting"
+    # a fall or a blow onto the bump
+    r"|(?:fell|fall|fallen|landed|hit|kicked|punched)\b[^.?!]{0,30}\b(?:belly|bump|stomach"
+    r"|tummy))\b"
 )
 
 
@@ -702,6 +741,17 @@ def _cold_white_limb(doc: Doc) -> list[tuple[str, int, int]]:
 def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
     """A fingertip cut off, a chemical in the eye."""
     return [*_matched(doc, CUT_OFF, "bleeding"), *_matched(doc, CHEMICAL_IN_EYE, "general")]
+
+
+def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
+    """Confusion, drowsiness or vomiting after a blow to the head; a fever on chemotherapy."""
+    text = doc.text.lower()
+    found = []
+    if HEAD_KNOCKED.search(text) is not None:
+        found += _matched(doc, HEAD_SIGNS, "general")
+    if ON_CHEMO.search(text) is not None:
+        found += _matched(doc, CHEMO_SIGNS, "general")
+    return found
 
 
 def _pregnancy_warning(doc: Doc) -> list[tuple[str, int, int]]:
@@ -999,6 +1049,9 @@ STOOD_DOWN = re.compile(
     r"|they\s+are|it'?s|its|it\s+is|all"
     r"|everything'?s|everything\s+is)\s+(?:fine|ok|okay|alright|safe|good|better)\s+now\b"
     r"|\b(?:doing|feeling)\s+(?:much\s+|a\s+lot\s+)?better\s+now\b"
+    # "paramedics have been, shes doing ok"
+    r"|\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im)\s+(?:doing|feeling)\s+(?:ok|okay|fine"
+    r"|alright|all\s+right|well|better)\b"
     r"|\b(?:went|been)\s+to\s+(?:the\s+|an?\s+)?(?:er|a&e|hospital|urgent\s+care"
     r"|emergency(?:\s+room|\s+department)?)\b"
     r"|\b(?:it'?s|its|it\s+is)\s+(?:all\s+)?over\b"
@@ -1021,7 +1074,7 @@ STOOD_DOWN = re.compile(
 # "im at the hospital now", "my wife is driving me to hospital", "i called the crisis line"
 HELP_CALLED = re.compile(
     r"\b(?:ambulance|paramedics?|medics|ems|help)(?:\s+(?:guys|crew|people|team|men))?\s+"
-    r"(?:(?:is|are|r|has|have|just|finally)\s+)*(?:here|arrived|came|come|coming"
+    r"(?:(?:is|are|r|has|have|just|finally)\s+)*(?:here|arrived|came|come|coming|been"
     r"|on\s+(?:its|their|the)\s+way)\b"
     # "the paramedics are with him now", "the ambulance took her"
     r"|\b(?:ambulance|paramedics?|medics|ems|doctors?|nurses?)(?:\s+(?:guys|crew|people|team|men))?"

@@ -76,13 +76,20 @@ def test_emergency_puts_the_number_first(renderer: Renderer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("category", "crisis_line"), [("suicide", True), ("other", True), ("chest_pain", False)]
+    ("category", "harm_line", "crisis_line"),
+    [
+        ("suicide", False, True),
+        ("other", True, True),
+        ("other", False, False),
+        ("chest_pain", False, False),
+    ],
 )
 def test_the_crisis_line_when_self_harm_is_named_or_cannot_be_ruled_out(
-    renderer: Renderer, category: str, crisis_line: bool
+    renderer: Renderer, category: str, harm_line: bool, crisis_line: bool
 ) -> None:
-    """Category "other": the classifier found an emergency that no red-flag phrase names."""
-    text = renderer.render("utter_emergency", category=category)
+    """Category "other": the classifier found an emergency that no red-flag phrase names; the
+    action says whether self-harm can be ruled out (``harm_line``)."""
+    text = renderer.render("utter_emergency", category=category, harm_line=harm_line)
     assert ("crisis line" in text) is crisis_line
     assert text.startswith("This may be an emergency. Call 911 now")
 

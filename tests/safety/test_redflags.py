@@ -319,6 +319,25 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("dads mouth gone all lopsided", "stroke"),
         ("out of nowhere my foot went ice cold and pale", "general"),
         ("the neighbour has been on the floor all night", "general"),
+        ("my toddler poked a key in the socket and now hes not moving", "general"),
+        # a blade gone deeper, a child's goodbye text, someone giving their things away
+        ("went deeper with the blade tonight and the towel is soaked", "suicide"),
+        ("my 13 yr old sent me a goodbye message and isnt answering", "suicide"),
+        ("my 15 yr old keeps saying she wont be around much longer", "suicide"),
+        # labour and a fall in pregnancy; blood pumping, a bent arm, boiling oil, a head knock
+        ("my waters broke and i can feel the cord coming out", "general"),
+        ("im 20 weeks pregnant and fell onto my belly, now theres spotting", "general"),
+        ("blood is pumping out of his leg", "bleeding"),
+        ("my son fell off the trampoline and his arm is bent the wrong way", "general"),
+        ("i knocked boiling oil over my hand", "general"),
+        ("grandad hit his head on the step and now hes not making sense", "general"),
+        ("my mate got shanked", "general"),
+        # a pet hit by a car or with colic signs; an adder; a leg gone cold; fever on chemo
+        ("my dog got hit by a car and cant walk", "general"),
+        ("my horse keeps pawing the ground and looking at her belly", "general"),
+        ("an adder bit my son", "general"),
+        ("my left leg went cold and white an hour ago", "general"),
+        ("im on chemo and have a high temperature", "general"),
     ],
 )
 def test_red_flags_are_found(
@@ -379,6 +398,13 @@ def test_red_flags_are_found(
         "the bottle got wet and i cant read the label",
         "i have blood tests every few months",
         "my fingers turn blue then red when its cold",
+        # seen at work, an essay, a story
+        "im a paramedic and see strokes every shift",
+        "we see poisoned dogs every week at the practice",
+        "im writing an essay on anaphylaxis",
+        "in a detective show a woman is poisoned with thallium",
+        "im pregnant and my lump on my finger hurts",
+        "i hit my head on the cupboard, is that why i have a lump",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

@@ -23,6 +23,7 @@ from bot.content.facts import Fact
 from bot.history import told_before
 from bot.nlu.names import CALCINOSIS
 from bot.nlu.questions import (
+    HUMAN,
     asked_term,
     asks_where,
     elliptical_question,
@@ -78,6 +79,8 @@ TAKEN_FOR_IT = re.compile(
     r"\s+(?:take|make|get|clear|shrink|dissolve|remove|help)\b"
 )
 
+# what an animal's vet tells, not the source: its treatment, how it is found
+FOR_A_VET = frozenset({"treatment", "diagnosis"})
 # notes that answer, or rule out, a question of whether someone has calcinosis
 NOT_ASKING_WHETHER = DIAGNOSIS_NOTES | {"keep_appointment"}
 SAME_IN_PLURAL = frozenset({"sheep", "fish", "deer"})
@@ -146,7 +149,10 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         elif entity["entity"] == "cause" and topic == "causes":
             notes.append({"kind": "cause_listed", "name": _cause_name(value)})
         elif entity["entity"] == "species":
-            if tells_pets_symptom(tracker, text):  # "my dog has a hard lump on his leg"
+            # "my dog has a hard lump on his leg", "what is the treatment for dogs?"
+            if tells_pets_symptom(tracker, text) or (
+                topic in FOR_A_VET and value != HUMAN and not entity.get("negated")
+            ):
                 notes.append({"kind": "see_vet"})
             if not k.facts.mentions(value):  # "dog": the source says animals, names none
                 notes.append({"kind": "animals_in_general", "name": animals(value)})

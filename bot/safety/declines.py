@@ -37,6 +37,8 @@ TAKEN_NOT_A_MEDICINE = (
     r"|nodules?|calcium|calcifications?)\b"
     r"|(?:a|an)\s+(?:bath|shower|nap|rest|day|holiday)\b"
     r"|(?:more\s+|some\s+)?(?:photos?|pictures?|pics|notes|time)\b"
+    # "can he take part in swimming lessons", "can she take a break"
+    r"|part\b|(?:a\s+)?break\b|care\b"
 )
 MEDICINE_ADVICE = re.compile(
     # an amount: "5 mg", "how many tablets", "how much should i take"

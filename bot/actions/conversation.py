@@ -204,9 +204,10 @@ class ActionOutOfScope(Action):
 
 
 def unmentioned_asked(k: Knowledge, tracker: Tracker) -> list[str]:
-    """What a message asks of calcinosis (named, or a follow-up: "what about fever?") that
-    the source does not mention, when it names nothing the source speaks of ("79 years of
-    age ... what are the treatment options?" is a question it answers, misread)."""
+    """What a message asks of calcinosis (named, its lumps or treatment, or a follow-up: "what
+    about fever?") that the source does not mention, when it asks nothing the source answers
+    ("79 years of age ... what are the treatment options?" is a question it answers,
+    misread)."""
     message = tracker.latest_message
     text = message_text(tracker)
     follow_up = follows_up(text)
@@ -216,12 +217,13 @@ def unmentioned_asked(k: Knowledge, tracker: Tracker) -> list[str]:
     in_talk = asks(text) and any(tracker.get_slot(s) is not None for s in TALK_SLOTS)
     # "how much does the surgery cost", "does vitamin d make calcinosis worse? ... the lumps":
     # of its treatment or its lumps, asked of nothing the source answers
-    of_it = any(e.get("entity") in {"treatment", "symptom"} for e in message.get("entities") or [])
+    of_it = NAMES_CALCINOSIS.search(text) is not None or any(
+        e.get("entity") in {"treatment", "symptom", "mineral"}
+        for e in message.get("entities") or []
+    )
     unmentioned = (
         k.unmentioned_in(text, red_flag_asked=bool(message.get("red_flag_mentioned")))
-        if follow_up
-        or (NAMES_CALCINOSIS.search(text) and not named)
-        or ((in_talk or of_it) and not answered)
+        if follow_up or ((in_talk or of_it) and not answered)
         else []
     )
     term = asked_term(text) if follow_up and not named else None

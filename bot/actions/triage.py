@@ -116,8 +116,10 @@ def from_statement(message: dict[str, Any], *, relatives: bool = False) -> dict[
             corrected = CORRECTS.search(text.lower()) is not None
             slots["pain"] = not negated if corrected else slots.get("pain", False) or not negated
         elif kind == "condition" and value in LISTED_CONDITIONS and negated:
-            if CORRECTS.search(text.lower()):  # "sorry no, i dont actually have lupus"
-                slots.setdefault("known_condition", "none")
+            # "sorry no, i dont actually have lupus"; "yes i have RA. no wait sorry, its
+            # psoriatic arthritis not RA": taken back
+            if CORRECTS.search(text.lower()) and slots.get("known_condition") in (None, value):
+                slots["known_condition"] = "none"
         elif kind == "condition" and value in LISTED_CONDITIONS:
             if not relatives and of_a_relative(text, int(entity.get("start") or 0)):
                 continue  # "i have a hard bump on my wrist, my sister has lupus"

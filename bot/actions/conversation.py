@@ -43,7 +43,8 @@ PHYSICAL = re.compile(
     r"\b(?:chest|breath\w*|vomit\w*|sick|sugar|diabetic|burn\w*|scald\w*|blister\w*"
     r"|temperature|fever\w*|shiver\w*|pupils?|head|fell|fall|sleepy|drowsy|wake|unconscious"
     r"|seizure|fit|chok\w*|allerg\w*|swell\w*|swollen|rash|sweat\w*|grey|gray|arm|pain"
-    r"|elephant|pressure)\b",
+    r"|elephant|pressure|vision|double|words|speech|talk\w*|face|numb\w*|weak\w*|dizzy"
+    r"|blood|bleed\w*|squirt\w*|spurt\w*|slipped|heartbeat)\b",
     re.IGNORECASE,
 )
 # what may be self-harm in such an emergency
@@ -56,9 +57,14 @@ SELF_HARM_HINTS = re.compile(
 # bullied", "after a fight with her boyfriend", "my mate cut his arms again"
 DISTRESS = re.compile(
     r"\b(?:on\s+purpose|deliberately|bullied|bullying|after\s+an?\s+(?:fight|row|argument)"
-    r"|broke\s+up|dumped|cut\s+(?:his|her|their)\s+(?:arms?|wrists?|legs?|thighs?))\b",
+    r"|broke\s+up|break\s*-?\s*up|dumped|cut\s+(?:his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)"
+    r"|(?:has|have|been)\s+(?:been\s+)?cutting|cutting\s+(?:herself|himself|themselves)"
+    r"|took\s+all\s+(?:of\s+)?(?:her|his|their)|razor\s+blades?)\b",
     re.IGNORECASE,
 )
+
+
+RIDDEN = re.compile(r"\b(?:off|from|riding|rode)\s+(?:a|the|her|his|my|their)?\s*$")
 
 
 def pet_in_danger(tracker: Tracker) -> bool:
@@ -68,7 +74,15 @@ def pet_in_danger(tracker: Tracker) -> bool:
     latest = tracker.latest_message
     text = str(latest.get("text") or "")
     start = last_sentence_start(text) or 0
-    told = {**latest, "entities": [e for e in latest.get("entities") or [] if e["start"] >= start]}
+    told = {
+        **latest,
+        "entities": [
+            e
+            for e in latest.get("entities") or []
+            # "my daughter fell off her pony": a rider's fall, the rider's emergency
+            if e["start"] >= start and not RIDDEN.search(text[: e["start"]].lower())
+        ],
+    }
     return of_a_pet(told) or any(
         of_a_pet(message.get("parse_data") or {})
         for n, (message, _) in enumerate(replies(tracker.events))

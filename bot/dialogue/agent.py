@@ -93,7 +93,8 @@ ASKS_MEANING = re.compile(
 )
 # "its stopped and the paramedics are with him now, carry on": asked to go on, last
 ENDS_GOING_ON = re.compile(
-    r"\b(?:carry\s+on|continue|go\s+on|keep\s+going|where\s+(?:were\s+we|was\s+i))\W*$"
+    r"\b(?:carry\s+on|continue|go\s+on|keep\s+going|where\s+(?:were\s+we|was\s+i)"
+    r"|back\s+to\s+(?:my|the|his|her|your)\s+\w+(?:\s+\w+)?)\W*$"
 )
 # worry that may be too much to bear alone, which the reassurance answers with the crisis line
 STRONG_WORRY = re.compile(

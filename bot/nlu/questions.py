@@ -322,8 +322,8 @@ PLACE_ALONE_WORDS = 3
 
 # "shes a rabbit lol", "he's a hamster haha", "she's a guinea pig, not a person"
 SAYS_WHAT_IT_IS = re.compile(
-    r"^\W*(?:she'?s|shes|he'?s|hes|it'?s|its|they'?re|theyre|(?:she|he|it)\s+is|they\s+are)"
-    r"\s+an?\s"
+    r"\b(?:she'?s|shes|he'?s|hes|it'?s|its|they'?re|theyre|(?:she|he|it)\s+is|they\s+are)"
+    r"\s+an?\s+(?!person|human|people)\w"
 )
 
 
@@ -334,7 +334,7 @@ def asks_by_naming(text: str) -> bool:
     return (
         follows_up(text)
         or len(WORD.findall(text.lower())) <= PLACE_ALONE_WORDS
-        or SAYS_WHAT_IT_IS.match(text.lower()) is not None
+        or SAYS_WHAT_IT_IS.search(text.lower()) is not None
     )
 
 

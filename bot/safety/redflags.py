@@ -123,7 +123,8 @@ LAUGHTER = re.compile(r"^[^.?!]*?(?:\b(?:lol|lmao|haha\w*|hehe\w*|rofl)\b|ðŸ˜‚|ð
 # a red flag named as one known: "is calcinosis related to the stroke", "linked to his heart
 # attack", "the stroke i had", "the heart attack she had in may"
 RELATED_TO_THE = re.compile(
-    r"\b(?:related|linked|connected|due|owing)\s+(?:to|with)\s+(?:the|that|my|his|her|their)\s*$"
+    r"\b(?:related|linked|connected|due|owing)\s+(?:to|with)\s+(?:the|that|my|his|her|their)"
+    r"(?:\s+(?:old|last|previous|earlier|first|past))?\s*$"
     r"|\bbecause\s+of\s+(?:the|that|my|his|her|their)\s*$"
     # "he cannot speak very well since his stroke": one that came before
     r"|\b(?:since|after)\s+(?:the|that|my|his|her|their)\s*$"
@@ -141,6 +142,7 @@ LONG_AGO = re.compile(
     r"\b(?:decades?|years?|yrs?|months?|weeks?) (?:ago|back)\b|\blast year\b"
     r"|\b(?:a\s+long\s+time|ages)\s+ago\b"
     r"|(?<!since )\blast (?:month|week)\b|\bhistory of\b"
+    r"|\blast (?:spring|summer|autumn|fall|winter|christmas|easter)\b"
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
     r"|\b(?:back\s+)?in the '?(?:(?:19|20)?\d0)'?s\b|\bback in (?:the day|(?:19|20)\d\d)\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
@@ -164,7 +166,7 @@ SURVIVED_OR_SEEN = re.compile(
 # week", "im a pharmacist and get asked about overdoses every day"
 SEEN_BEFORE = re.compile(
     r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse)"
-    r"(?:\s+\w+)?\s*$"
+    r"(?:\s+\w+){0,3}\s*$"
 )
 AT_WORK = re.compile(
     r"\b(?:i'?m|im|i\s+am|as)\s+an?\s+(?:\w+\s+)?(?:paramedic|nurse|doctor|gp|pharmacist|vet"
@@ -270,7 +272,9 @@ TAKE_WORDS = frozenset(
 # "swallowed a load of my tablets", "took a handful of pills": many, though not counted; not
 # "i take loads of tablets", which is what a patient on many medicines says
 MANY_WORDS = frozenset({"load", "loads", "handful", "fistful", "bunch"})
-TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"} | TOOK_TYPED)
+# "necked a whole strip", "downed a bottle of pills": taken, in slang
+TOOK_SLANG = frozenset({"necked", "downed", "chugged", "popped", "scoffed"})
+TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"} | TOOK_TYPED | TOOK_SLANG)
 TAKEN_WORDS = TOOK_WORDS | {"taken"}  # taken already: "i've taken too many, maybe 20"
 # a count told after the pills: "took extra tablets, maybe 20", not "my tablets at 10"
 COUNT_AFTER_REACH = 4
@@ -314,7 +318,8 @@ ALL_THERE_IS = re.compile(
 SOON = re.compile(r"^(?:\S+\s+){0,2}(?:tonight|right now|and (?:end|die|be done|never))\b")
 PILL_WORDS = frozenset(
     {"pill", "tablet", "capsule", "paracetamol", "ibuprofen", "aspirin", "painkiller",
-     "co-codamol", "codeine", "sleeping", "antidepressant", "tramadol", "dose", "oxycodone",
+     "co-codamol", "codamol", "codeine", "sleeping", "antidepressant", "tramadol", "dose",
+     "oxycodone",
      "morphine", "diazepam", "valium", "xanax", "amitriptyline", "sertraline", "citalopram",
      "lithium", "zopiclone", "gabapentin", "pregabalin", "naproxen", "vitamin", "iron", "med",
      "medicine", "medication", "insulin"}
@@ -396,6 +401,7 @@ class RedFlagDetector:
             *_injuries(doc),
             *_pregnancy_warning(doc),
             *_after_a_knock_or_on_chemo(doc),
+            *_plans_or_a_strip_taken(doc),
             *_fever_and_confusion(doc),
             *chest_pain,
         ]
@@ -572,7 +578,7 @@ def _count(token: Token) -> int:
 
 
 # "i had a stroke 2 years ago ... is it related to the stroke?": "the stroke" is that one
-REFERS_BACK = frozenset({"the", "that", "this"})
+REFERS_BACK = frozenset({"the", "that", "this", "old", "previous", "earlier"})
 
 
 def _referring_back(doc: Doc, flags: list[RedFlag]) -> list[RedFlag]:
@@ -720,14 +726,20 @@ CHEMICAL_IN_EYE = re.compile(
     r"(?:my|his|her|their|the|both|your)\s+eyes?\b"
 )
 # a pregnancy's warning signs: pre-eclampsia, bleeding, severe pain
-PREGNANT = re.compile(r"\b(?:pregnant|pregnancy)\b")
+PREGNANT = re.compile(
+    r"\b(?:pregnant|pregnancy|pregant|pregnat|preggers|preggo)\b|\b\d{1,2}\s*(?:weeks?|wks?)\s+"
+    r"(?:pregnant|pregant|along|gone)\b"
+)
 PREGNANCY_SIGNS = re.compile(
     r"\b(?:flashing\s+lights|blurred\s+vision|blurry\s+vision|vision\s+(?:is\s+|has\s+gone\s+)?"
     r"blurry|(?:bad|severe|terrible|awful|pounding|splitting|worst)\s+headache"
     r"|(?:face|hands|feet)\s+(?:has\s+|have\s+)?(?:gone\s+|is\s+|are\s+|got\s+)?"
     r"(?:really\s+|very\s+|all\s+)?(?:puffy|swollen)"
     r"|(?:bad|severe|constant|terrible|sharp|awful)\s+(?:tummy|stomach|belly|abdominal)\s+pain"
-    r"|bleeding|spotting"
+    r"|bleeding|spotting|blood"
+    # "my bump has gone really hard with constant pain"
+    r"|(?:bump|belly|tummy|stomach)\s+(?:has\s+|is\s+)?(?:gone\s+|feels\s+|is\s+)?(?:really\s+|very\s+"
+    r"|all\s+)?(?:rock\s+)?(?:hard|tight)"
     # a fall or a blow onto the bump
     r"|(?:fell|fall|fallen|landed|hit|kicked|punched)\b[^.?!]{0,30}\b(?:belly|bump|stomach"
     r"|tummy))\b"
@@ -741,6 +753,31 @@ def _cold_white_limb(doc: Doc) -> list[tuple[str, int, int]]:
 def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
     """A fingertip cut off, a chemical in the eye."""
     return [*_matched(doc, CUT_OFF, "bleeding"), *_matched(doc, CHEMICAL_IN_EYE, "general")]
+
+
+# putting one's affairs in order: "ive given my dog to my sister and written my will"
+AFFAIRS = re.compile(
+    r"\b(?:written|wrote|made|done|sorted)\s+(?:out\s+)?my\s+will\b"
+    r"|\bgiven\s+(?:away\s+)?my\s+(?:dog|cat|pets?|things|stuff|belongings)\b"
+    r"|\bsaid\s+(?:all\s+)?my\s+goodbyes\b|\bsorted\s+(?:out\s+)?my\s+affairs\b"
+    r"|\btonight\s+is\s+the\s+night\b"
+)
+# a strip, packet or bottle of pills taken: "swallowed a strip of co-codamol"
+PILL_NAMES = (
+    r"(?:pills?|tablets?|capsules?|paracetamol|ibuprofen|aspirin|painkillers?|co-?codamol|codeine"
+    r"|tramadol|sleeping\s+(?:pills|tablets)|antidepressants?|meds|medicine)"
+)
+A_STRIP_OF = re.compile(
+    r"\b(?:swallowed|took|taken|necked|downed|ate|had|popped)\s+(?:a|an|one|two|three|\d+|a\s+whole"
+    r"|the\s+whole|my\s+whole|half\s+a|all)\s+(?:strips?|packets?|packs?|box(?:es)?|bottles?"
+    rf"|blisters?|tubs?)\s+of\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:\w+\s+)?{PILL_NAMES}"
+)
+
+
+def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
+    """Affairs put in order, two ways or with a night set; a strip or packet of pills taken."""
+    plans = _matched(doc, AFFAIRS, "suicide")
+    return [*(plans if len(plans) > 1 else []), *_matched(doc, A_STRIP_OF, "poisoning")]
 
 
 def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:

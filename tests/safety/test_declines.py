@@ -306,12 +306,17 @@ OPENED = [
     "my lump broke and theres a little blood",
     # a lump named with an everyday wound: still the lump's
     "the bump bled a little after i nicked it shaving",
+    # a lump that leaks, comes through the skin or bursts
+    "sometimes they leak a white paste",
+    "one of them sometimes comes through the skin with chalky stuff",
+    "she has chalky lumps that sometimes burst",
 ]
 NOT_OPENED = [
     # an everyday wound, or a story's, with no lump named
     "my hands are bleeding from the roses, anyway what is calcinosis cutis",
     "grazed my knee on the path and its bleeding a bit. what causes calcinosis",
     "saw a tv show where someone bled out in surgery. is calcinosis surgery risky",
+    "the pipe burst in my kitchen, what is calcinosis",
     "im bleeding money on doctor visits lol. what kind of doctor treats calcinosis",
     "the lump is not bleeding",
     "it hasnt opened or bled",

@@ -338,6 +338,17 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("an adder bit my son", "general"),
         ("my left leg went cold and white an hour ago", "general"),
         ("im on chemo and have a high temperature", "general"),
+        # a bridge's edge, affairs put in order, a strip of pills in slang
+        ("im standing on the edge of the bridge", "suicide"),
+        ("ive written my will and given away my cat", "suicide"),
+        ("necked a whole strip of paracetamol", "poisoning"),
+        ("took 14 co-codamol with some vodka", "poisoning"),
+        # a hard, painful bump in pregnancy (typed in a hurry), a cord hanging down
+        ("pregant 32 weeks and my bump is rock hard and painful", "general"),
+        ("theres a loop of cord hanging down", "general"),
+        # someone else's despair in other words
+        ("my dad keeps saying hes a burden to everyone", "suicide"),
+        ("my sister says we would all be better off without her", "suicide"),
     ],
 )
 def test_red_flags_are_found(
@@ -405,6 +416,12 @@ def test_red_flags_are_found(
         "in a detective show a woman is poisoned with thallium",
         "im pregnant and my lump on my finger hurts",
         "i hit my head on the cupboard, is that why i have a lump",
+        # a horse's colic last spring; overdoses seen every night at work; a will written
+        "my horse had colic last spring, can horses get calcinosis",
+        "we see overdoses and heart attacks every night in the ER",
+        "i wrote my will last year, can calcinosis be inherited",
+        "im pregnant and my lump is hard",
+        "he had a heart attack years ago. is his lump linked to his old heart attack?",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

@@ -70,12 +70,13 @@ CAUSED_BY_IT = re.compile(
 # a medicine taken for it, not one that causes it: "what medicine she can take for this",
 # "is there a medication for calcinosis"
 TAKEN_FOR_IT = re.compile(
-    r"\b(?:medicines?|medications?|meds|pills|tablets|drugs?)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:medicines?|medications?|meds|pills?|tablets?|drugs?)\s+(?:\w+\s+){0,3}?"
     r"(?:take|have|use|given|prescribe)\s+for\b"
-    r"|\b(?:medicines?|medications?|meds|pills|tablets|drugs?)\s+for\s+(?:this|it|that|them"
-    rf"|these|those|{CALCINOSIS}|the\s+\w+)\b"
+    r"|\b(?:medicines?|medications?|meds|pills?|tablets?|drugs?)\s+(?:\w+\s+){0,3}?for\s+"
+    r"(?:(?:my|his|her|their|the)\s+)?(?:this|it|that|them|these|those|lumps?|deposits?"
+    rf"|{CALCINOSIS}|the\s+\w+)\b"
     # "whether the medicine will take it away"
-    r"|\b(?:medicines?|medications?|meds|pills|tablets|drugs?)\s+(?:will|would|can|could|might)"
+    r"|\b(?:medicines?|medications?|meds|pills?|tablets?|drugs?)\s+(?:will|would|can|could|might)"
     r"\s+(?:take|make|get|clear|shrink|dissolve|remove|help)\b"
 )
 

@@ -266,7 +266,9 @@ def asks_next_step(text: str) -> bool:
 ASKED_TERM = only(
     r"(?:what(?:'s|s|\s+is|\s+are)|define|meaning\s+of|what\s+(?:does|do)|what\s+means?)"
     r"\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b)[a-z][a-z-]*)?)(?:\s+mean)?"
+    r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b|in\b)[a-z][a-z-]*){0,2})(?:\s+mean)?"
+    # "... in simple terms", "... in plain english"
+    r"(?:\s+in\s+(?:simple|plain|normal|everyday)\s+(?:terms|english|words|language))?"
 )
 
 

@@ -53,6 +53,10 @@ MEDICINE_ADVICE = re.compile(
     rf"|{MEDICINES}\s+(?:i|you|he|she|they|we|my\s+\w+)\s+(?:can|could|should|shud|may|must)\s+"
     r"(?:take|give|have)\b"
     rf"|{MEDICINES}\b.*\band\s+how\s+(?:much|many)(?:\s+(?:of\s+it|to\s+(?:take|give)))?\W*$"
+    # "my doctor said take 2 tablets a day ... am i on too few?"
+    rf"|{MEDICINES}\b.*\b(?:on|taking|take)\s+too\s+(?:few|many|much|little)\b"
+    r"|\b(?:should|can|could)\s+i\s+take\s+(?:more|less|fewer)(?:\s+(?:of\s+(?:it|them|my\s+\w+)"
+    r"|tablets?|pills?|meds|medicine))?\W*$"
     # "whats the max paracetamol i can take a day"
     rf"|\b(?:max|maximum|most|limit\s+(?:of|for))\s+(?:\w+\s+){{0,2}}?{MEDICINES}"
     # a dose ("dose" alone is also a common typo of "does")
@@ -184,7 +188,10 @@ WHO_HAS_IT = re.compile(
     re.IGNORECASE,
 )
 THINGS = r"(?:lumps?|bumps?|nodules?|deposits?|spots?|growths?|swellings?|things?|ones?)"
-CANCER = r"(?:cancer|cancerous|malignant|a\s+tumou?r|tumou?rs?)\b"
+CANCER = (
+    r"(?:cancer|cancerous|malignant|a\s+tumou?r|tumou?rs?|lymphoma|leuk(?:a)?emia|melanoma|sarcoma"
+    r"|carcinoma|myeloma)\b"
+)
 # "could my mum's lumps be cancer", "is it cancerous?", "do i have cancer": of someone's own
 # lump; "is calcinosis cancer?" and "can deposits turn into cancer?" ask of calcinosis
 WHETHER_CANCER = re.compile(
@@ -208,6 +215,13 @@ WHETHER_CANCER = re.compile(
     rf"|\b(?:this|that|it)\s+is\s+(?:an?\s+)?{CANCER}\s*\?"
     r"|\b(?:scared|afraid|worried|frightened|terrified)\s+(?:that\s+)?(?:it'?s|its|it\s+is"
     rf"|this\s+is|they'?re|it\s+might\s+be|it\s+could\s+be)\s+(?:an?\s+)?{CANCER}"
+    # "does calcification on a scan mean tumour?", "why did you say tumors", "are you saying my
+    # baby has a tumor"
+    r"|^(?=.*\b(?:scan|x-?ray|xray|mammogram|report|ct|mri|ultrasound|results?)\b)"
+    rf".*\bmean\s+(?:that\s+)?(?:it'?s\s+|its\s+|there'?s\s+)?(?:an?\s+)?{CANCER}"
+    rf"|\bwhy\s+(?:did|do)\s+you\s+(?:say|mention|bring\s+up)\s+(?:an?\s+)?{CANCER}"
+    r"|\b(?:are\s+you\s+saying|you\s+mean)\s+(?:that\s+)?(?:i|he|she|they|we|my\s+\w+)\s+"
+    rf"(?:has|have|got)\s+(?:an?\s+)?{CANCER}"
     # "is that the cancer coming back??", "is it the cancer back?", "so is it the cancer or not"
     rf"|\b(?:is|could|might)\s+(?:this|that|it)\s+(?:be\s+)?(?:the|my|his|her)\s+{CANCER}"
     rf"|\b{CANCER}\s+(?:is\s+|has\s+|might\s+be\s+|could\s+be\s+)?(?:coming\s+|come\s+)?back\b"

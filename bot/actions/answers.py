@@ -21,7 +21,7 @@ from bot.actions.knowledge import (
 from bot.actions.triage import is_personal
 from bot.content.facts import Fact
 from bot.history import told_before
-from bot.nlu.names import CALCINOSIS
+from bot.nlu.names import CALCINOSIS, NAMES_CALCINOSIS
 from bot.nlu.questions import (
     HUMAN,
     asked_term,
@@ -456,6 +456,11 @@ class ActionSource(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         k = knowledge()
+        text = message_text(tracker)
+        unsaid = k.unmentioned_in(text) if NAMES_CALCINOSIS.search(text) else []
+        if unsaid:  # "my teacher says calcinosis can kill you, is that true?": not the passages
+            k.say_out_of_scope(dispatcher, unsaid)
+            return []
         shown = [i for i in tracker.get_slot("facts_shown") or [] if i in k.facts.by_id]
         fact_ids = shown or [f.id for f in k.facts.for_topic("definition")][:FACTS_PER_ANSWER]
         dispatcher.utter_message(

@@ -15,6 +15,7 @@ from typing import Any
 
 import rasa_sdk
 
+from bot.actions.knowledge import knowledge
 from bot.actions.triage import (
     TRIAGE_SLOTS,
     corrects_person,
@@ -102,6 +103,11 @@ STRONG_WORRY = re.compile(
     r"|(?:really|so|very)\s+(?:scared|frightened|afraid)"
     r"|falling\s+apart|breaking\s+down|freaking\s+out|losing\s+my\s+mind|going\s+crazy"
     r"|can'?t\s+stop\s+(?:crying|shaking|worrying)|can'?t\s+take\s+(?:it|this)|end\s+of\s+my\s+rope)"
+)
+# someone who has died: "my gran passed away last year. her hands had hard white lumps"
+DIED_TOLD = re.compile(
+    r"(?<!nearly\s)(?<!almost\s)(?<!\bi\s)\b(?:passed\s+away|died)\b(?!\s+(?:of|from|with)\s+"
+    r"(?:embarrassment|laughing|laughter|shame|boredom|fright))|\b(?:my|his|her)\s+late\b"
 )
 # a question of calcinosis, its deposits or their treatment, without the name
 OF_CALCINOSIS = re.compile(
@@ -445,9 +451,11 @@ class Agent:
             stop = ("action_deactivate_loop", "utter_triage_stopped") if loop == FORM else ()
             return (*prefix, *stop, *(self.policy.actions_for(intent, None) or ()))
         if after in {"thank", "out_of_scope", FALLBACK_INTENT}:  # thanks, or the emergency
-            # said to be over, then a question: answered ("glad" when help came)
+            # said to be over, then a question: answered ("glad" when help came); in the middle
+            # of the questions, they pause for it
             glad = ("utter_glad_help",) if after != "thank" and help_called(parse["text"]) else ()
-            return (*prefix, *glad, *(self.policy.actions_for(intent, None) or ()))
+            pause = ("action_deactivate_loop", "utter_triage_paused") if loop == FORM else ()
+            return (*prefix, *pause, *glad, *(self.policy.actions_for(intent, None) or ()))
         if after == "report_symptom":  # "I have a hard lump on my finger. When should I see a
             # doctor?": answered, then the questions (not of a mammogram's finding)
             questions = (FORM,) if self._questions_fit(parse) else ()
@@ -524,6 +532,15 @@ class Agent:
             return (*prefix, "action_answer")
         if (
             loop is None
+            and intent == "report_symptom"
+            and asks(parse["text"])
+            and self._questions_fit(parse)
+            and knowledge().unmentioned_in(parse["text"].lower())
+        ):  # "thinking of getting inked where my calcinosis is, good idea?": what the source
+            # does not mention, then the questions
+            return (*prefix, "action_answer", FORM)
+        if (
+            loop is None
             and not self._questions_fit(parse)
             and (
                 intent == "report_symptom"
@@ -596,13 +613,11 @@ class Agent:
                 if not start:
                     start = None if end == len(text) else 0
             told = "report_symptom"
-        elif state.active_loop is None and (
-            told == "thank"
-            or (
-                told in {"out_of_scope", FALLBACK_INTENT}
-                and stands_down(text)
-                and self._advised_emergency(state)
-            )
+        elif told == "thank" or (
+            state.active_loop is None
+            and told in {"out_of_scope", FALLBACK_INTENT}
+            and stands_down(text)
+            and self._advised_emergency(state)
         ):  # "thanks! and is surgery always needed?", "no i'm fine, it was a joke. is there
             # something other than surgery?" after the emergency advice
             start = last_question_start(text)
@@ -626,7 +641,11 @@ class Agent:
         ):  # "... calcifications all over my shoulder. what are those": what the word means
             asked = {**asked, "intent": {"name": "ask_definition", "confidence": 1.0}}
         intent = asked["intent"]["name"]
-        if not intent.startswith("ask_") or self.policy.actions_for(intent, None) is None:
+        # "thanks. and what about drinks, is milk ok?": a question the source may not answer
+        answerable = intent.startswith("ask_") or (
+            told == "thank" and intent in {"out_of_scope", FALLBACK_INTENT}
+        )
+        if not answerable or self.policy.actions_for(intent, None) is None:
             return None
         if in_clause and intent in NOT_ASKED_IN_A_CLAUSE:
             return None  # "..., what do we do now": what the questions themselves answer
@@ -751,8 +770,9 @@ class Agent:
     @staticmethod
     def _questions_fit(parse: ParseResult) -> bool:
         """Whether the questions about a lump fit what a message tells of (not calcifications
-        on a mammogram)."""
-        return OUTSIDE_THE_QUESTIONS.search(parse["text"].lower()) is None
+        on a mammogram, nor the lumps of someone who has died)."""
+        lower = parse["text"].lower()
+        return OUTSIDE_THE_QUESTIONS.search(lower) is None and DIED_TOLD.search(lower) is None
 
     @staticmethod
     def _tells_own_symptom(parse: ParseResult) -> bool:

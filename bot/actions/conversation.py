@@ -38,6 +38,12 @@ SOMEONE = re.compile(
     r"|\b\d+\s*-?\s*(?:month|week|year|yr|day)s?[\s-]*old\b",
     re.IGNORECASE,
 )
+# the patient speaking of themselves, and of someone else as he or she
+SPEAKS_AS_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself)\b", re.IGNORECASE)
+THIRD_PERSON = re.compile(
+    r"\b(?:he|she|they|him|her|them|his|hers|their|hes|shes|he's|she's|himself|herself)\b",
+    re.IGNORECASE,
+)
 # what an emergency no red flag names tells of a body's illness or injury
 PHYSICAL = re.compile(
     r"\b(?:chest|breath\w*|vomit\w*|sick|sugar|diabetic|burn\w*|scald\w*|blister\w*"
@@ -116,7 +122,9 @@ class ActionEmergency(Action):
             # "my wife says she doesn't want to live anymore", "my 14 year old took a packet of
             # paracetamol because hes being bullied": the crisis line for them too
             someone=(category == "suicide" or DISTRESS.search(text) is not None)
-            and names_someone_else(text),
+            and names_someone_else(text)
+            # not one's own plan told with a relative in it ("ive given my dog to my sister")
+            and (THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None),
             # an emergency no red flag names may be self-harm, unless it is of a body's illness
             # or injury, or of someone else ("my 4 month old is breathing really fast")
             harm_line=category == NAMED_BY_NO_FLAG

@@ -40,7 +40,8 @@ RELATIONS = (
     r"(?:mum|mom|mam|mother|dad|father|son|daughter|child|kid|baby|toddler|husband|wife"
     r"|partner|boyfriend|girlfriend|brother|sister|gran|granny|grandma|grandmother|grandad"
     r"|granddad|grandfather|nan|nana|grandson|granddaughter|aunt|auntie|uncle|friend|patient"
-    r"|resident|girl|boy|lad|mate|teen|teenager|client|neighbou?r"
+    r"|resident|girl|boy|lad|mate|teen|teenager|client|neighbou?r|flatmate|roommate|housemate"
+    r"|classmate|colleague"
     r"|\d{1,2}\s*(?:yr|year|month|week)s?[\s-]*old)"
 )
 BODY = (

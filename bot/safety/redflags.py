@@ -146,7 +146,8 @@ LONG_AGO = re.compile(
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
     r"|\b(?:back\s+)?in the '?(?:(?:19|20)?\d0)'?s\b|\bback in (?:the day|(?:19|20)\d\d)\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
-    r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small)\b"
+    r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small|a kitten"
+    r"|a puppy|a pup|a foal)\b"
     # "my aunt had a stroke when she was 60", "when he was in his fifties"
     r"|\bwhen (?:i|he|she|they|we) (?:was|were) (?:\d+|in (?:my|his|her|their|our) \w+)\b"
 )
@@ -165,7 +166,7 @@ SURVIVED_OR_SEEN = re.compile(
 # seen at work: "im a paramedic and see strokes every shift", "we see poisoned dogs every
 # week", "im a pharmacist and get asked about overdoses every day"
 SEEN_BEFORE = re.compile(
-    r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse)"
+    r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse|(?:we|they)\s+had)"
     r"(?:\s+\w+){0,3}\s*$"
 )
 AT_WORK = re.compile(
@@ -180,7 +181,7 @@ FICTION = re.compile(
     r"|film|movie|novel|book|story|episode|soap|documentary|programme|program)\b"
     # an essay or lecture on it, a well-known story
     r"|\b(?:essay|assignment|dissertation|thesis|presentation|lecture|revision)\b"
-    r"|\bbreaking\s+bad\b"
+    r"|\bbreaking\s+bad\b|\bvideo\s+games?\b|\bin\s+(?:a|the|my)\s+game\b"
     r"|\bread\s+(?:a|an|the|this|that)\s+(?:novel|book|story|article)\b"
     # "watched a film where someone had a seizure", "read a news story about a guy who had"
     r"|\b(?:watched|watching|saw|seen|read|reading)\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?"
@@ -296,6 +297,7 @@ YOUNG_CHILD = re.compile(
 PET = re.compile(
     r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|kitty|pet|labrador|lab|terrier|spaniel|collie"
     r"|beagle|poodle|retriever|husky|dachshund|chihuahua|boxer|rottweiler|greyhound|whippet"
+    r"|cockatiel|bearded\s+dragon|dragon|hedgehog|lizard|snake|gerbil|chinchilla"
     r"|lurcher|staffie|staffy|doberman|schnauzer|corgi|pug|bulldog|shepherd|rabbit|parrot"
     r"|hamster|ferret|horse|pony|mare|foal|stallion|gelding|donkey|great\s+danes?|danes?"
     r"|labradoodle|goldendoodle|doodle|cockapoo|cavapoo|cavalier|westie|yorkie|pomeranian"
@@ -650,7 +652,7 @@ PET_SIGNS = re.compile(
     r"|kicking\s+at\s+(?:his|her|its|their)\s+(?:belly|stomach|tummy|side|sides)"
     r"|lying\s+down\s+and\s+(?:rolling|kicking|getting\s+up)|pawing\s+(?:at\s+)?the\s+ground"
     r"|looking\s+(?:round\s+|around\s+)?at\s+(?:his|her|its|their)\s+(?:belly|flanks?|sides?)"
-    r"|no\s+droppings|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|truck|truk|van|lorry"
+    r"|no\s+droppings|ripped\s+open|torn\s+open|gasping|mauled|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|truck|truk|van|lorry"
     r"|bike|motorbike|bus)|can'?t\s+(?:walk|stand))\b"
 )
 # a rabbit or guinea pig that stops eating or pooping is in gut stasis, fatal within a day
@@ -729,6 +731,7 @@ CHEMICAL_IN_EYE = re.compile(
 PREGNANT = re.compile(
     r"\b(?:pregnant|pregnancy|pregant|pregnat|preggers|preggo)\b|\b\d{1,2}\s*(?:weeks?|wks?)\s+"
     r"(?:pregnant|pregant|along|gone)\b"
+    r"|\b(?:i'?m|im|i\s+am|she'?s|shes|she\s+is)\s+(?:2\d|3\d|4[0-2])\s*(?:weeks?|wks?)\b"
 )
 PREGNANCY_SIGNS = re.compile(
     r"\b(?:flashing\s+lights|blurred\s+vision|blurry\s+vision|vision\s+(?:is\s+|has\s+gone\s+)?"
@@ -738,7 +741,7 @@ PREGNANCY_SIGNS = re.compile(
     r"|(?:bad|severe|constant|terrible|sharp|awful)\s+(?:tummy|stomach|belly|abdominal)\s+pain"
     r"|bleeding|spotting|blood"
     # "my bump has gone really hard with constant pain"
-    r"|(?:bump|belly|tummy|stomach)\s+(?:has\s+|is\s+)?(?:gone\s+|feels\s+|is\s+)?(?:really\s+|very\s+"
+    r"|(?:bump|belly|tummy|stomach)\s+(?:has\s+|is\s+)?(?:gone\s+|went\s+|feels\s+|is\s+)?(?:really\s+|very\s+"
     r"|all\s+)?(?:rock\s+)?(?:hard|tight)"
     # a fall or a blow onto the bump
     r"|(?:fell|fall|fallen|landed|hit|kicked|punched)\b[^.?!]{0,30}\b(?:belly|bump|stomach"
@@ -760,7 +763,10 @@ AFFAIRS = re.compile(
     r"\b(?:written|wrote|made|done|sorted)\s+(?:out\s+)?my\s+will\b"
     r"|\bgiven\s+(?:away\s+)?my\s+(?:dog|cat|pets?|things|stuff|belongings)\b"
     r"|\bsaid\s+(?:all\s+)?my\s+goodbyes\b|\bsorted\s+(?:out\s+)?my\s+affairs\b"
-    r"|\btonight\s+is\s+the\s+night\b"
+    r"|\btonight\s+is\s+the\s+night\b|\bsorted\s+(?:out\s+)?who\s+gets\s+my\b"
+    r"|\bleft\s+(?:letters|notes)\s+for\b"
+    # "theres a rope in the garage and ive made up my mind"
+    r"|\brope\b[^.?!]{0,40}\b(?:made\s+up\s+my\s+mind|tonight|ready|going\s+to|gonna)\b"
 )
 # a strip, packet or bottle of pills taken: "swallowed a strip of co-codamol"
 PILL_NAMES = (
@@ -777,7 +783,8 @@ A_STRIP_OF = re.compile(
 def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
     """Affairs put in order, two ways or with a night set; a strip or packet of pills taken."""
     plans = _matched(doc, AFFAIRS, "suicide")
-    return [*(plans if len(plans) > 1 else []), *_matched(doc, A_STRIP_OF, "poisoning")]
+    roped = [plan for plan in plans if "rope" in doc[plan[1] : plan[2]].text.lower()]
+    return [*(plans if len(plans) > 1 else roped), *_matched(doc, A_STRIP_OF, "poisoning")]
 
 
 def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:

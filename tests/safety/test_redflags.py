@@ -349,6 +349,14 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         # someone else's despair in other words
         ("my dad keeps saying hes a burden to everyone", "suicide"),
         ("my sister says we would all be better off without her", "suicide"),
+        # letters left, a rope and a mind made up, a sister no one will miss; a slicer; pets
+        ("left letters for my kids and i wont be around tomorrow", "suicide"),
+        ("theres a rope in the shed and ive made up my mind", "suicide"),
+        ("she posted that nobody will miss her", "suicide"),
+        ("im 35 weeks and my belly went hard and theres blood", "general"),
+        ("two fingers are nearly off after the slicer", "general"),
+        ("our ferret got attacked and her belly is ripped open", "general"),
+        ("my cockatiel is gasping on the floor of her cage", "general"),
     ],
 )
 def test_red_flags_are_found(
@@ -422,6 +430,10 @@ def test_red_flags_are_found(
         "i wrote my will last year, can calcinosis be inherited",
         "im pregnant and my lump is hard",
         "he had a heart attack years ago. is his lump linked to his old heart attack?",
+        "ive made up my mind to have the surgery for my calcinosis",
+        "we had a rope swing in the garden when i was a kid",
+        "im a vet nurse and yesterday we had a dog hit by a car",
+        "my cat was hit by a car when she was a kitten, shes fine now",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

@@ -610,8 +610,6 @@ class Agent:
                 # "is calcinosis the same as arthritis? my knee xray showed calcium deposits":
                 # the question asked first, then the finding told
                 start, end = earlier
-                if not start:
-                    start = None if end == len(text) else 0
             told = "report_symptom"
         elif told == "thank" or (
             state.active_loop is None
@@ -924,10 +922,7 @@ class Agent:
         earlier = earlier_question(parse["text"])
         if earlier is None or asks(parse["text"][earlier[1] :]):
             return False
-        told = parse.copy()
-        told["text"] = parse["text"][earlier[1] :]
-        told["entities"] = [e for e in parse["entities"] if e["start"] >= earlier[1]]
-        return self._names_own_symptom(told)
+        return self._names_own_symptom(self._after(parse, earlier[1]))
 
     @staticmethod
     def _before(parse: ParseResult, start: int) -> ParseResult:
@@ -935,6 +930,14 @@ class Agent:
         told = parse.copy()
         told["text"] = parse["text"][:start]
         told["entities"] = [e for e in parse["entities"] if e["end"] <= start]
+        return told
+
+    @staticmethod
+    def _after(parse: ParseResult, end: int) -> ParseResult:
+        """What a message says from ``end`` on, with the entities found there."""
+        told = parse.copy()
+        told["text"] = parse["text"][end:]
+        told["entities"] = [e for e in parse["entities"] if e["start"] >= end]
         return told
 
     def _reads_as_told(self, told: ParseResult) -> bool:

@@ -612,10 +612,16 @@ EXTREMITIES = re.compile(
 )
 
 
-def _matched(doc: Doc, pattern: re.Pattern[str], category: str) -> list[tuple[str, int, int]]:
-    """The token spans where ``pattern`` matches the lower-cased text, as ``category``."""
+def _matched(
+    doc: Doc, pattern: re.Pattern[str], category: str, *, when: re.Pattern[str] | None = None
+) -> list[tuple[str, int, int]]:
+    """The token spans where ``pattern`` matches the lower-cased text, as ``category``; none
+    unless the text also tells what ``when`` names (a pregnancy, a knock to the head)."""
+    text = doc.text.lower()
+    if when is not None and when.search(text) is None:
+        return []
     spans = []
-    for found in pattern.finditer(doc.text.lower()):
+    for found in pattern.finditer(text):
         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
         if span is not None:
             spans.append((category, span.start, span.end))
@@ -669,11 +675,10 @@ def _pets_in_danger(doc: Doc) -> list[tuple[str, int, int]]:
     text = doc.text.lower()
     if PET.search(text) is None:
         return []
-    stasis = _matched(doc, GUT_STASIS, "general") if SMALL_PET.search(text) else []
     return [
         *_matched(doc, PET_POISONS, "poisoning"),
         *_matched(doc, PET_SIGNS, "general"),
-        *stasis,
+        *_matched(doc, GUT_STASIS, "general", when=SMALL_PET),
     ]
 
 
@@ -686,9 +691,7 @@ FEVER = re.compile(r"\b(?:fever|temp|temperature|feverish|3[89](?:[.,]\d)?\s*(?:
 
 
 def _newborn_fever(doc: Doc) -> list[tuple[str, int, int]]:
-    if NEWBORN.search(doc.text.lower()) is None:
-        return []
-    return _matched(doc, FEVER, "general")[:1]
+    return _matched(doc, FEVER, "general", when=NEWBORN)[:1]
 
 
 # a limb gone suddenly cold and white or painful: a blocked artery ("my leg suddenly went cold,
@@ -789,21 +792,16 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
 
 def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
     """Confusion, drowsiness or vomiting after a blow to the head; a fever on chemotherapy."""
-    text = doc.text.lower()
-    found = []
-    if HEAD_KNOCKED.search(text) is not None:
-        found += _matched(doc, HEAD_SIGNS, "general")
-    if ON_CHEMO.search(text) is not None:
-        found += _matched(doc, CHEMO_SIGNS, "general")
-    return found
+    return [
+        *_matched(doc, HEAD_SIGNS, "general", when=HEAD_KNOCKED),
+        *_matched(doc, CHEMO_SIGNS, "general", when=ON_CHEMO),
+    ]
 
 
 def _pregnancy_warning(doc: Doc) -> list[tuple[str, int, int]]:
     """A warning sign told in pregnancy ("34 weeks pregnant with a really bad headache,
     seeing flashing lights")."""
-    if PREGNANT.search(doc.text.lower()) is None:
-        return []
-    return _matched(doc, PREGNANCY_SIGNS, "general")
+    return _matched(doc, PREGNANCY_SIGNS, "general", when=PREGNANT)
 
 
 def _is_pill(token: Token) -> bool:

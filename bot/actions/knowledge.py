@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import RESPONSES_DIR
 from bot.content.facts import FactBase
-from bot.nlu.questions import follows_up
+from bot.nlu.questions import asked_part, follows_up
 from bot.yamlfile import read_yaml
 
 Button = dict[str, str]
@@ -55,6 +55,9 @@ class Unmentioned:
     # an alarming word ("stroke"): named only when the message asks about it as a cause or an
     # effect (the safety gate's `red_flag_mentioned`), not "i'm not having a stroke, just asking"
     red_flag: bool = False
+    # words often told in passing ("my laptop died today", "croup every winter"): named only
+    # in what a message asks about (`asked_part`)
+    in_passing: bool = False
 
     def named_in(self, text: str, *, red_flag_asked: bool = False) -> bool:
         if self.red_flag and not red_flag_asked:
@@ -113,11 +116,16 @@ class Knowledge:
         )
 
     def unmentioned_in(self, text: str, *, red_flag_asked: bool = False) -> list[str]:
+        """The unmentioned topics a message names; those often told in passing only where it
+        asks ("my phone died today. what is calcinosis": nothing of whether it can be fatal)."""
         lower = text.lower()
         if not self.unmentioned_words.search(lower):
             return []
+        asked = asked_part(lower)
         return [
-            u.name for u in self.unmentioned if u.named_in(lower, red_flag_asked=red_flag_asked)
+            u.name
+            for u in self.unmentioned
+            if u.named_in(asked if u.in_passing else lower, red_flag_asked=red_flag_asked)
         ]
 
 
@@ -145,6 +153,7 @@ def knowledge() -> Knowledge:
                 _words_pattern([str(w) for w in u["words"]]),
                 _words_pattern([str(w) for w in u["except"]]) if u.get("except") else None,
                 red_flag=bool(u.get("red_flag", False)),
+                in_passing=bool(u.get("in_passing", False)),
             )
             for u in topics["unmentioned"]
         ),

@@ -155,6 +155,32 @@ def last_sentence_start(text: str) -> int | None:
     return starts[-1] if starts else None
 
 
+# a question that goes back to what was told before it: "I do a lot of gardening. Can that
+# cause it?", "my teacher says it can kill you, is that true?"
+REFERS_BACK = re.compile(r"\b(?:that|this|those|these|such|it|its|they|them|their)\b")
+
+
+def asked_part(text: str) -> str:
+    """What a message asks about: its sentences (or last clauses) that ask, and any that tell
+    after them, without what it tells in passing before a question that does not go back to
+    it ("my laptop died today. what is calcinosis", "im a paediatrician and see croup every
+    winter, does calcinosis affect children"). The whole message when nothing asks."""
+    starts = [0, *(match.end() for match in SENTENCE_STARTS.finditer(text))]
+    sentences = [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
+    last = sentences[-1]
+    clause = last_clause_question_start(last)
+    if clause is not None and not REFERS_BACK.search(last.lower(), clause):
+        sentences[-1:] = [last[:clause], last[clause:]]
+    asking = [asks(sentence) for sentence in sentences]
+    kept = []
+    for i, sentence in enumerate(sentences):
+        # the next question: whether it goes back to what this sentence tells
+        question = next((s for s, a in zip(sentences[i:], asking[i:], strict=True) if a), None)
+        if question is None or question is sentence or REFERS_BACK.search(question.lower()):
+            kept.append(sentence)
+    return "".join(kept)
+
+
 def earlier_question(text: str) -> tuple[int, int] | None:
     """Where the first sentence that asks starts and ends, when another sentence comes after
     it ("is calcinosis the same as arthritis? my knee xray showed calcium deposits"); else

@@ -366,17 +366,18 @@ OPENED = re.compile(
     r"(?=.*\b(?:lumps?|bumps?|deposits?|nodules?|calcium|calcinosis|calcifications?|ones?"
     r"|it|they|skin)\b)"
     # not denied: "it hasn't opened or bled", "no bleeding"
-    r"(?!.*\b(?:no|not|never|without|(?:has|have|is|are|does|do|did)n'?t)\b[^.?!,;]{0,25}"
+    r"(?!.*\b(?:no|not|never|without|(?:has|have|is|are|does|do|did)n'?t)\b"
+    r"(?!\s+(?:stopped|stopping|stop)\b)[^.?!,;]{0,25}"
     r"(?:open|burst|bleed|bled|ooz|leak|pus|weep))"
     r".*(?:\b(?:has|have|had|is|are|it'?s|its|they'?re|theyre|just|now)\s+(?:\w+\s+)?"
-    r"(?:opened|burst|broken\s+open|split\s+open|come\s+open|ulcerated|broke|broken)\b"
+    r"(?:opened|burst|broken\s+open|split(?:\s+open)?|come\s+open|ulcerated|broke|broken)\b"
     r"|\b(?:lumps?|bumps?|deposits?|nodules?|it)\s+(?:has\s+|just\s+)?(?:broke|burst|split)\b"
     r"|\b(?:little|bit\s+of|some|bit|spot\s+of|drop\s+of|few\s+drops\s+of)\s+blood\b"
     r"|\b(?:lumps?|bumps?|deposits?|nodules?|ones?|it|skin|sore)\s+(?:\w+\s+){0,2}"
     r"(?:is|are|'s|that'?s|thats|which\s+is)\s+(?:now\s+)?open\b"
     r"|\bopened\s+up\b"
     # not "im bleeding money on doctor visits"
-    r"|\b(?:bleeds|bleeding|bled|oozing|oozes|oozed|ooze|leaking|leak|leaks|pus)\b"
+    r"|\b(?:bleeds|bleeding|bled|oozing|oozes|oozed|ooze|leaking|leak|leaks|seeping|seeps|pus)\b"
     r"(?!\s+(?:money|cash|\w+\s+dry))"
     # "sometimes one comes through the skin", "they burst and ooze", "break open"
     r"|\b(?:comes?|came|coming|poking|pokes)\s+(?:out\s+)?(?:through|thru|outta|out\s+of)\s+(?:the\s+)?skin\b"
@@ -384,10 +385,37 @@ OPENED = re.compile(
     r"(?:burst|bursts|break\s+open|breaks\s+open|broke\s+open)\b"
     r"|\b(?:is|are|it'?s|its|they'?re|theyre)\s+weeping\b"
     r"|\b(?:white|chalky|creamy|yellow|yellowish|gritty)\s+(?:\w+\s+)?(?:stuff|bits?|paste"
-    r"|liquid|material|gunk)\s+(?:is\s+|keeps\s+)?(?:coming|came|comes|leaking|oozing)"
+    r"|liquid|material|gunk)\s+(?:is\s+|keeps\s+)?(?:coming|came|comes|leaking|oozing|seeping)"
     r"(?:\s+out)?\b)",
     re.IGNORECASE | re.DOTALL,
 )
+# what may have opened or bled: the clause that says so tells whose it is
+OPENING_WORDS = re.compile(
+    r"\b(?:bleed\w*|bled|blood\w*|ooz\w*|leak\w*|pus|weep\w*|seep\w*|open\w*|burst\w*"
+    r"|broke\w*|split)\b"
+)
+LUMP_WORDS = re.compile(
+    r"\b(?:lumps?|bumps?|deposits?|nodules?|calcium|calcinosis|calcifications?|them|ones?)\b"
+)
+# bleeding that is not a lump's: "my nose bled a bit yesterday", "she bled after being spayed",
+# "the heroine bleeds to death", "heavy bleeding in labour", and bleeding that has stopped
+BLED_ELSEWHERE = re.compile(
+    r"\b(?:nose|nosebleeds?|gums?|lips?|period|periods|labou?r|birth|spay\w*|neuter\w*"
+    r"|heroine|hero|character|(?:bleeds?|bled|bleeding)\s+(?:out|to\s+death))\b"
+    r"|^(?!.*\b(?:not|never|n'?t|hasnt|havent|didnt|wont|isnt)\s+(?:\w+\s+)?"
+    r"(?:stopped|healed))(?=.*\b(?:stopped|healed)\b)"
+)
+CLAUSE_MARKS = re.compile(r"[,;.!?]+")
+
+
+def of_a_lump(text: str) -> bool:
+    """Whether what a message says opened, bled or leaked may be a lump: not when each clause
+    that says so tells of other bleeding, and names no lump ("cut my finger on a tin can
+    earlier, its stopped bleeding now. does calcinosis run in families")."""
+    clauses = [c for c in CLAUSE_MARKS.split(text) if OPENING_WORDS.search(c)]
+    return not clauses or any(LUMP_WORDS.search(c) or not BLED_ELSEWHERE.search(c) for c in clauses)
+
+
 # a story being written, whose people no one can diagnose
 STORY = re.compile(
     r"\bwriting\s+(?:a|an|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|book|script|screenplay|play"
@@ -430,6 +458,8 @@ def declined(text: str) -> tuple[str, ...]:
     agent, the form's validation, the answer) and patients repeat short messages, while the
     patterns cost some 10 to 80 µs a text: so the latest texts' notes are kept."""
     notes = [note for note, pattern in DECLINED if pattern.search(text)]
+    if "see_soon" in notes and not of_a_lump(text.lower()):
+        notes.remove("see_soon")
     if tells_a_story(text):  # "a character with scleroderma gets calcinosis. what symptoms would
         # she have?": no one to tell anything of, and what the source says answers
         notes = [note for note in notes if note not in DIAGNOSIS_NOTES]

@@ -117,6 +117,13 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("is calcinosis something you can die from", ["whether it can be fatal"]),
         ("can calcinosis cause itching?", ["itching"]),
         ("does calcinosis make you tired", ["tiredness"]),
+        # told in passing before a question that does not go back to it: not asked about
+        ("my laptop crashed and died today ugh. what is calcinosis", []),
+        ("i drowned my sorrows in ice cream last night haha. what treatments are there", []),
+        ("im a paediatrician and see croup every winter, does calcinosis affect children", ["age"]),
+        ("my dog nearly drowned last summer but hes fine now. can dogs get calcinosis", []),
+        # and one the question goes back to
+        ("i have a tattoo on my arm. can that cause calcinosis?", ["tattoos or piercings"]),
     ],
 )
 def test_the_topics_a_patient_names_that_the_source_does_not(

@@ -310,6 +310,9 @@ OPENED = [
     "sometimes they leak a white paste",
     "one of them sometimes comes through the skin with chalky stuff",
     "she has chalky lumps that sometimes burst",
+    "my dad has hard bumps on his toes and one has split and chalky white stuff is seeping out",
+    # a lump's bleeding that stopped: to be seen all the same
+    "my lump was bleeding but its stopped now",
 ]
 NOT_OPENED = [
     # an everyday wound, or a story's, with no lump named
@@ -325,6 +328,18 @@ NOT_OPENED = [
     "my gums are bleeding",
     "my heart is broken",
     "i broke my arm years ago",
+    # other bleeding, told before a question: a nose's, a spayed cat's, a story's, a labour's,
+    # and a cut that has stopped
+    "my nose bled a bit yesterday but its stopped. what causes calcinosis",
+    "my cat bled quite a bit after being spayed last month, all healed now. can cats get "
+    "calcium deposits",
+    "in the book the heroine bleeds to death after a duel. could calcium deposits form in old "
+    "wounds?",
+    "im a midwife and deal with heavy bleeding in labour all the time. can newborns get "
+    "calcinosis?",
+    "cut my finger on a tin can earlier, its stopped bleeding now. does calcinosis run in families",
+    "in the last of us everyone gets infected and bleeds out haha. can an infection cause "
+    "calcinosis",
 ]
 
 CASES = [

@@ -28,6 +28,7 @@ from bot.nlu.questions import (
     of_a_pet,
 )
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
+from bot.safety.redflags import pet_poisoned
 
 FALLBACK = "nlu_fallback"
 # someone else, named: "the 4 month old", "baby rolled off the bed", "the gentleman i look
@@ -39,9 +40,17 @@ SOMEONE = re.compile(
     re.IGNORECASE,
 )
 # the patient speaking of themselves, and of someone else as he or she
-SPEAKS_AS_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself)\b", re.IGNORECASE)
+# (also a message that starts with what was done, its "I" left out: "gave my guitar to my
+# nephew ...", "wrote my last post ...")
+SPEAKS_AS_SELF = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself)\b"
+    r"|^\W*(?:just\s+|already\s+)?(?:gave|given|wrote|written|put|sorted|left|took|swallowed"
+    r"|sent|emailed|deleted|made|cut|done|said)\b",
+    re.IGNORECASE,
+)
+# (not "them", "their": "my cat to the neighbour, wont be needing them" tells of things)
 THIRD_PERSON = re.compile(
-    r"\b(?:he|she|they|him|her|them|his|hers|their|hes|shes|he's|she's|himself|herself)\b",
+    r"\b(?:he|she|they|him|her|his|hers|hes|shes|he's|she's|himself|herself)\b",
     re.IGNORECASE,
 )
 # what an emergency no red flag names tells of a body's illness or injury
@@ -50,7 +59,8 @@ PHYSICAL = re.compile(
     r"|temperature|fever\w*|shiver\w*|pupils?|head|fell|fall|sleepy|drowsy|wake|unconscious"
     r"|seizure|fit|chok\w*|allerg\w*|swell\w*|swollen|rash|sweat\w*|grey|gray|arm|pain"
     r"|elephant|pressure|vision|double|words|speech|talk\w*|face|numb\w*|weak\w*|dizzy"
-    r"|blood|bleed\w*|squirt\w*|spurt\w*|slipped|heartbeat)\b",
+    r"|blood|bleed\w*|squirt\w*|spurt\w*|slipped|heartbeat|drool\w*|scream\w*|shak\w*"
+    r"|overheat\w*|jaw|twitch\w*)\b",
     re.IGNORECASE,
 )
 # what may be self-harm in such an emergency
@@ -59,13 +69,23 @@ SELF_HARM_HINTS = re.compile(
     r"|rope|hang\w*|die|dying|kill\w*|hurt\s+myself|harm\w*|point|alive|living|goodbye)\b",
     re.IGNORECASE,
 )
+# a drug taken to get high, not to harm oneself: "took two caps of molly and now im burning up"
+RECREATIONAL = re.compile(
+    r"\b(?:molly|mdma|ecstasy|pingers|cocaine|coke|ketamine|ket|lsd|acid|shrooms|speed|meth"
+    r"|spice|edibles?|weed|festival|rave|party|high)\b",
+    re.IGNORECASE,
+)
 # someone else's harm that may be on purpose: "took a packet of paracetamol because hes being
 # bullied", "after a fight with her boyfriend", "my mate cut his arms again"
 DISTRESS = re.compile(
     r"\b(?:on\s+purpose|deliberately|bullied|bullying|after\s+an?\s+(?:fight|row|argument)"
     r"|broke\s+up|break\s*-?\s*up|dumped|cut\s+(?:his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)"
     r"|(?:has|have|been)\s+(?:been\s+)?cutting|cutting\s+(?:herself|himself|themselves)"
-    r"|took\s+all\s+(?:of\s+)?(?:her|his|their)|razor\s+blades?)\b",
+    r"|took\s+all\s+(?:of\s+)?(?:her|his|their)|razor\s+blades?|razor"
+    # "swallowed a bunch of her antidepressants to make it stop", "hurting himself"
+    r"|(?:took|swallowed|taken)\s+(?:a\s+bunch|a\s+load|loads|a\s+handful|all)\s+of\s+(?:her|his|their)"
+    r"|to\s+make\s+(?:it|everything)\s+(?:all\s+)?stop|to\s+end\s+it"
+    r"|(?:hurting|harming|hurt|harmed|cutting)\s+(?:himself|herself|themselves)|self[\s-]?harm\w*)\b",
     re.IGNORECASE,
 )
 
@@ -114,7 +134,9 @@ class ActionEmergency(Action):
         intent = (latest.get("intent") or {}).get("name")
         category = emergency_category(tracker)
         text = str(latest.get("text") or "")
-        pet = pet_in_danger(tracker)
+        # not a pet given away in one's own plan ("gave my cat to the neighbour, wont be
+        # needing them after tonight")
+        pet = category != "suicide" and (pet_in_danger(tracker) or pet_poisoned(text))
         others = names_someone_else(text) or pet or SOMEONE.search(text) is not None
         dispatcher.utter_message(
             response="utter_emergency",
@@ -129,7 +151,7 @@ class ActionEmergency(Action):
             # or injury, or of someone else ("my 4 month old is breathing really fast")
             harm_line=category == NAMED_BY_NO_FLAG
             and (
-                SELF_HARM_HINTS.search(text) is not None
+                (SELF_HARM_HINTS.search(text) is not None and not RECREATIONAL.search(text))
                 or not (others or PHYSICAL.search(text) is not None)
             ),
             # "my cat just collapsed": an emergency vet too (the advice for people stays)

@@ -41,8 +41,9 @@ RELATIONS = (
     r"|partner|boyfriend|girlfriend|brother|sister|gran|granny|grandma|grandmother|grandad"
     r"|granddad|grandfather|nan|nana|grandson|granddaughter|aunt|auntie|uncle|friend|patient"
     r"|resident|girl|boy|lad|mate|teen|teenager|client|neighbou?r|flatmate|roommate|housemate"
-    r"|classmate|colleague"
-    r"|\d{1,2}\s*(?:yr|year|month|week)s?[\s-]*old)"
+    r"|classmate|colleague|coworker|co-worker|workmate|bf|gf|grandpa|grandpop|cousin|niece"
+    r"|nephew|fiance|fiancee|stepdad|stepmum|stepmom"
+    r"|\d{1,2}\s*(?:yr|year|month|week)s?[\s-]*old|\d{1,2}\s*(?:yo|y/o))"
 )
 BODY = (
     r"(?:lumps?|bumps?|nodules?|deposits?|skin|fingers?|fingertips?|toes?|thumbs?|knuckles?"
@@ -52,7 +53,7 @@ BODY = (
 SOMEONE_ELSES = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?{RELATIONS}s?\b"
     # "mum got calcinosis on her fingertips": the relation first, without "my"
-    rf"|^\W*{RELATIONS}\s+(?:has|had|got|gets|is|was|have)\b"
+    rf"|^\W*{RELATIONS}\s+(?:has|had|got|gets|is|was|have|said|says|told|texted|keeps)\b"
     r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got)\b"
     rf"|\b(?:his|her)\s+(?:\w+\s+)?{BODY}\b"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import cast
 
@@ -12,6 +13,7 @@ from bot import codec
 from bot.lru import LRUCache
 from bot.nlu.components import FALLBACK_INTENT
 from bot.nlu.interpreter import Interpreter, ParseResult
+from bot.nlu.questions import SENTENCE_STARTS
 from bot.safety import NAMED_BY_NO_FLAG
 from bot.safety.redflags import (
     FICTION,
@@ -110,6 +112,19 @@ class SafeUnderstanding:
                     return True
         return False
 
+    def _not_only_a_story(self, text: str, parse: ParseResult) -> str | None:
+        """An emergency the classifier alone reads, and no red flag names, in a message that
+        tells a story before it asks: one only if the rest still reads as one; else the rest's
+        intent leads, and ``parse`` takes it."""
+        rest_text = without_stories(text)
+        if rest_text is None:
+            return NAMED_BY_NO_FLAG
+        rest = self.interpreter.understand(rest_text)[0]
+        if rest["intent"]["name"] == "emergency":
+            return NAMED_BY_NO_FLAG
+        parse["intent"], parse["intent_ranking"] = rest["intent"], rest["intent_ranking"]
+        return None
+
     def _read(self, text: str) -> tuple[ParseResult, list[RedFlag]]:
         """The parse of a whole text, and the red flags found in it."""
         with self.interpreter.nlp.memory_zone():
@@ -139,12 +154,24 @@ class SafeUnderstanding:
             ranking = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
             parse["intent"], parse["intent_ranking"] = ranking[0], ranking
             category = None
+        if category == NAMED_BY_NO_FLAG and not flags:
+            category = self._not_only_a_story(text, parse)
         if category:
             parse["red_flag"] = category
             parse["intent"] = {"name": "emergency", "confidence": 1.0}
         elif spoken := [f for f in flags if f.spoken_of and not (f.negated or f.figurative)]:
             parse["red_flag_mentioned"] = spoken[0].category
         return parse, flags
+
+
+def without_stories(text: str) -> str | None:
+    """The message without its sentences that tell a story ("in my video game my character
+    keeps dying from overdosing on potions lol. how is calcinosis treated"), or None when
+    none does or nothing else is left."""
+    starts = [0, *(match.end() for match in SENTENCE_STARTS.finditer(text))]
+    sentences = [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
+    kept = [s for s in sentences if FICTION.search(s.lower()) is None]
+    return "".join(kept) if kept and len(kept) < len(sentences) else None
 
 
 def told_after(text: str) -> list[tuple[int, str]]:

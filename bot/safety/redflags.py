@@ -147,10 +147,20 @@ LONG_AGO = re.compile(
     r"|\b(?:back\s+)?in the '?(?:(?:19|20)?\d0)'?s\b|\bback in (?:the day|(?:19|20)\d\d)\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small|a kitten"
+    r"|a teenager|a teen|in school|at school|at uni"
     r"|a puppy|a pup|a foal)\b"
     # "my aunt had a stroke when she was 60", "when he was in his fifties"
     r"|\bwhen (?:i|he|she|they|we) (?:was|were) (?:\d+|in (?:my|his|her|their|our) \w+)\b"
 )
+# well now, after what is long past: "tried to kill himself years ago, hes doing really well
+# now", "used to self harm but ive been ok for 8 years"
+RECOVERED = re.compile(
+    r"\b(?:doing|getting\s+on)\s+(?:really\s+|very\s+|so\s+|much\s+)?(?:well|great|good|fine"
+    r"|ok|okay|better)\b"
+    r"|\b(?:been|i'?ve\s+been|ive\s+been)\s+(?:ok|okay|fine|good|well|clean|better)\s+(?:for|since)\b"
+    r"|\b(?:fine|well|ok|okay|good|better|healthy|happy)\s+now\b|\brecovered\b"
+)
+USED_TO = re.compile(r"\bused\s+to\s*$")
 # what someone died of: "my gran passed away from a stroke last year and now i worry"
 DIED_OF = re.compile(
     r"\b(?:died|passed away|passed|lost (?:him|her|them|my \w+))\s+(?:of|from|after|to|with)"
@@ -171,8 +181,13 @@ SEEN_BEFORE = re.compile(
 )
 AT_WORK = re.compile(
     r"\b(?:i'?m|im|i\s+am|as)\s+an?\s+(?:\w+\s+)?(?:paramedic|nurse|doctor|gp|pharmacist|vet"
-    r"|medic|student|firefighter|carer|lifeguard|midwife|surgeon|physio|dentist)\b"
-    r"|\bevery\s+(?:shift|day|week|night)\b|\bat\s+work\b|\bon\s+shift\b"
+    r"|medic|student|firefighter|carer|lifeguard|midwife|surgeon|physio|dentist|police\s+officer"
+    r"|officer|cop|detective|coroner|pathologist|toxicologist|social\s+worker|counsellor"
+    r"|counselor|therapist)\b"
+    # "toxicologist here", "nurse here"
+    r"|\b(?:\w+ist|nurse|doctor|medic|paramedic|vet|cop|officer|midwife)\s+here\b"
+    r"|\bevery\s+(?:shift|day|week|night)\b|\bat\s+work\b|\bon\s+(?:shift|the\s+job)\b"
+    r"|\ball\s+day\s+long\b|\ball\s+day\b"
 )
 # a story, not a life: "in a tv drama a character had a stroke", "i read a novel where someone
 # had a heart attack"
@@ -440,20 +455,20 @@ class RedFlagDetector:
         chest pain a symptom?") or of anyone ("can you overdose on vitamin d?"); or told of as
         long ago or as what might happen one day ("if i ever get chest pain") in the mention's
         own clause. Never when the message says it is happening again or today, or "now" in
-        that clause, of it ("and now it's crushing") or of what follows the mention. Never
-        thoughts of suicide or self-harm either: their crisis line is always given in full."""
+        that clause, of it ("and now it's crushing") or of what follows the mention. Thoughts
+        of suicide or self-harm only in a story, seen at work, or long past and well now."""
         if category == "suicide":
-            return False
+            return RedFlagDetector._suicide_told_of(doc, start, end)
         first, last = RedFlagDetector._clause(doc, start, end)
         clause = doc[first:last].text.lower()
+        told_before = doc[first:start].text.lower()
+        if _seen_at_work(told_before, doc.text.lower()):
+            return True
         if HAPPENING_NOW.search(doc.text.lower()):
             return False
-        told_before = doc[first:start].text.lower()
         if any(
             pattern.search(told_before) for pattern in (DIED_OF, LATE, FICTION, SURVIVED_OR_SEEN)
         ):
-            return True
-        if SEEN_BEFORE.search(told_before) and AT_WORK.search(doc.text.lower()):
             return True
         # "is it related to the stroke?", "the stroke i had": one known, not one happening
         if RELATED_TO_THE.search(told_before) or HAD_BEFORE.match(doc[end:].text.lower()):
@@ -481,6 +496,24 @@ class RedFlagDetector:
             or any(word in SIGN_WORDS for word in after)
             or ASKED_ABOUT.search(doc.text.lower()) is not None
         )
+
+    @staticmethod
+    def _suicide_told_of(doc: Doc, start: int, end: int) -> bool:
+        """Whether thoughts of suicide or self-harm, whose crisis line is otherwise given in
+        full, are a story's ("reading a novel about a girl who wants to kill herself"), seen
+        at work ("police officer, deal with stabbings and suicides on the job") or long past
+        with the person well now ("tried to kill himself years ago, hes doing really well
+        now"); never with anything of it happening now or again."""
+        text = doc.text.lower()
+        told_before = doc[RedFlagDetector._clause(doc, start, end)[0] : start].text.lower()
+        if _seen_at_work(told_before, text):
+            return True
+        if HAPPENING_NOW.search(text):
+            return False
+        if FICTION.search(told_before):
+            return True
+        past = LONG_AGO.search(text) or USED_TO.search(told_before)
+        return bool(past and RECOVERED.search(text[doc[start].idx :]))
 
     @staticmethod
     def _clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -573,6 +606,17 @@ class RedFlagDetector:
 FlagSpan = tuple[str, int, int]  # a red flag's category and its token bounds
 
 
+def _seen_at_work(told_before: str, text: str) -> bool:
+    """Whether a red flag is what someone sees at work ("toxicologist here, i handle poisonings
+    all day"): its clause tells it is seen or treated, the message tells of the work, and
+    nothing but the work's "all day" or "every shift" tells of now."""
+    return (
+        SEEN_BEFORE.search(told_before) is not None
+        and AT_WORK.search(text) is not None
+        and HAPPENING_NOW.search(AT_WORK.sub(" ", text)) is None
+    )
+
+
 def _count(token: Token) -> int:
     if token.text.isdecimal():  # not "²", which isdigit() takes and int() refuses
         return int(token.text[:9])  # a long run of digits is large, and int() has a limit
@@ -658,7 +702,9 @@ PET_SIGNS = re.compile(
     r"|kicking\s+at\s+(?:his|her|its|their)\s+(?:belly|stomach|tummy|side|sides)"
     r"|lying\s+down\s+and\s+(?:rolling|kicking|getting\s+up)|pawing\s+(?:at\s+)?the\s+ground"
     r"|looking\s+(?:round\s+|around\s+)?at\s+(?:his|her|its|their)\s+(?:belly|flanks?|sides?)"
-    r"|no\s+droppings|ripped\s+open|torn\s+open|gasping|mauled|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|truck|truk|van|lorry"
+    r"|no\s+droppings|ripped\s+open|torn\s+open|gasping|mauled|twitching|fitting"
+    r"|lying\s+on\s+(?:his|her|its|their)\s+(?:back|side)|fell\s+off\s+(?:his|her|its|the)\s+perch"
+    r"|flew\s+into\s+(?:a|the)\s+(?:window|glass|door|wall)|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|truck|truk|van|lorry"
     r"|bike|motorbike|bus)|can'?t\s+(?:walk|stand))\b"
 )
 # a rabbit or guinea pig that stops eating or pooping is in gut stasis, fatal within a day
@@ -667,6 +713,16 @@ GUT_STASIS = re.compile(
     r"\b(?:hasn'?t|hasnt|has\s+not|not|stopped|won'?t|wont|isn'?t|isnt)\s+(?:been\s+)?"
     r"(?:eaten|eating|eat|pooped|pooping|poop|pooed)\b|\bhunched\b"
 )
+
+
+# a pet named, then what it ate: "my lab ate a whole bar of dark chocolate"
+PET_POISONED = re.compile(rf"{PET.pattern}[^.?!]{{0,25}}?{PET_POISONS.pattern}")
+
+
+def pet_poisoned(text: str) -> bool:
+    """Whether a message tells of a pet that ate what poisons it, named by any word for it
+    ("lab", "staffie"), not only those the entity ruler knows."""
+    return PET_POISONED.search(text.lower()) is not None
 
 
 def _pets_in_danger(doc: Doc) -> list[tuple[str, int, int]]:
@@ -768,6 +824,15 @@ AFFAIRS = re.compile(
     r"|\bsaid\s+(?:all\s+)?my\s+goodbyes\b|\bsorted\s+(?:out\s+)?my\s+affairs\b"
     r"|\btonight\s+is\s+the\s+night\b|\bsorted\s+(?:out\s+)?who\s+gets\s+my\b"
     r"|\bleft\s+(?:letters|notes)\s+for\b"
+    # "gave my guitar to my nephew", "emailed my boss all my passwords", "put my cat in the
+    # cattery for good", "wont be needing them after tonight", "deleted everything"
+    r"|\b(?:gave|given)\s+(?:away\s+)?my\s+(?:\w+\s+){1,2}to\s+(?:my|the|a)\b"
+    r"|\b(?:gave|given|sent|emailed|texted)\s+(?:\w+\s+){0,3}(?:all\s+)?my\s+passwords\b"
+    r"|\b(?:cattery|kennels?|rehomed|rehoming)\b[^.?!]{0,15}\bfor\s+good\b"
+    r"|\b(?:won'?t|wont|will\s+not)\s+be\s+needing\s+(?:them|it|those|these|any\s+of\s+it)\b"
+    r"|\b(?:my\s+)?(?:last|final)\s+(?:post|message|tweet|video)\b|\bdeleted\s+everything\b"
+    r"|\bafter\s+tonight\b|\b(?:nobody|no\s+one|noone)\s+(?:has|will\s+have|needs?)\s+to\s+worry"
+    r"\s+about\s+me\b"
     # "theres a rope in the garage and ive made up my mind"
     r"|\brope\b[^.?!]{0,40}\b(?:made\s+up\s+my\s+mind|tonight|ready|going\s+to|gonna)\b"
 )
@@ -783,11 +848,37 @@ A_STRIP_OF = re.compile(
 )
 
 
+# a farewell, then no answer: "my mum texted me im sorry, look after your brother and shes not
+# picking up", "he said see you on the other side. hes not answering his phone"
+FAREWELL = re.compile(
+    r"\blook\s+after\s+(?:your|my|the|our|his|her)\s+\w+|\bsee\s+you\s+on\s+the\s+other\s+side"
+    r"|\blove\s+you\s+all\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
+    r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
+    r"|\b(?:texted|messaged|text|message|note|said|posted)\b[^.?!]{0,15}\bsorry\b"
+)
+UNREACHABLE = re.compile(
+    r"\b(?:not|isn'?t|isnt|won'?t|wont|stopped)\s+(?:picking\s+up|answering|replying|responding)"
+    r"|\bphone\s+(?:is\s+)?(?:off|dead|switched\s+off)|\b(?:can'?t|cannot)\s+(?:reach|get\s+hold\s+of)"
+    r"|\bno\s+(?:answer|reply)\b"
+)
+# "standing by the train tracks now"
+BY_THE_TRACKS = re.compile(
+    r"\b(?:standing|stood|sitting|sat|lying|waiting|walking)\s+(?:on|by|near|at|next\s+to|beside)"
+    r"\s+(?:the\s+)?(?:train\s+|railway\s+|rail\s+)?(?:tracks?|railway\s+line)\b"
+)
+
+
 def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
-    """Affairs put in order, two ways or with a night set; a strip or packet of pills taken."""
+    """Affairs put in order, two ways or with a night set; a farewell and then no answer; a
+    place to end it; a strip or packet of pills taken."""
     plans = _matched(doc, AFFAIRS, "suicide")
     roped = [plan for plan in plans if "rope" in doc[plan[1] : plan[2]].text.lower()]
-    return [*(plans if len(plans) > 1 else roped), *_matched(doc, A_STRIP_OF, "poisoning")]
+    return [
+        *(plans if len(plans) > 1 else roped),
+        *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
+        *_matched(doc, BY_THE_TRACKS, "suicide"),
+        *_matched(doc, A_STRIP_OF, "poisoning"),
+    ]
 
 
 def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
@@ -798,10 +889,31 @@ def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
     ]
 
 
+# days or weeks after a birth: "had my baby last week", "gave birth 5 days ago"
+AFTER_BIRTH = re.compile(
+    r"\b(?:had\s+(?:my|the|our|a|her)\s+baby|gave\s+birth|given\s+birth|c-?\s*section"
+    r"|caesarean|cesarean|delivered)\s+(?:\w+\s+){0,2}?(?:last\s+week|yesterday|this\s+week"
+    r"|(?:\d+|a|one|two|three|four|five|six|few)\s+(?:days?|weeks?)\s+ago)\b"
+    r"|\b(?:postpartum|post-partum|post\s+partum|since\s+(?:the\s+)?birth|since\s+giving\s+birth"
+    r"|just\s+had\s+(?:my|a|the|our)\s+baby)\b"
+)
+# infection or bleeding after a birth: a fever, shaking, a discharge that smells, soaked pads
+AFTER_BIRTH_SIGNS = re.compile(
+    rf"{FEVER.pattern}|\b(?:shiver\w*|shaking|rigors?)\b"
+    r"|\b(?:smelly|foul|offensive|smells?|smelling)\b[^.?!]{0,20}\bdischarge\b"
+    r"|\bdischarge\b[^.?!]{0,25}\b(?:smells?|smelling|stinks?)\b"
+    r"|\bsoak\w*\s+(?:through\s+)?(?:a\s+|my\s+)?pads?\b|\bclots?\s+(?:the\s+size|bigger)\b"
+)
+
+
 def _pregnancy_warning(doc: Doc) -> list[tuple[str, int, int]]:
     """A warning sign told in pregnancy ("34 weeks pregnant with a really bad headache,
-    seeing flashing lights")."""
-    return _matched(doc, PREGNANCY_SIGNS, "general", when=PREGNANT)
+    seeing flashing lights") or just after a birth ("had my baby last week and now i have a
+    fever of 39.8")."""
+    return [
+        *_matched(doc, PREGNANCY_SIGNS, "general", when=PREGNANT),
+        *_matched(doc, AFTER_BIRTH_SIGNS, "general", when=AFTER_BIRTH)[:1],
+    ]
 
 
 def _is_pill(token: Token) -> bool:

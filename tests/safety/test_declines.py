@@ -328,6 +328,7 @@ NOT_OPENED = [
     "my gums are bleeding",
     "my heart is broken",
     "i broke my arm years ago",
+    "is calcification split into different types",
     # other bleeding, told before a question: a nose's, a spayed cat's, a story's, a labour's,
     # and a cut that has stopped
     "my nose bled a bit yesterday but its stopped. what causes calcinosis",

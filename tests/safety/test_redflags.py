@@ -357,6 +357,20 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("two fingers are nearly off after the slicer", "general"),
         ("our ferret got attacked and her belly is ripped open", "general"),
         ("my cockatiel is gasping on the floor of her cage", "general"),
+        # affairs put in order without an "I", a farewell and no answer, the tracks, a birth
+        (
+            "put my cat in the cattery for good and emailed my boss all my passwords. after "
+            "tonight nobody has to worry about me",
+            "suicide",
+        ),
+        ("gave my guitar to my nephew, wont be needing it after tonight", "suicide"),
+        ("wrote my last post and deleted everything. standing by the train tracks now", "suicide"),
+        ("he said see you on the other side and hes not answering his phone", "suicide"),
+        ("my mum texted im sorry, look after your brother and shes not picking up", "suicide"),
+        ("grandpa says he wont be a burden much longer", "suicide"),
+        ("had my baby last week and now i have a fever of 39.8", "general"),
+        ("gave birth 5 days ago and the discharge smells really bad", "general"),
+        ("our budgie flew into the window and is lying on her back twitching", "general"),
     ],
 )
 def test_red_flags_are_found(
@@ -434,6 +448,10 @@ def test_red_flags_are_found(
         "we had a rope swing in the garden when i was a kid",
         "im a vet nurse and yesterday we had a dog hit by a car",
         "my cat was hit by a car when she was a kitten, shes fine now",
+        # a birth long ago; a will with no night set; a farewell with an answer
+        "had my baby 6 years ago and she had a fever last week",
+        "i gave my old bike to my nephew",
+        "my mum said sorry for shouting and then rang me back",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -484,6 +502,12 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("what about heart attacks", "chest_pain"),
         # begun weeks ago, and of the lump: not the flag's own onset
         ("is chest pain a symptom? my lump started 3 weeks ago", "chest_pain"),
+        # thoughts of suicide in a story, seen at work, long past with the person well now
+        ("reading a novel about a girl who wants to kill herself. what is calcinosis", "suicide"),
+        ("im a police officer, deal with stabbings and suicides on the job", "suicide"),
+        ("my brother tried to kill himself years ago, hes doing really well now", "suicide"),
+        ("when i was a teenager i used to self harm but ive been ok for 8 years", "suicide"),
+        ("toxicologist here, i handle poisonings all day", "poisoning"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

@@ -84,6 +84,12 @@ TAKEN_FOR_IT = re.compile(
 FOR_A_VET = frozenset({"treatment", "diagnosis"})
 # notes that answer, or rule out, a question of whether someone has calcinosis
 NOT_ASKING_WHETHER = DIAGNOSIS_NOTES | {"keep_appointment"}
+# (not "how can i find out if she has it", which asks whether)
+IF_ONE_HAS_IT = re.compile(
+    r"(?<!out\s)(?<!know\s)(?<!tell\s)(?<!check\s)(?<!sure\s)(?<!wonder\s)(?<!wondering\s)"
+    r"\b(?:if|when|since)\s+(?:i|you|u|she|he|they|we|someone)\s+(?:have|has|had|got|gets|get)"
+    r"\s+(?:it|calcinosis|calcification|this|them)\b"
+)
 SAME_IN_PLURAL = frozenset({"sheep", "fish", "deer"})
 
 
@@ -127,6 +133,8 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
         # "they want a biopsy, can i skip it?" asks of the test, not whether it is calcinosis
         and not NOT_ASKING_WHETHER.intersection(declined(text))
         and (is_personal(tracker.latest_message) or ABOUT_A_CASE.search(text))
+        # "is it safe to get pregnant if i have it": of living with it, not whether one has it
+        and not IF_ONE_HAS_IT.search(text)
         and not TOLD_BY_A_DOCTOR.search(text)
         and not tells_a_story(text)
     ):
@@ -176,8 +184,14 @@ HOW_SERIOUS = "how serious"
 # "is calcinosis dangerous", "how serious is it", "is it something to worry about"
 SEVERITY = re.compile(
     r"\b(?:dangerous|dangerus|serious|severe|harmful|life[\s-]threatening|how\s+bad"
-    r"|bad\s+for\s+(?:you|u|me|him|her|them)|(?:something|anything)\s+to\s+worry)\b"
+    r"|bad\s+for\s+(?:you|u|me|him|her|them)|(?:something|anything)\s+to\s+(?:worry|freak)"
+    # "should i worry", "should i be scared of calcinosis", "is it bad"
+    r"|should\s+(?:i|we|she|he|they)\s+(?:be\s+)?(?:worr(?:y|ied)|scared|afraid|frightened"
+    r"|concerned|panic\w*|freak\w*)|is\s+(?:it|this|that)\s+bad|how\s+(?:scared|worried))\b"
 )
+# a question of how serious it is that the classifier may read as another topic ("is calcinosis
+# something to freak out about or nah": who can get it, at 0.37)
+SEVERITY_READ_AS_BELOW = 0.6
 
 
 def asks_severity(topic: str, text: str) -> bool:
@@ -358,7 +372,11 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     # "my dog has a lump on his paw" is answered of animals
     default = "who_affected" if live_entities(tracker, "species") else "definition"
     topic = INTENT_TOPIC.get(intent, default)
-    if topic == "causes" and CAUSED_BY_IT.search(text):
+    confidence = float((tracker.latest_message.get("intent") or {}).get("confidence", 1.0))
+    # "can it cause kidney problems", or how serious it is read as another topic
+    caused_by_it = topic == "causes" and CAUSED_BY_IT.search(text) is not None
+    severity = confidence < SEVERITY_READ_AS_BELOW and SEVERITY.search(text) is not None
+    if caused_by_it or severity:
         topic = "complications"
     elif topic == "causes" and TAKEN_FOR_IT.search(text):
         topic = "treatment"  # "what medicine can she take for this": what treats it
@@ -398,6 +416,8 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
         facts = sorted(facts, key=lambda fact: fact.id in said)
     if any(n["kind"] == "cause_listed" for n in notes):
         facts = [f for f in facts if f.id.startswith("causes_")] + facts
+    if HOW_SERIOUS in named:  # not the kidney inflammation that no one asked about
+        facts = [f for f in facts if HOW_SERIOUS in f.about] or facts
     shown = list(dict.fromkeys(f.id for f in facts))[: k.facts_per_answer(topic)]
     if topic == "conditions" and any(n["kind"] in {"listed", "not_mentioned"} for n in notes):
         # "can lupus cause it?", "my fingers go white in the cold, linked to calcinosis?": the

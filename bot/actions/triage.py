@@ -271,8 +271,10 @@ def from_answer(
         return slots
     if intent not in {*ANSWERS, "unsure"} and (slots or asked_declined):
         return slots  # told something else, or asked what the bot declines: ask again
-    if corrects_place(message) and leading_answer(text) is None:
-        return slots  # "sorry i meant my elbow not knee": the place corrected; ask again
+    if corrects_place(message) and (leading_answer(text) is None or MEANT.search(text.lower())):
+        # "sorry i meant my elbow not knee", "no sorry i meant my thigh not my shin": the place
+        # corrected, the "no" its own; ask again
+        return slots
     if DIAGNOSIS_NOTES.intersection(asked_declined) and leading_answer(text) is None:
         return slots  # "so it's probably fine then?" asks what only a doctor can tell: no yes
     if intent not in {*ANSWERS, "unsure"} and (is_question(text) or elliptical_question(text)):
@@ -366,6 +368,7 @@ def corrects_place(message: dict[str, Any]) -> bool:
     )
 
 
+MEANT = re.compile(r"\b(?:i\s+meant|i\s+mean|meant\s+to\s+say)\b")
 # "sorry actually its my son's calf not mine": the lump is someone else's
 NOT_MINE = re.compile(r"\bnot\s+(?:mine|me|my\s+own)\b")
 

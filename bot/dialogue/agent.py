@@ -62,7 +62,7 @@ from bot.nlu.questions import (
     who_can_tell,
 )
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
-from bot.safety.declines import DOUBTED, declined, presses
+from bot.safety.declines import DOUBTED, NOT_HELPED, SOURCE_DOUBTED, declined, presses
 from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import help_called, stands_down
 
@@ -87,6 +87,10 @@ NEVER_RESUMES = frozenset(
 )
 # a finding named by its word, which "what does that mean?" asks about: "calcifications on my
 # x-ray", "calcium in my shoulder", "calcinosis cutis"
+# what doubts the answer, the source or the help: the same answer again would only argue
+DOUBTS = frozenset({"doctor_knows_best", "source_doubted", "not_helped"})
+# a question of causes: "what causes it", "why do i get them", "can my tablets cause it"
+ASKS_A_CAUSE = re.compile(r"\b(?:caus\w*|why|trigger\w*|lead\s+to|from|get\s+it|reason)\b")
 FINDING_NAMED = re.compile(r"\bcalc(?:inosis|ifications?|ified|ium)\b")
 ASKS_MEANING = re.compile(
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|do)\s+(?:that|this|it|they|those)\s+mean"
@@ -431,6 +435,10 @@ class Agent:
                 pressed
                 or intent in {"out_of_scope", FALLBACK_INTENT, "ask_more"}
                 or self._only_doubts(parse["text"], declines)
+                or self._only_medicine_advice(intent, parse["text"], declines)
+                # "why did you say tumours": the note says what the text meant, not the
+                # sentence again
+                or "not_about_you" in declines
             ):
                 # declined, nothing else understood ("what else could it be" reads as "tell me
                 # more"): the same question; or "is it calcinosis
@@ -838,9 +846,22 @@ class Agent:
         """Whether a message only doubts the last answer or sets the patient's own doctor
         against it ("are you sure? my doctor said it's nothing to worry about"), asking nothing
         new: the same answer again would only argue with the doctor."""
-        if "doctor_knows_best" not in declines:  # the note the decline patterns gave it
+        if DOUBTS.isdisjoint(declines):  # the note the decline patterns gave it
             return False
-        return not asks(DOUBTED.sub(" ", text).strip(" ?!.,"))
+        for doubt in (DOUBTED, SOURCE_DOUBTED, NOT_HELPED):
+            text = doubt.sub(" ", text)
+        return not asks(text.strip(" ?!.,"))
+
+    @staticmethod
+    def _only_medicine_advice(intent: str, text: str, declines: tuple[str, ...]) -> bool:
+        """Whether a request for medicine advice, declined, was read as a question of causes
+        for the medicine it names ("the label on my tablets got wet and i cant read it"): that
+        medicines may cause calcinosis is no answer to it."""
+        return (
+            "no_medicine_advice" in declines
+            and intent == "ask_causes"
+            and ASKS_A_CAUSE.search(text.lower()) is None
+        )
 
     @staticmethod
     def _crisis_advised(state: DialogueState) -> bool:

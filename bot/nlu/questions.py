@@ -212,6 +212,21 @@ def last_clause_question_start(text: str) -> int | None:
     return None
 
 
+# a hedge with a question mark, which answers unsure rather than asks: "idk maybe? it kinda
+# hurts when i press it", "hmm kinda? its tender if i knock it"
+HEDGED = re.compile(
+    r"^\W*(?:(?:hmm+|um+|erm+|uh+|well|ok|okay|so)\W+)*(?:idk|dunno|maybe|kinda|sorta|perhaps"
+    r"|possibly|probably|not\s+sure|i\s+guess|i\s+think\s+so|a\s+bit|a\s+little|sometimes)"
+    r"(?:\s+(?:maybe|kinda|sorta|perhaps|sometimes))?\s*\?+",
+    re.IGNORECASE,
+)
+
+
+def _asked_after_hedge(text: str) -> bool:
+    """Whether a reply asks or requests, a hedge's question mark aside."""
+    return asks_or_requests(HEDGED.sub(" ", text))
+
+
 def leading_answer(text: str) -> bool | None:
     """Yes (True) or no (False) when a reply starts with one and asks nothing: "yes its hard
     like a stone", "no conditions", "kinda"; else None ("yes, how is it treated?")."""
@@ -224,7 +239,7 @@ def leading_answer(text: str) -> bool | None:
     hedged = words[0] in HEDGES or tuple(words[:2]) in HEDGE_PAIRS
     if not hedged and words[0] not in YES_WORDS | NO_WORDS:
         return None  # most messages stop here, before the rest of the text is scanned
-    if asks_or_requests(text) or UNSURE_WORDS & set(words[1:4]):
+    if _asked_after_hedge(text) or UNSURE_WORDS & set(words[1:4]):
         return None  # a request, or "no idea", "nah, not sure": not sure
     return hedged or words[0] in YES_WORDS
 
@@ -242,7 +257,7 @@ WISH = re.compile(
 
 def leading_unsure(text: str) -> bool:
     """A reply that starts by saying the patient is not sure, and asks nothing."""
-    return bool(UNSURE_START.match(text.lower().strip())) and not asks_or_requests(text)
+    return bool(UNSURE_START.match(text.lower().strip())) and not _asked_after_hedge(text)
 
 
 def tells(text: str) -> bool:
@@ -292,7 +307,8 @@ def asks_next_step(text: str) -> bool:
 # "what is vasculitis?", "what does palpable mean", "whats membranoproliferative
 # glomerulonephritis": the meaning of a word or two
 ASKED_TERM = only(
-    r"(?:what(?:'s|s|\s+is|\s+are)|define|meaning\s+of|what\s+(?:does|do)|what\s+means?)"
+    r"(?:(?:what|wat|wot)(?:'s|s|\s+is|\s+are)|define|meaning\s+of|(?:what|wat|wot)\s+(?:does|do)"
+    r"|(?:what|wat|wot)\s+means?)"
     r"\s+(?:a\s+|an\s+|the\s+)?"
     r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b|in\b)[a-z][a-z-]*){0,2})(?:\s+mean)?"
     # "... in simple terms", "... in plain english"

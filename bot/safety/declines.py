@@ -115,7 +115,13 @@ MEDICINE_ADVICE = re.compile(
     r"\s+(?:for|on|with|to)\b"
     # the medicine named first: "i'm on warfarin, should i stop it"
     rf"|{MEDICINES}[^?!]{{0,50}}?\b(?:should|can|could|must|do)\s+(?:i|he|she|we|they)\s+"
-    r"(?:stop|quit|come\s+off|skip|double|keep)\s+(?:taking\s+|giving\s+)?(?:it|them)\b",
+    r"(?:stop|quit|come\s+off|skip|double|keep)\s+(?:taking\s+|giving\s+)?(?:it|them)\b"
+    # as many as before, of a new brand: "do i take the same number as before?"
+    r"|\b(?:take|give|taking|giving)\s+the\s+same\s+(?:number|amount|dose|dosage|quantity)\b"
+    # a label that cannot be read: "the label on my tablets got wet and i cant read it"
+    rf"|\blabel\b[^.?!]{{0,40}}?\b(?:can'?t|cannot|cant|unable\s+to)\s+(?:read|see|make\s+out)\b"
+    rf"|\b(?:can'?t|cannot|cant|unable\s+to)\s+(?:read|see|make\s+out)\s+(?:the|my|his|her)\s+"
+    r"(?:\w+\s+)?(?:label|prescription|instructions)\b",
     re.IGNORECASE,
 )
 # "is my dog at risk of calcinosis", "is the kidney a common place for calcium deposits", "is
@@ -354,6 +360,27 @@ DOUBTED = re.compile(
     r"|worried|a\s+problem)|nothing\s+serious|harmless|benign|fine|otherwise|different|last\s+resort)",
     re.IGNORECASE,
 )
+# the source itself doubted, or the bot found no help: "your source is wrong", "thats rubbish",
+# "thanks for nothing"
+SOURCE_DOUBTED = re.compile(
+    r"\b(?:your|the|this)\s+(?:source|text|info|information|answer|answers|bot)\s+(?:is|are|was"
+    r"|seems?)\s+(?:\w+\s+)?(?:wrong|rubbish|useless|crap|outdated|out\s+of\s+date|incorrect"
+    r"|nonsense|garbage|rubbish|bs)\b"
+    r"|^\W*(?:that'?s|thats|that\s+is|this\s+is)\s+(?:just\s+|total\s+|complete\s+)?(?:not\s+true"
+    r"|wrong|rubbish|nonsense|incorrect|garbage|bs|bollocks)\b",
+    re.IGNORECASE,
+)
+NOT_HELPED = re.compile(
+    r"\bthanks?\s+(?:a\s+lot\s+)?for\s+nothing\b|\b(?:you'?re|youre|ur|u\s+r|you\s+are)\s+"
+    r"(?:so\s+|totally\s+|completely\s+)?(?:useless|no\s+help|rubbish)\b"
+    # of the bot, not a test: "this is a waste of time", not "says its a waste of time"
+    r"|\b(?:this|that|you|u|this\s+bot|this\s+chat)\s+(?:is|was|are|r)\s+(?:a\s+|such\s+a\s+"
+    r"|a\s+total\s+|a\s+complete\s+)?waste\s+of\s+(?:my\s+)?time\b"
+    r"|^\W*what\s+a\s+waste\s+of\s+(?:my\s+)?time\b"
+    r"|\b(?:you'?re|youre|you\s+are|this\s+is|that\s+was)\s+not\s+(?:very\s+)?helpful\b"
+    r"|\bno\s+help\s+at\s+all\b",
+    re.IGNORECASE,
+)
 # a lump told to have opened, bled or leaked, which the source does not cover: to be seen
 # soon, whatever else the message asks ("one lump is open now and it bleeds a little", "his
 # calcium lump has opened up and white chalky stuff is coming out"); heavy bleeding is a red flag
@@ -417,6 +444,25 @@ def of_a_lump(text: str) -> bool:
     return not clauses or any(LUMP_WORDS.search(c) or not BLED_ELSEWHERE.search(c) for c in clauses)
 
 
+# "why did you say tumours", "what do you mean tumours??": a general sentence of the source
+# taken as said of the patient
+NOT_ABOUT_YOU = re.compile(
+    r"\b(?:why\s+(?:did|do|would)\s+(?:you|u)\s+(?:say|mention|bring\s+up|talk\s+about)"
+    r"|what\s+do\s+(?:you|u)\s+mean(?:\s+by)?|who\s+said\s+anything\s+about"
+    r"|nobody\s+said\s+anything\s+about|no\s+one\s+said\s+anything\s+about"
+    r"|are\s+(?:you|u)\s+saying\s+(?:i|it|she|he)\s+(?:have|has|is|might)?)"
+    r"[^.?!]{0,20}?\b(?:tumou?rs?|cancer|cancerous|malignant)\b"
+)
+# a lump that grows fast, which the source does not cover: to be seen soon
+GROWS_FAST = re.compile(
+    # of a lump, not a child: "mine have doubled", "the lump on my elbow is growing fast"
+    r"\b(?:lumps?|bumps?|deposits?|nodules?|ones?|it|its|it's|they|they're|theyre|mine|this|that"
+    r"|these|them)\s+(?:\w+\s+){0,4}?"
+    r"(?:(?:doubled|tripled)\s+(?:in\s+size|in\s+a\s+\w+)"
+    r"|(?:growing|grown|grows|got|getting|gotten)\s+(?:really\s+|very\s+|so\s+)?"
+    r"(?:fast|quickly|rapidly|much\s+bigger\s+(?:in|over)|a\s+lot\s+bigger\s+(?:in|over))\b"
+    r"|(?:twice|three\s+times)\s+(?:as\s+big|the\s+size))\b"
+)
 # a story being written, whose people no one can diagnose
 STORY = re.compile(
     r"\bwriting\s+(?:a|an|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|book|script|screenplay|play"
@@ -428,22 +474,28 @@ DECLINED_CACHE_SIZE = 1024
 # calcinosis, so a message that asks both gets the one note
 DECLINED = (
     ("no_medicine_advice", MEDICINE_ADVICE),
+    ("not_about_you", NOT_ABOUT_YOU),
     ("cannot_tell_cancer", WHETHER_CANCER),
     ("cannot_tell", WHO_HAS_IT),
     ("cannot_tell_what", WHAT_IT_IS),
     ("cannot_tell_cause", WHAT_CAUSED_IT),
     ("keep_appointment", SKIPS_APPOINTMENT),
     ("doctor_knows_best", DOUBTED),
+    ("source_doubted", SOURCE_DOUBTED),
+    ("not_helped", NOT_HELPED),
     ("see_soon", OPENED),
+    ("see_soon_growing", GROWS_FAST),
 )
 # a note left out when one of these is given: one diagnosis note a reply
 SUPERSEDED_BY = {
-    "cannot_tell": frozenset({"cannot_tell_cancer"}),
-    "cannot_tell_what": frozenset({"cannot_tell", "cannot_tell_cancer"}),
+    "cannot_tell_cancer": frozenset({"not_about_you"}),
+    "cannot_tell": frozenset({"cannot_tell_cancer", "not_about_you"}),
+    "cannot_tell_what": frozenset({"cannot_tell", "cannot_tell_cancer", "not_about_you"}),
     "cannot_tell_cause": frozenset({"cannot_tell", "cannot_tell_cancer", "cannot_tell_what"}),
+    "source_doubted": frozenset({"doctor_knows_best"}),
 }
 DIAGNOSIS_NOTES = frozenset(
-    {"cannot_tell", "cannot_tell_cancer", "cannot_tell_what", "cannot_tell_cause"}
+    {"cannot_tell", "cannot_tell_cancer", "cannot_tell_what", "cannot_tell_cause", "not_about_you"}
 )
 
 

@@ -94,6 +94,7 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
     ("text", "expected"),
     [
         ("is calcinosis catching?", ["whether it is contagious"]),
+        ("can my kids catch it from me", ["whether it is contagious"]),
         ("can it spread from person to person", ["whether it is contagious"]),
         ("can calcinosis spread to other parts of the body", []),  # the source answers that
         ("will it spread to the rest of her body", ["whether it will spread in one person"]),

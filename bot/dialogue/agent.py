@@ -62,7 +62,14 @@ from bot.nlu.questions import (
     who_can_tell,
 )
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
-from bot.safety.declines import DOUBTED, NOT_HELPED, SOURCE_DOUBTED, declined, presses
+from bot.safety.declines import (
+    DOUBTED,
+    NOT_ANSWERED,
+    NOT_HELPED,
+    SOURCE_DOUBTED,
+    declined,
+    presses,
+)
 from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import help_called, stands_down
 
@@ -88,7 +95,7 @@ NEVER_RESUMES = frozenset(
 # a finding named by its word, which "what does that mean?" asks about: "calcifications on my
 # x-ray", "calcium in my shoulder", "calcinosis cutis"
 # what doubts the answer, the source or the help: the same answer again would only argue
-DOUBTS = frozenset({"doctor_knows_best", "source_doubted", "not_helped"})
+DOUBTS = frozenset({"doctor_knows_best", "source_doubted", "not_helped", "not_answered"})
 # a question of causes: "what causes it", "why do i get them", "can my tablets cause it"
 ASKS_A_CAUSE = re.compile(r"\b(?:caus\w*|why|trigger\w*|lead\s+to|from|get\s+it|reason)\b")
 FINDING_NAMED = re.compile(r"\bcalc(?:inosis|ifications?|ified|ium)\b")
@@ -848,7 +855,7 @@ class Agent:
         new: the same answer again would only argue with the doctor."""
         if DOUBTS.isdisjoint(declines):  # the note the decline patterns gave it
             return False
-        for doubt in (DOUBTED, SOURCE_DOUBTED, NOT_HELPED):
+        for doubt in (DOUBTED, SOURCE_DOUBTED, NOT_HELPED, NOT_ANSWERED):
             text = doubt.sub(" ", text)
         return not asks(text.strip(" ?!.,"))
 

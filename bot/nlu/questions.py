@@ -11,7 +11,7 @@ from typing import Any
 
 QUESTION_WORDS = frozenset(
     {"does", "do", "is", "are", "can", "could", "will", "would", "should", "what", "how", "why"}
-    | {"what's", "whats"}
+    | {"what's", "whats", "which"}
 )
 _CLAUSES = re.compile(r"[,;.!?]+")
 WORD = re.compile(r"[\w']+")
@@ -28,7 +28,13 @@ FILLERS = frozenset(
     {"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright", "whatever"}
 )
 # what may come before a question: "ok and is it serious?", "so what now?"
-LEADING_WORDS = FILLERS | {"and", "but", "right", "sorry", "anyway", "anyways", "btw", "also"}
+LEADING_WORDS = (
+    FILLERS
+    | {"and", "but", "right", "sorry", "anyway", "anyways", "btw", "also"}
+    | {
+        "like"  # "like which exact meds tho"
+    }
+)
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
 # "yes please tell me about treatment": a request follows the yes, so the yes is not all of it
 REQUEST = re.compile(r"\b(?:tell\s+me|explain|what|how|why|which|can\s+you|could\s+you)\b")

@@ -331,6 +331,9 @@ SKIPS_APPOINTMENT = re.compile(
     r"|postpone|postponing|not\s+(?:go|going|bother\s+going)\s+to"
     r"|(?:don'?t|dont|do\s+not|doesn'?t|won'?t)\s+(?:really\s+|even\s+)?(?:need|have)\s+to"
     r"\s+(?:go|attend|keep|bother)|no\s+need\s+(?:to\s+(?:go|attend|keep)|for))\b"
+    # not work missed for them: "if i miss another day for appointments"
+    r"(?!\s+(?:another\s+|a\s+|more\s+|any\s+more\s+)?(?:day|days|work|school|shift|shifts"
+    r"|class|classes|lessons?)\b)"
     rf"[^.?!]{{0,40}}?\b{APPOINTMENTS}"
     r"|\b(?:do|does|should|must)\s+(?:i|she|he|we|they|my\s+\w+)\s+(?:still\s+|really\s+"
     rf"|even\s+)?(?:need|have)\s+to\s+(?:go|attend|keep)\b[^.?!]{{0,30}}?\b{APPOINTMENTS}"
@@ -368,6 +371,13 @@ SOURCE_DOUBTED = re.compile(
     r"|nonsense|garbage|rubbish|bs)\b"
     r"|^\W*(?:that'?s|thats|that\s+is|this\s+is)\s+(?:just\s+|total\s+|complete\s+)?(?:not\s+true"
     r"|wrong|rubbish|nonsense|incorrect|garbage|bs|bollocks)\b",
+    re.IGNORECASE,
+)
+# "thats not what i asked", "you didnt answer my question"
+NOT_ANSWERED = re.compile(
+    r"\b(?:that'?s|thats|that\s+is|this\s+is|that\s+was)\s+not\s+what\s+i\s+(?:asked|meant|said)\b"
+    r"|\bnot\s+what\s+i\s+asked\b|\b(?:you|u)\s+(?:didn'?t|didnt|did\s+not|haven'?t|havent)\s+"
+    r"answer(?:ed)?\s+(?:my|the)\s+question\b|\bthat\s+(?:doesn'?t|doesnt|does\s+not)\s+answer\b",
     re.IGNORECASE,
 )
 NOT_HELPED = re.compile(
@@ -483,6 +493,7 @@ DECLINED = (
     ("doctor_knows_best", DOUBTED),
     ("source_doubted", SOURCE_DOUBTED),
     ("not_helped", NOT_HELPED),
+    ("not_answered", NOT_ANSWERED),
     ("see_soon", OPENED),
     ("see_soon_growing", GROWS_FAST),
 )

@@ -95,6 +95,16 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
     [
         ("is calcinosis catching?", ["whether it is contagious"]),
         ("can my kids catch it from me", ["whether it is contagious"]),
+        ("can calcinosis make your hair fall out", ["hair loss"]),
+        ("whats the icd code for calcinosis", ["diagnostic codes"]),
+        ("universalis?", ["calcinosis universalis or circumscripta"]),
+        ("i have scleroderma. will i get calcinosis for sure?", ["the chances of getting it"]),
+        (
+            "my grandma had it, will i get it",
+            ["genetics or family history", "the chances of getting it"],
+        ),
+        ("how painful is calcinosis", ["how painful it is"]),
+        ("is calcinosis painful", []),  # the source answers that
         ("can it spread from person to person", ["whether it is contagious"]),
         ("can calcinosis spread to other parts of the body", []),  # the source answers that
         ("will it spread to the rest of her body", ["whether it will spread in one person"]),

@@ -369,6 +369,10 @@ NOT_GROWING = [
     "my son is growing fast, can kids get calcinosis",
 ]
 
+NOT_SKIPPED = [
+    "my boss is gonna murder me if i miss another day for appointments lol. is surgery used for "
+    "calcinosis?",
+]
 # the source doubted, or no help found
 SOURCE_DOUBTED = [
     "your source is rubbish",
@@ -377,6 +381,7 @@ SOURCE_DOUBTED = [
 ]
 NOT_SOURCE_DOUBTED = ["where is your source from", "is the source up to date"]
 NOT_HELPED = ["thanks for nothing", "ur useless", "this was a waste of time"]
+NOT_ANSWERED = ["huh? thats not what i asked", "you didnt answer my question"]
 NOT_NOT_HELPED = [
     "thanks, that helped",
     "nothing helps the pain, what else is there",
@@ -388,6 +393,8 @@ CASES = [
     *((text, "source_doubted", False) for text in NOT_SOURCE_DOUBTED),
     *((text, "not_helped", True) for text in NOT_HELPED),
     *((text, "not_helped", False) for text in NOT_NOT_HELPED),
+    *((text, "not_answered", True) for text in NOT_ANSWERED),
+    *((text, "keep_appointment", False) for text in NOT_SKIPPED),
     *((text, "not_about_you", True) for text in NOT_ABOUT_YOU),
     *((text, "not_about_you", False) for text in NOT_NOT_ABOUT_YOU),
     *((text, "see_soon_growing", True) for text in GROWING),
@@ -460,6 +467,7 @@ SAYS = {
     "not_about_you": "That was a general sentence from the text, not something said about you.",
     "source_doubted": "You may be right that it leaves things out",
     "not_helped": "I'm sorry I could not help more.",
+    "not_answered": "Sorry, I may have misread your question.",
     "see_soon_growing": "The source does not cover a lump that grows quickly: please have it "
     "seen by a doctor soon.",
     "see_soon": "The source does not cover a lump that has opened, bleeds or leaks: please have "

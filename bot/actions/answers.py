@@ -15,6 +15,7 @@ from bot.actions.knowledge import (
     INTENT_TOPIC,
     LISTED_CONDITIONS,
     Knowledge,
+    answered_by,
     knowledge,
     message_text,
 )
@@ -187,7 +188,9 @@ SEVERITY = re.compile(
     r"|bad\s+for\s+(?:you|u|me|him|her|them)|(?:something|anything)\s+to\s+(?:worry|freak)"
     # "should i worry", "should i be scared of calcinosis", "is it bad"
     r"|should\s+(?:i|we|she|he|they)\s+(?:be\s+)?(?:worr(?:y|ied)|scared|afraid|frightened"
-    r"|concerned|panic\w*|freak\w*)|is\s+(?:it|this|that)\s+bad|how\s+(?:scared|worried))\b"
+    r"|concerned|panic\w*|freak\w*)|is\s+(?:it|this|that)\s+bad|how\s+(?:scared|worried)"
+    # "i read calcinosis can kill you", "is calcinosis a big deal"
+    r"|kill\w*|fatal|deadly|die\s+(?:from|of)|big\s+deal|scared|afraid|frightened|terrified)\b"
 )
 # a question of how serious it is that the classifier may read as another topic ("is calcinosis
 # something to freak out about or nah": who can get it, at 0.37)
@@ -378,6 +381,8 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     severity = confidence < SEVERITY_READ_AS_BELOW and SEVERITY.search(text) is not None
     if caused_by_it or severity:
         topic = "complications"
+    if topic == "complications":  # "can it cause numbness?": what it says of symptoms
+        topic = answered_by(k, k.unmentioned_in(text)) or topic
     elif topic == "causes" and TAKEN_FOR_IT.search(text):
         topic = "treatment"  # "what medicine can she take for this": what treats it
     sites = live_entities(tracker, "body_site")

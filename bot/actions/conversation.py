@@ -75,6 +75,20 @@ RECREATIONAL = re.compile(
     r"|spice|edibles?|weed|festival|rave|party|high)\b",
     re.IGNORECASE,
 )
+# an overdose told as meant: "took like 40 paracetmol cuz i wanted to dissapear"
+MEANT_IT = re.compile(
+    r"\b(?:wanted|want|wanna|trying|tried)\s+to\s+(?:die|disappear|dissapear|dissappear|end\s+it"
+    r"|not\s+be\s+here|sleep\s+forever|never\s+wake\s+up)\b|\bon\s+purpose\b|\bdeliberately\b"
+    r"|\bto\s+(?:make\s+it|everything)\s+(?:all\s+)?stop\b|\bso\s+i\s+(?:don'?t|dont|won'?t|wont)\s+"
+    r"wake\s+up\b",
+    re.IGNORECASE,
+)
+# an overdose by mistake: "doubled up on my tablets by mistake"
+BY_MISTAKE = re.compile(
+    r"\b(?:by\s+mistake|accident\w*|mixed\s+up|doubled\s+up|forgot|forgetting|wrong\s+(?:pills?"
+    r"|tablets?|dose|meds))\b",
+    re.IGNORECASE,
+)
 # someone else's harm that may be on purpose: "took a packet of paracetamol because hes being
 # bullied", "after a fight with her boyfriend", "my mate cut his arms again"
 DISTRESS = re.compile(
@@ -85,7 +99,11 @@ DISTRESS = re.compile(
     # "swallowed a bunch of her antidepressants to make it stop", "hurting himself"
     r"|(?:took|swallowed|taken)\s+(?:a\s+bunch|a\s+load|loads|a\s+handful|all)\s+of\s+(?:her|his|their)"
     r"|to\s+make\s+(?:it|everything)\s+(?:all\s+)?stop|to\s+end\s+it"
-    r"|(?:hurting|harming|hurt|harmed|cutting)\s+(?:himself|herself|themselves)|self[\s-]?harm\w*)\b",
+    r"|(?:hurting|harming|hurt|harmed|cutting)\s+(?:himself|herself|themselves)|self[\s-]?harm\w*"
+    # "goodbye everyone, ive injected all my insulin", "shes taking all her pills, shes been so
+    # low", "wants to end it all"
+    r"|goodbye\s+everyone|injected\s+all|taking\s+all\s+(?:of\s+)?(?:her|his|their)"
+    r"|(?:been|so|really)\s+low|end\s+it\s+all|ending\s+it|can'?t\s+do\s+this\s+any\s*more)\b",
     re.IGNORECASE,
 )
 
@@ -137,22 +155,39 @@ class ActionEmergency(Action):
         # not a pet given away in one's own plan ("gave my cat to the neighbour, wont be
         # needing them after tonight")
         pet = category != "suicide" and (pet_in_danger(tracker) or pet_poisoned(text))
+        # one's own overdose told as meant ("cuz i wanted to dissapear"): the crisis line
+        if category == "poisoning" and MEANT_IT.search(text) and not names_someone_else(text):
+            category = "suicide"
+        someone = (
+            (category == "suicide" or DISTRESS.search(text) is not None)
+            and names_someone_else(text)
+            # not one's own plan told with a relative in it ("ive given my dog to my sister")
+            and (THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None)
+        )
         others = names_someone_else(text) or pet or SOMEONE.search(text) is not None
         dispatcher.utter_message(
             response="utter_emergency",
             category=category,
             # "my wife says she doesn't want to live anymore", "my 14 year old took a packet of
             # paracetamol because hes being bullied": the crisis line for them too
-            someone=(category == "suicide" or DISTRESS.search(text) is not None)
-            and names_someone_else(text)
-            # not one's own plan told with a relative in it ("ive given my dog to my sister")
-            and (THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None),
+            someone=someone,
             # an emergency no red flag names may be self-harm, unless it is of a body's illness
-            # or injury, or of someone else ("my 4 month old is breathing really fast")
-            harm_line=category == NAMED_BY_NO_FLAG
+            # or injury, or of someone else ("my 4 month old is breathing really fast"); so may
+            # one's own overdose, not taken by mistake
+            harm_line=not someone
             and (
-                (SELF_HARM_HINTS.search(text) is not None and not RECREATIONAL.search(text))
-                or not (others or PHYSICAL.search(text) is not None)
+                (
+                    category == NAMED_BY_NO_FLAG
+                    and (
+                        (SELF_HARM_HINTS.search(text) is not None and not RECREATIONAL.search(text))
+                        or not (others or PHYSICAL.search(text) is not None)
+                    )
+                )
+                or (
+                    category == "poisoning"
+                    and not others
+                    and not (BY_MISTAKE.search(text) or RECREATIONAL.search(text))
+                )
             ),
             # "my cat just collapsed": an emergency vet too (the advice for people stays)
             pet=pet,

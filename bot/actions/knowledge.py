@@ -58,6 +58,8 @@ class Unmentioned:
     # words often told in passing ("my laptop died today", "croup every winter"): named only
     # in what a message asks about (`asked_part`)
     in_passing: bool = False
+    # the topic whose facts answer a question of it ("can it cause numbness?": the symptoms)
+    answered_by: str | None = None
 
     def named_in(self, text: str, *, red_flag_asked: bool = False) -> bool:
         if self.red_flag and not red_flag_asked:
@@ -129,6 +131,13 @@ class Knowledge:
         ]
 
 
+def answered_by(k: Knowledge, names: list[str]) -> str | None:
+    """The topic that answers a question of what the source does not mention, where one does
+    ("can calcinosis cause numbness?": what it says of symptoms, not of complications)."""
+    by_name = {u.name: u.answered_by for u in k.unmentioned}
+    return next((by_name[name] for name in names if by_name.get(name)), None)
+
+
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b")
@@ -154,6 +163,7 @@ def knowledge() -> Knowledge:
                 _words_pattern([str(w) for w in u["except"]]) if u.get("except") else None,
                 red_flag=bool(u.get("red_flag", False)),
                 in_passing=bool(u.get("in_passing", False)),
+                answered_by=u.get("answered_by"),
             )
             for u in topics["unmentioned"]
         ),

@@ -48,7 +48,7 @@ RELATIONS = (
     r"|granddad|grandfather|nan|nana|grandson|granddaughter|aunt|auntie|uncle|friend|patient"
     r"|resident|girl|boy|lad|mate|teen|teenager|client|neighbou?r|flatmate|roommate|housemate"
     r"|classmate|colleague|coworker|co-worker|workmate|bf|gf|grandpa|grandpop|cousin|niece"
-    r"|nephew|fiance|fiancee|stepdad|stepmum|stepmom"
+    r"|nephew|fiance|fiancee|stepdad|stepmum|stepmom|roomate|roomie"
     r"|\d{1,2}\s*(?:yr|year|month|week)s?[\s-]*old|\d{1,2}\s*(?:yo|y/o))"
 )
 BODY = (
@@ -59,7 +59,8 @@ BODY = (
 SOMEONE_ELSES = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?{RELATIONS}s?\b"
     # "mum got calcinosis on her fingertips": the relation first, without "my"
-    rf"|^\W*{RELATIONS}\s+(?:has|had|got|gets|is|was|have|said|says|told|texted|keeps)\b"
+    rf"|^\W*(?:\w+\s+)?{RELATIONS}\s+(?:has|had|got|gets|is|was|have|said|says|told|texted|keeps"
+    r"|left|posted|sent|wrote|took|just)\b"
     r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got)\b"
     rf"|\b(?:his|her)\s+(?:\w+\s+)?{BODY}\b"
 )

@@ -201,6 +201,8 @@ CANCER = (
 # "could my mum's lumps be cancer", "is it cancerous?", "do i have cancer": of someone's own
 # lump; "is calcinosis cancer?" and "can deposits turn into cancer?" ask of calcinosis
 WHETHER_CANCER = re.compile(
+    # "my mum died of cancer and now they found calcifications in me, am i next?"
+    rf"\b{CANCER}\b[^?!]{{0,80}}?\bam\s+i\s+next\b|"
     r"\b(?:is|am|are)\s+(?:this|that|it|i|these|those|they|(?:the|my|his|her|our)\s+\w+)"
     rf"\s+(?:{THINGS}\s+)?(?:an?\s+)?{CANCER}"
     r"|\b(?:could|can|might|may|would)\s+(?:this|that|it|these|they|the|my|his|her|our)\b"
@@ -429,8 +431,8 @@ OPENED = re.compile(
 )
 # what may have opened or bled: the clause that says so tells whose it is
 OPENING_WORDS = re.compile(
-    r"\b(?:bleed\w*|bled|blood\w*|ooz\w*|leak\w*|pus|weep\w*|seep\w*|open\w*|burst\w*"
-    r"|broke\w*|split)\b"
+    r"\b(?:bleed\w*|bled|blood(?!\s+(?:vessels?|tests?|pressure|sugars?|work|cells?))|bloody"
+    r"|ooz\w*|leak\w*|pus|weep\w*|seep\w*|open\w*|burst\w*|broke\w*|split)\b"
 )
 LUMP_WORDS = re.compile(
     r"\b(?:lumps?|bumps?|deposits?|nodules?|calcium|calcinosis|calcifications?|them|ones?)\b"
@@ -439,7 +441,8 @@ LUMP_WORDS = re.compile(
 # "the heroine bleeds to death", "heavy bleeding in labour", and bleeding that has stopped
 BLED_ELSEWHERE = re.compile(
     r"\b(?:nose|nosebleeds?|gums?|lips?|period|periods|labou?r|birth|spay\w*|neuter\w*"
-    r"|heroine|hero|character|(?:bleeds?|bled|bleeding)\s+(?:out|to\s+death))\b"
+    r"|heroine|hero|character|(?:bleeds?|bled|bleeding)\s+(?:out|to\s+death)"
+    r"|giving\s+blood|gave\s+blood|blood\s+donation|donating\s+blood|blood\s+tests?)\b"
     r"|^(?!.*\b(?:not|never|n'?t|hasnt|havent|didnt|wont|isnt)\s+(?:\w+\s+)?"
     r"(?:stopped|healed))(?=.*\b(?:stopped|healed)\b)"
 )
@@ -473,6 +476,15 @@ GROWS_FAST = re.compile(
     r"(?:fast|quickly|rapidly|much\s+bigger\s+(?:in|over)|a\s+lot\s+bigger\s+(?:in|over))\b"
     r"|(?:twice|three\s+times)\s+(?:as\s+big|the\s+size))\b"
 )
+# a lump that may be infected, which the source does not cover: red, hot or swollen with a
+# fever ("the lump on my elbow is red hot and swollen and i feel feverish")
+INFECTED = re.compile(
+    r"^(?=.*\b(?:lumps?|bumps?|deposits?|nodules?|it|its|it's|they|one)\b)"
+    r"(?=.*\b(?:red|hot|warm|swollen|swelling|inflamed|angry)\b)"
+    r"(?=.*\b(?:fever\w*|temperature|temp|shiver\w*|shivery|chills|feel\s+(?:really\s+)?unwell)\b)"
+    r"(?!.*\b(?:no|not|without|never)\s+(?:a\s+)?(?:fever|temperature|temp)\b)",
+    re.DOTALL,
+)
 # a story being written, whose people no one can diagnose
 STORY = re.compile(
     r"\bwriting\s+(?:a|an|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|book|script|screenplay|play"
@@ -496,6 +508,7 @@ DECLINED = (
     ("not_answered", NOT_ANSWERED),
     ("see_soon", OPENED),
     ("see_soon_growing", GROWS_FAST),
+    ("see_soon_infected", INFECTED),
 )
 # a note left out when one of these is given: one diagnosis note a reply
 SUPERSEDED_BY = {

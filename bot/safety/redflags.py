@@ -159,6 +159,17 @@ RECOVERED = re.compile(
     r"|ok|okay|better)\b"
     r"|\b(?:been|i'?ve\s+been|ive\s+been)\s+(?:ok|okay|fine|good|well|clean|better)\s+(?:for|since)\b"
     r"|\b(?:fine|well|ok|okay|good|better|healthy|happy)\s+now\b|\brecovered\b"
+    # "happy and healthy these days", "in a really good place"
+    r"|\b(?:fine|well|ok|okay|good|great|better|healthy|happy)\s+(?:and\s+\w+\s+)?these\s+days\b"
+    r"|\bin\s+a\s+(?:really\s+|much\s+|very\s+)?(?:good|better|great|happy)\s+place\b"
+)
+# a joke told of, the person fine: "my sister always jokes shes gonna kill herself if she has
+# to sit another exam lol shes fine"
+JOKED = re.compile(r"\b(?:jokes?|joking|joked|kidding)\b")
+JOKE_ENDS = re.compile(r"\b(?:lol|lmao|haha\w*|(?:she'?s|he'?s|they'?re|shes|hes|theyre)\s+fine)\b")
+# the word in a service's or campaign's name: "a suicide prevention helpline"
+SERVICE_AFTER = re.compile(
+    r"^\s*(?:prevention|helpline|hotline|awareness|charity|charities|training|crisis\s+line)\b"
 )
 USED_TO = re.compile(r"\bused\s+to\s*$")
 # what someone died of: "my gran passed away from a stroke last year and now i worry"
@@ -176,7 +187,8 @@ SURVIVED_OR_SEEN = re.compile(
 # seen at work: "im a paramedic and see strokes every shift", "we see poisoned dogs every
 # week", "im a pharmacist and get asked about overdoses every day"
 SEEN_BEFORE = re.compile(
-    r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse|(?:we|they)\s+had)"
+    r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse|(?:we|they)\s+had"
+    r"|calls?\s+about)"
     r"(?:\s+\w+){0,3}\s*$"
 )
 AT_WORK = re.compile(
@@ -187,6 +199,7 @@ AT_WORK = re.compile(
     # "toxicologist here", "nurse here"
     r"|\b(?:\w+ist|nurse|doctor|medic|paramedic|vet|cop|officer|midwife)\s+here\b"
     r"|\bevery\s+(?:shift|day|week|night)\b|\bat\s+work\b|\bon\s+(?:shift|the\s+job)\b"
+    r"|\b(?:911|999|emergency)\s+(?:dispatcher|operator|call\s+handler)\b|\bdispatcher\b"
     r"|\ball\s+day\s+long\b|\ball\s+day\b"
 )
 # a story, not a life: "in a tv drama a character had a stroke", "i read a novel where someone
@@ -209,6 +222,7 @@ FICTION = re.compile(
     # "game of thrones, the king got poisoned at his wedding", "in my crime novel the butler"
     r"|\bgame\s+of\s+thrones\b|\bgrey'?s\s+anatomy\b|\b(?:my|a|the)\s+(?:crime\s+)?novel\b"
     r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
+    r"|\bpodcast\b|\btrue\s+crime\b|\bfortnite\b|\bminecraft\b|\bcall\s+of\s+duty\b"
 )
 # "my son pretends to have heart attacks": a pretence, not an illness
 PRETENDED = re.compile(
@@ -304,7 +318,7 @@ NOT_A_COUNT_BEFORE = re.compile(
 # 2yo got into my medicine" (not "got some pills from the doctor")
 SWALLOW_WORDS = frozenset({"swallowed", "ate", "eaten", "chewed", "licked"})
 YOUNG_CHILD = re.compile(
-    r"\b(?:toddler|baby|infant|little one|kid|child|\d{1,2}\s*(?:yr|year|yo)s?)\b"
+    r"\b(?:toddler|baby|infant|little one|kid|child|\d{1,2}\s*(?:yr|year|yo|month)s?)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:yr|year)s? old\b"
 )
 # a pet that got into medicine, any amount: "the cat got into my vitamin d pills", "labrador
@@ -413,6 +427,7 @@ class RedFlagDetector:
             *_meningitis_signs(doc),
             *_turning_blue(doc),
             *_pets_in_danger(doc),
+            *_child_poisoned(doc),
             *_newborn_fever(doc),
             *_cold_white_limb(doc),
             *_injuries(doc),
@@ -466,10 +481,10 @@ class RedFlagDetector:
             return True
         if HAPPENING_NOW.search(doc.text.lower()):
             return False
-        if any(
-            pattern.search(told_before) for pattern in (DIED_OF, LATE, FICTION, SURVIVED_OR_SEEN)
-        ):
+        if any(pattern.search(told_before) for pattern in (DIED_OF, LATE, SURVIVED_OR_SEEN)):
             return True
+        if FICTION.search(_sentence_before(doc, start)):  # "watching breaking bad, walt just
+            return True  # poisoned someone lol"
         # "is it related to the stroke?", "the stroke i had": one known, not one happening
         if RELATED_TO_THE.search(told_before) or HAD_BEFORE.match(doc[end:].text.lower()):
             return True
@@ -506,11 +521,13 @@ class RedFlagDetector:
         now"); never with anything of it happening now or again."""
         text = doc.text.lower()
         told_before = doc[RedFlagDetector._clause(doc, start, end)[0] : start].text.lower()
-        if _seen_at_work(told_before, text):
+        if _seen_at_work(told_before, text) or SERVICE_AFTER.match(doc[end:].text.lower()):
             return True
+        if JOKED.search(told_before) and JOKE_ENDS.search(text[doc[start].idx :]):
+            return True  # (its "another exam" is no "again")
         if HAPPENING_NOW.search(text):
             return False
-        if FICTION.search(told_before):
+        if FICTION.search(_sentence_before(doc, start)):
             return True
         past = LONG_AGO.search(text) or USED_TO.search(told_before)
         return bool(past and RECOVERED.search(text[doc[start].idx :]))
@@ -604,6 +621,12 @@ class RedFlagDetector:
 
 
 FlagSpan = tuple[str, int, int]  # a red flag's category and its token bounds
+
+
+def _sentence_before(doc: Doc, start: int) -> str:
+    """What the sentence of ``doc[start]`` says before it, in lower case."""
+    first: int = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    return str(doc[first:start].text.lower())
 
 
 def _seen_at_work(told_before: str, text: str) -> bool:
@@ -713,6 +736,24 @@ GUT_STASIS = re.compile(
     r"\b(?:hasn'?t|hasnt|has\s+not|not|stopped|won'?t|wont|isn'?t|isnt)\s+(?:been\s+)?"
     r"(?:eaten|eating|eat|pooped|pooping|poop|pooed)\b|\bhunched\b"
 )
+
+
+# a young child who swallowed or drank a household poison: "my 18 month old drank from a bottle
+# of windscreen washer fluid"
+CHILD_POISONS = re.compile(
+    r"\b(?:drank|drunk|drinking|swallowed|ate|eaten|chewed|sucked|licked|sipped|got\s+into)\b"
+    r"[^.?!]{0,40}?\b(?:bleach|washer\s+fluid|screen\s*wash|antifreeze|white\s+spirit|turps"
+    r"|turpentine|lamp\s+oil|paraffin|petrol|gasoline|detergent|laundry\s+(?:pods?|capsules?|tabs?)"
+    r"|dishwasher\s+(?:tabs?|tablets?|pods?)|button\s+batter(?:y|ies)|batter(?:y|ies)|magnets?"
+    r"|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:fluid|liquid|spray|product)|weed\s*killer"
+    r"|rat\s+poison|slug\s+pellets|e-?liquid|vape\s+(?:juice|liquid)|nicotine|methadone"
+    r"|vodka|gin|whisky|whiskey|wine|rum)\b"
+)
+
+
+def _child_poisoned(doc: Doc) -> list[tuple[str, int, int]]:
+    """A young child who swallowed or drank a household poison."""
+    return _matched(doc, CHILD_POISONS, "poisoning", when=YOUNG_CHILD)
 
 
 # a pet named, then what it ate: "my lab ate a whole bar of dark chocolate"
@@ -828,7 +869,13 @@ AFFAIRS = re.compile(
     # cattery for good", "wont be needing them after tonight", "deleted everything"
     r"|\b(?:gave|given)\s+(?:away\s+)?my\s+(?:\w+\s+){1,2}to\s+(?:my|the|a)\b"
     r"|\b(?:gave|given|sent|emailed|texted)\s+(?:\w+\s+){0,3}(?:all\s+)?my\s+passwords\b"
-    r"|\b(?:cattery|kennels?|rehomed|rehoming)\b[^.?!]{0,15}\bfor\s+good\b"
+    r"|\b(?:cattery|kennels?|rehomed|rehoming|off\s+at)\b[^.?!]{0,30}\bfor\s+(?:good|keeps)\b"
+    # "left the keys and a note for my sister", "sold my car for next to nothing", "paid off
+    # all my debts", "walking up to the bridge now"
+    r"|\bleft\s+(?:\w+\s+){0,5}?a\s+note\s+for\b|\bsold\s+(?:my\s+\w+|everything)\s+for\s+next\s+to"
+    r"\s+nothing\b|\bpaid\s+off\s+(?:all\s+)?my\s+debts?\b"
+    r"|\b(?:walking|heading|going|driving)\s+(?:up\s+)?to\s+the\s+(?:bridge|cliffs?|tracks|railway"
+    r"|roof)\b"
     r"|\b(?:won'?t|wont|will\s+not)\s+be\s+needing\s+(?:them|it|those|these|any\s+of\s+it)\b"
     r"|\b(?:my\s+)?(?:last|final)\s+(?:post|message|tweet|video)\b|\bdeleted\s+everything\b"
     r"|\bafter\s+tonight\b|\b(?:nobody|no\s+one|noone)\s+(?:has|will\s+have|needs?)\s+to\s+worry"

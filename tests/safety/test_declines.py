@@ -364,6 +364,14 @@ GROWING = [
     "the lump on my elbow is growing really fast",
     "its twice as big as it was last week",
 ]
+INFECTED = [
+    "the lump on my elbow is red hot and swollen and i feel feverish",
+    "its gone red and warm and ive got a temperature",
+]
+NOT_INFECTED = [
+    "the lump is red and swollen but no fever",
+    "i had a fever last week, what causes calcinosis",
+]
 NOT_GROWING = [
     "do calcinosis lumps get bigger",
     "my son is growing fast, can kids get calcinosis",
@@ -399,6 +407,8 @@ CASES = [
     *((text, "not_about_you", False) for text in NOT_NOT_ABOUT_YOU),
     *((text, "see_soon_growing", True) for text in GROWING),
     *((text, "see_soon_growing", False) for text in NOT_GROWING),
+    *((text, "see_soon_infected", True) for text in INFECTED),
+    *((text, "see_soon_infected", False) for text in NOT_INFECTED),
     *((text, "no_medicine_advice", True) for text in MEDICINE_ADVICE),
     *((text, "no_medicine_advice", False) for text in NOT_MEDICINE_ADVICE),
     *((text, "cannot_tell", True) for text in WHO_HAS_IT),
@@ -468,6 +478,8 @@ SAYS = {
     "source_doubted": "You may be right that it leaves things out",
     "not_helped": "I'm sorry I could not help more.",
     "not_answered": "Sorry, I may have misread your question.",
+    "see_soon_infected": "The source does not cover a lump that is red, hot or swollen with a "
+    "fever: please have it seen by a doctor soon, today if you can.",
     "see_soon_growing": "The source does not cover a lump that grows quickly: please have it "
     "seen by a doctor soon.",
     "see_soon": "The source does not cover a lump that has opened, bleeds or leaks: please have "
@@ -495,6 +507,7 @@ def agent(model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Agent:
         *WHAT_CAUSED_IT,
         *NOT_ABOUT_YOU,
         *GROWING,
+        *INFECTED,
         "thanks! how many mg of ibuprofen can i take?",
         "hello, do i have calcinosis?",
         "ok bye, should i stop my meds",

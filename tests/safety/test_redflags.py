@@ -371,6 +371,23 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("had my baby last week and now i have a fever of 39.8", "general"),
         ("gave birth 5 days ago and the discharge smells really bad", "general"),
         ("our budgie flew into the window and is lying on her back twitching", "general"),
+        # a high place, the sea, a note and a bridge, rest for good; a child's poison; a rider
+        (
+            "not that itll matter, im on the top floor of the car park and its a long way down",
+            "suicide",
+        ),
+        ("gonna walk into the sea tonight when the tide comes in", "suicide"),
+        (
+            "sold my car for next to nothing and left the keys and a note for my sister. walking "
+            "up to the bridge now",
+            "suicide",
+        ),
+        ("paid off all my debts today. tonight i finally get to rest for good", "suicide"),
+        ("my 18 month old drank from a bottle of windscreen washer fluid", "poisoning"),
+        ("motorbike crash outside, the rider isnt moving", "general"),
+        # someone else's hanging or shooting, named as of him or her
+        ("found my brother trying to hang himself", "suicide"),
+        ("my dad said he wants to end his life", "suicide"),
     ],
 )
 def test_red_flags_are_found(
@@ -452,6 +469,8 @@ def test_red_flags_are_found(
         "had my baby 6 years ago and she had a fever last week",
         "i gave my old bike to my nephew",
         "my mum said sorry for shouting and then rang me back",
+        "my 3 year old drank some of my orange juice",
+        "i went to the bridge club last night",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -508,6 +527,18 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("my brother tried to kill himself years ago, hes doing really well now", "suicide"),
         ("when i was a teenager i used to self harm but ive been ok for 8 years", "suicide"),
         ("toxicologist here, i handle poisonings all day", "poisoning"),
+        (
+            "my aunt overdosed on purpose back in 2010 but shes happy and healthy these days",
+            "poisoning",
+        ),
+        ("i attempted suicide when i was 19, im 35 now and in a really good place", "suicide"),
+        (
+            "my sister always jokes shes gonna kill herself if she has an exam lol shes fine",
+            "suicide",
+        ),
+        ("i volunteer on a suicide prevention helpline", "suicide"),
+        ("im a 911 dispatcher, all day its calls about heart attacks", "chest_pain"),
+        ("watching breaking bad, walt just poisoned someone lol", "poisoning"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

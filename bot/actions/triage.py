@@ -69,6 +69,9 @@ TENDER_WHEN = re.compile(
     r"\b(?:only|just|except)\s+(?:if|when|whenever)\s+(?:i|you|he|she|they|someone)\s+"
     r"(?:\w+\s+)?(?:lean|leans|press|presses|push|pushes|touch|touches|knock|knocks|bump|bumps"
     r"|squeeze|squeezes|rub|rubs|lie|lies|sit|sits|kneel|kneels|put\s+pressure|bang|bangs)\b"
+    # "meh not rly, sometimes when my sock rubs"
+    r"|\bsometimes\s+(?:if|when|whenever)\s+(?:\w+\s+){0,3}?(?:lean|leans|press|presses|push"
+    r"|pushes|touch|touches|knock|knocks|bump|bumps|rub|rubs|rubbing|squeeze|squeezes)\b"
 )
 # "they hurt when i knock them", "sore if you bump it": when the lump hurts, not an injury
 WHEN_KNOCKED = re.compile(
@@ -508,6 +511,10 @@ class ValidateTriageForm(FormValidationAction):
             found = from_answer(
                 message, str(requested), answered, relatives=speaks_for_someone(tracker, True)
             )
+        elif (paused := paused_slot(tracker)) and answers_plainly(message):
+            # "no" after "whats dermatomyositis?" paused the questions: the answer to the one
+            # left open
+            found = from_answer(message, paused, relatives=speaks_for_someone(tracker, True))
         else:  # the form starts: fill what the opening message already says
             found = from_statement(message, relatives=speaks_for_someone(tracker, False))
             if summarized_before(tracker):  # a new report: its lump's own answers
@@ -526,6 +533,45 @@ class ValidateTriageForm(FormValidationAction):
                 events.append(SlotSet(slot, value))
         tracker.add_slots(events)
         return events
+
+
+def paused_slot(tracker: Tracker) -> str | None:
+    """The question left open when the questions paused for the patient's own question, if
+    the latest message is the first since the answer to it; else None."""
+    users = 0
+    paused = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            users += 1
+            if users > 2 or (users == 2 and not paused):
+                return None
+        elif kind == "action" and event.get("name") == "utter_triage_paused":
+            paused = True
+        elif paused and kind == "slot" and event.get("name") == "requested_slot":
+            value = event.get("value")
+            if value in TRIAGE_SLOTS:
+                return str(value)
+    return None
+
+
+# a bare "yes" or "no" after the pause may say whether to go on, not answer: said with words
+# that tell ("no he doesnt have that") it answers
+ANSWER_WORDS = 3
+WORDS = re.compile(r"[a-z']+", re.IGNORECASE)
+
+
+def answers_plainly(message: dict[str, Any]) -> bool:
+    """Whether a message is a yes, a no or a not sure told in words, and asks nothing: "nope
+    never been told anything like that", "no he doesnt have that"."""
+    text = str(message.get("text") or "")
+    intent = (message.get("intent") or {}).get("name")
+    told = leading_answer(text) is not None or leading_unsure(text)
+    return (
+        (told or intent in {"affirm", "deny", "unsure"})
+        and len(WORDS.findall(text)) >= ANSWER_WORDS
+        and not asks_or_requests(text)
+    )
 
 
 class ActionTriageSummary(Action):

@@ -23,9 +23,11 @@ HEDGE_PAIRS = frozenset(
     {("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "little"), ("little", "bit")}
     | {("a", "tiny"), ("tiny", "bit"), ("a", "wee"), ("a", "teeny"), ("a", "lil"), ("lil", "bit")}
 )
+NOT_REALLY = frozenset({("not", "really"), ("not", "rly"), ("not", "realy"), ("not", "much")})
 # words a reply may start with before its yes or no: "ok then no", "well, yes"
 FILLERS = frozenset(
     {"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright", "whatever"}
+    | {"meh", "honestly", "tbh"}
 )
 # what may come before a question: "ok and is it serious?", "so what now?"
 LEADING_WORDS = (
@@ -244,6 +246,8 @@ def leading_answer(text: str) -> bool | None:
     if not words:
         return None
     hedged = words[0] in HEDGES or tuple(words[:2]) in HEDGE_PAIRS
+    if tuple(words[:2]) in NOT_REALLY:  # "not rly", "not really": a no
+        words = ["no", *words[2:]]
     if not hedged and words[0] not in YES_WORDS | NO_WORDS:
         return None  # most messages stop here, before the rest of the text is scanned
     if _asked_after_hedge(text) or UNSURE_WORDS & set(words[1:4]):

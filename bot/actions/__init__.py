@@ -4,7 +4,13 @@ Run in-process through rasa-sdk's ActionExecutor, or on a real action server:
 `python -m rasa_sdk --actions bot.actions`.
 """
 
-from bot.actions.answers import ActionAnswer, ActionDoctor, ActionMore, ActionSource
+from bot.actions.answers import (
+    ActionAnswer,
+    ActionDoctor,
+    ActionMore,
+    ActionPlainer,
+    ActionSource,
+)
 from bot.actions.conversation import ActionEmergency, ActionFallback, ActionOutOfScope
 from bot.actions.triage import ActionTriageSummary, ValidateSlotMappings, ValidateTriageForm
 
@@ -15,6 +21,7 @@ __all__ = [
     "ActionFallback",
     "ActionMore",
     "ActionOutOfScope",
+    "ActionPlainer",
     "ActionSource",
     "ActionTriageSummary",
     "ValidateSlotMappings",

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.knowledge import (
+    DEFAULT_TOPICS,
     FACTS_PER_ANSWER,
     INTENT_TOPIC,
     LISTED_CONDITIONS,
@@ -469,6 +470,34 @@ class ActionMore(Action):
             buttons=k.related_buttons(str(topic))[:3],
         )
         return [SlotSet("facts_shown", shown + next_ids)] if next_ids else []
+
+
+FACTS_SAID_PLAINER = 4  # the last answer's facts, "tell me more" included
+
+
+class ActionPlainer(Action):
+    """ "Simpler please", "huh?": the last answer again in plainer words."""
+
+    def name(self) -> str:
+        return "action_plainer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        k = knowledge()
+        shown = [i for i in tracker.get_slot("facts_shown") or [] if i in k.facts.by_id]
+        if not shown:
+            dispatcher.utter_message(
+                response="utter_how_can_i_help",
+                buttons=[k.button(t) for t in DEFAULT_TOPICS],
+            )
+            return []
+        dispatcher.utter_message(
+            response="utter_plainer",
+            fact_ids=shown[-FACTS_SAID_PLAINER:],
+            buttons=[k.button(t) for t in ("more", "source")],
+        )
+        return []
 
 
 class ActionSource(Action):

@@ -50,6 +50,7 @@ class Fact:
     text: str
     source: str
     about: frozenset[str] = frozenset()  # entity values it speaks of: "pain", "lump"
+    plain: str = ""  # the same in plainer words, for "simpler please"
 
 
 class FactBase:
@@ -70,6 +71,7 @@ class FactBase:
                 text=collapse(str(item["text"])),
                 source=collapse(str(item["source"])),
                 about=frozenset(str(v) for v in item.get("about", [])),
+                plain=collapse(str(item.get("plain") or item["text"])),
             )
             for item in data["facts"]
         ]

@@ -36,6 +36,7 @@ from bot.nlu.questions import (
     asks,
     asks_by_naming,
     asks_next_step,
+    asks_plainer,
     asks_to_explain_question,
     asks_to_go_on,
     asks_to_repeat,
@@ -420,6 +421,13 @@ class Agent:
             return (*glad, "utter_come_back" if later else "utter_how_can_i_help")
         if asks_to_repeat(parse["text"]) and last_reply(state.events):
             return (REPEAT,)  # "sorry, can you repeat that": the same words, nothing changed
+        if (
+            loop is None
+            and asks_plainer(parse["text"])
+            and state.slots.get("facts_shown")
+            and not live
+        ):  # "simpler pls", "huh??" after an answer: the same facts in plainer words
+            return ("action_plainer",)
         prefix: tuple[str, ...] = ("action_extract_slots",)
         if live and intent.startswith("ask_"):  # "could the calcinosis be causing it?" while
             # the emergency lasts: answered, after the reminder to call for help first

@@ -582,6 +582,26 @@ def asks_to_go_on(text: str, *, last_sentence: bool = False) -> bool:
     return len(words) <= GO_ON_MAX_WORDS and GO_ON_WORDS.search(" ".join(words)) is not None
 
 
+# the last answer asked again in plainer words: "simpler pls", "in english please", "huh??"
+ASKS_PLAINER = re.compile(
+    r"^\W*(?:(?:huh|eh|sorry|um+|hm+|ok|but|and|can\s+you|could\s+you|pls|please)\W+)*(?:huh+"
+    r"|eh|simpler|more\s+simply|plainer|in\s+(?:plain\s+|simple\s+|normal\s+|proper\s+)?english"
+    r"|plain\s+english|simple\s+(?:words|english|terms|language)"
+    r"|in\s+(?:plain|simple|simpler|normal|everyday|easier)\s+(?:words|terms|language)"
+    r"|dumb\s+it\s+down|(?:say|explain|put)\s+(?:it|that|this)\s+(?:again\s+)?(?:simpler|more\s+simply"
+    r"|in\s+(?:plain|simple|simpler|easier)\s+(?:words|english|terms)|so\s+i\s+(?:can\s+)?understand)"
+    r"|i\s+(?:don'?t|dont|do\s+not)\s+(?:understand|get\s+(?:it|that))(?:\s+(?:that|it))?"
+    r"|english\s+(?:please|pls|plz)|too\s+(?:complicated|technical|many\s+big\s+words))"
+    r"(?:\s+(?:pls|please|plz|thanks|thx|lol))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_plainer(text: str) -> bool:
+    """Whether a message asks for the last answer in plainer words."""
+    return ASKS_PLAINER.match(text) is not None
+
+
 def asks_to_explain_question(text: str) -> bool:
     """Whether a message says the question was not understood ("what?", "i dont understand
     the question")."""

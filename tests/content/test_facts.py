@@ -183,3 +183,10 @@ def test_the_facts_that_use_a_word_a_patient_asks_the_meaning_of(
 ) -> None:
     """ "what is vasculitis?" reads as out of scope; the fact that names it also glosses it."""
     assert [f.id for f in FactBase.load().explaining(asked_term(text))] == fact_ids
+
+
+def test_every_fact_has_plainer_words_of_its_own() -> None:
+    """ "Simpler please" gets each fact in other, plainer words, never the same sentence."""
+    for fact in knowledge().facts.facts:
+        assert fact.plain, fact.id
+        assert fact.plain != fact.text, fact.id

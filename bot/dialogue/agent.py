@@ -95,6 +95,11 @@ NEVER_RESUMES = frozenset(
 )
 # a finding named by its word, which "what does that mean?" asks about: "calcifications on my
 # x-ray", "calcium in my shoulder", "calcinosis cutis"
+# how the chat is kept: "is this chat private?", "do you store my chats"
+ASKS_PRIVACY = re.compile(
+    r"\b(?:private|privacy|confidential|store|stored|storing|save|saved|keep|kept|record\w*"
+    r"|who\s+can\s+see|will\s+(?:my\s+)?\w+\s+see)\b"
+)
 # what doubts the answer, the source or the help: the same answer again would only argue
 DOUBTS = frozenset({"doctor_knows_best", "source_doubted", "not_helped", "not_answered"})
 # a question of causes: "what causes it", "why do i get them", "can my tablets cause it"
@@ -495,6 +500,9 @@ class Agent:
             return (*prefix, "utter_why_asked", FORM)
         if loop == FORM and asks_to_go_on(parse["text"], last_sentence=True):
             return (*prefix, FORM)  # "he is fine, really. can we continue": the same question
+        if loop == FORM and self._asks_unmentioned(parse):
+            # "btw is that the same as a cyst?": leave the questions politely, say so
+            return (*prefix, "action_deactivate_loop", "utter_triage_paused", "action_fallback")
         if loop == FORM and self._answers_form(parse):
             return (*prefix, FORM)
         if loop is None and (
@@ -712,6 +720,17 @@ class Agent:
             if notes:
                 return notes
         return ()
+
+    @staticmethod
+    def _asks_unmentioned(parse: ParseResult) -> bool:
+        """Whether a message the classifier is not sure of asks of what the source does not
+        mention ("btw is that the same as a cyst?"), rather than answering the question."""
+        text = parse["text"]
+        return (
+            parse["intent"]["name"] == FALLBACK_INTENT
+            and is_question(text)
+            and bool(knowledge().unmentioned_in(text.lower()))
+        )
 
     @classmethod
     def _answers_form(cls, parse: ParseResult) -> bool:
@@ -1128,6 +1147,9 @@ class Agent:
                         "crisis": action == "utter_emergency_first"
                         and self._live_flag(builder.state) == "suicide",
                         "paused": action == "utter_come_back" and self._resuming(builder.state),
+                        # "is this chat private?": how the chat is kept
+                        "privacy": action == "utter_capabilities"
+                        and ASKS_PRIVACY.search(builder.turn.parse["text"].lower()) is not None,
                         # "i'm terrified, i can't cope": the crisis line after the reassurance
                         "strong": action == "utter_reassure"
                         and STRONG_WORRY.search(builder.turn.parse["text"].lower()) is not None,

@@ -60,12 +60,13 @@ PHYSICAL = re.compile(
     r"|seizure|fit|chok\w*|allerg\w*|swell\w*|swollen|rash|sweat\w*|grey|gray|arm|pain"
     r"|elephant|pressure|vision|double|words|speech|talk\w*|face|numb\w*|weak\w*|dizzy"
     r"|blood|bleed\w*|squirt\w*|spurt\w*|slipped|heartbeat|drool\w*|scream\w*|shak\w*"
-    r"|overheat\w*|jaw|twitch\w*)\b",
+    r"|overheat\w*|jaw|twitch\w*|throat|lips?|tongue|wheez\w*|headaches?|fumes|generator"
+    r"|nose\w*|pale|temp|cough\w*|asthma|inhaler|confus\w*|sense)\b",
     re.IGNORECASE,
 )
 # what may be self-harm in such an emergency
 SELF_HARM_HINTS = re.compile(
-    r"\b(?:cut|cutting|blade|razor|pills?|tablets?|overdose\w*|took|taken|swallowed|jump\w*"
+    r"\b(?:(?<!power\s)cut|cutting|blade|razor|pills?|tablets?|overdose\w*|took|taken|swallowed|jump\w*"
     r"|rope|hang\w*|die|dying|kill\w*|hurt\s+myself|harm\w*|point|alive|living|goodbye)\b",
     re.IGNORECASE,
 )
@@ -175,12 +176,16 @@ class ActionEmergency(Action):
             # or injury, or of someone else ("my 4 month old is breathing really fast"); so may
             # one's own overdose, not taken by mistake
             harm_line=not someone
+            and not others
             and (
                 (
                     category == NAMED_BY_NO_FLAG
                     and (
-                        (SELF_HARM_HINTS.search(text) is not None and not RECREATIONAL.search(text))
-                        or not (others or PHYSICAL.search(text) is not None)
+                        (
+                            SELF_HARM_HINTS.search(text) is not None
+                            and not (RECREATIONAL.search(text) or BY_MISTAKE.search(text))
+                        )
+                        or not PHYSICAL.search(text)
                     )
                 )
                 or (

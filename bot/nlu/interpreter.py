@@ -273,6 +273,8 @@ def _of_something_else(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[Inten
     told = sentences[-2].text
     if len(told.split()) < TELLS_WORDS or asks(told):  # "ugh a bot. ok, what causes it"
         return None
+    if JOKING.search(told.lower()):  # "omg my dad is gonna kill me i dented his car lol. is it
+        return None  # treated with surgery?": a joke, not what the question is about
     if NAMES_CALCINOSIS.search(told):  # "a character with scleroderma gets calcinosis. what
         return None  # symptoms would she have?": of calcinosis, whatever else it tells
     before = reads(told)
@@ -319,6 +321,8 @@ def _asked_of_the_source(doc: Doc, reads: _Reads) -> tuple[IntentScore, list[Int
     return read._.intent, read._.intent_ranking
 
 
+# a sentence told as a joke: "omg my dad is gonna kill me i dented his car lol."
+JOKING = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|omg|rofl)\b")
 # a sentence that leaves what was said before it behind
 MOVES_ON = re.compile(
     r"^\W*(?:(?:but|so|ok|okay|well)\W+)?(?:anyway|anyways|anyhow|moving\s+on)\b", re.I

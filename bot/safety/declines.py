@@ -79,6 +79,8 @@ MEDICINE_ADVICE = re.compile(
     r"|it|them)\b"
     # more or less of it: "shud i take more plaquenil", "should i up it"
     rf"|\b(?:take|taking|give|giving)\s+(?:more|less|extra)\s+(?:of\s+)?(?:\w+\s+)?{MEDICINES}"
+    # "can i double up on my colchicine"
+    r"|\b(?:double|doubling|triple)\s+up\s+(?:on\s+)?(?:my|the|his|her)?\b"
     r"|\b(?:should|shud|shld|can|could)\s+(?:i|we|he|she)\s+(?:up|increase|lower|reduce|double"
     r"|halve)\s+(?:it|them|the\s+dose|my\s+dose)\b"
     r"|\b(?:safe|ok|okay|fine|alright)\s+to\s+(?:take|keep\s+taking|stop\s+taking|come\s+off)\b"
@@ -203,6 +205,9 @@ CANCER = (
 WHETHER_CANCER = re.compile(
     # "my mum died of cancer and now they found calcifications in me, am i next?"
     rf"\b{CANCER}\b[^?!]{{0,80}}?\bam\s+i\s+next\b|"
+    # "so could mine turn into cancer": one's own, not "can deposits turn into cancer?"
+    r"\b(?:could|can|will|might|would)\s+(?:mine|my\s+\w+|his|hers|her\s+\w+|his\s+\w+)\s+"
+    rf"(?:turn|become|develop|change)\s+(?:in)?to\s+(?:an?\s+)?{CANCER}|"
     r"\b(?:is|am|are)\s+(?:this|that|it|i|these|those|they|(?:the|my|his|her|our)\s+\w+)"
     rf"\s+(?:{THINGS}\s+)?(?:an?\s+)?{CANCER}"
     r"|\b(?:could|can|might|may|would)\s+(?:this|that|it|these|they|the|my|his|her|our)\b"
@@ -473,8 +478,10 @@ GROWS_FAST = re.compile(
     r"|these|them)\s+(?:\w+\s+){0,4}?"
     r"(?:(?:doubled|tripled)\s+(?:in\s+size|in\s+a\s+\w+)"
     r"|(?:growing|grown|grows|got|getting|gotten)\s+(?:really\s+|very\s+|so\s+)?"
-    r"(?:fast|quickly|rapidly|much\s+bigger\s+(?:in|over)|a\s+lot\s+bigger\s+(?:in|over))\b"
-    r"|(?:twice|three\s+times)\s+(?:as\s+big|the\s+size))\b"
+    r"(?:fast|quickly|rapidly|(?:much|way|a\s+lot)\s+bigger\s+(?:in|over))\b"
+    r"|(?:twice|three\s+times)\s+(?:as\s+big|the\s+size)"
+    # "its going purple", "turned black"
+    r"|(?:going|gone|turning|turned|went)\s+(?:\w+\s+)?(?:purple|black|dark\s+blue))\b"
 )
 # a lump that may be infected, which the source does not cover: red, hot or swollen with a
 # fever ("the lump on my elbow is red hot and swollen and i feel feverish")

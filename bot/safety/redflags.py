@@ -832,6 +832,8 @@ PREGNANT = re.compile(
     r"\b(?:pregnant|pregnancy|pregant|pregnat|preggers|preggo)\b|\b\d{1,2}\s*(?:weeks?|wks?)\s+"
     r"(?:pregnant|pregant|along|gone)\b"
     r"|\b(?:i'?m|im|i\s+am|she'?s|shes|she\s+is)\s+(?:2\d|3\d|4[0-2])\s*(?:weeks?|wks?)\b"
+    # "39 weeks, contractions are 2 min apart"
+    r"|^\W*(?:1\d|2\d|3\d|4[0-2])\s*(?:weeks?|wks?)\b"
 )
 PREGNANCY_SIGNS = re.compile(
     r"\b(?:flashing\s+lights|blurred\s+vision|blurry\s+vision|vision\s+(?:is\s+|has\s+gone\s+)?"
@@ -840,6 +842,11 @@ PREGNANCY_SIGNS = re.compile(
     r"(?:really\s+|very\s+|all\s+)?(?:puffy|swollen)"
     r"|(?:bad|severe|constant|terrible|sharp|awful)\s+(?:tummy|stomach|belly|abdominal)\s+pain"
     r"|bleeding|spotting|blood"
+    # a birth coming at home, labour far too early: "i can feel the babys head", "my waters
+    # just gushed out, now im getting cramps every few minutes" (waters breaking alone, at term,
+    # is for the maternity unit)
+    r"|(?:feel|see)\s+(?:the\s+)?(?:baby'?s|babys)\s+head|contractions\s+(?:are\s+)?(?:like\s+)?"
+    r"(?:\d+|two|three)\s*(?:min|mins|minutes)\s+apart|cramps?\s+every\s+few\s+minutes"
     # "my bump has gone really hard with constant pain"
     r"|(?:bump|belly|tummy|stomach)\s+(?:has\s+|is\s+)?(?:gone\s+|went\s+|feels\s+|is\s+)?(?:really\s+|very\s+"
     r"|all\s+)?(?:rock\s+)?(?:hard|tight)"
@@ -880,8 +887,16 @@ AFFAIRS = re.compile(
     r"|\b(?:my\s+)?(?:last|final)\s+(?:post|message|tweet|video)\b|\bdeleted\s+everything\b"
     r"|\bafter\s+tonight\b|\b(?:nobody|no\s+one|noone)\s+(?:has|will\s+have|needs?)\s+to\s+worry"
     r"\s+about\s+me\b"
-    # "theres a rope in the garage and ive made up my mind"
-    r"|\brope\b[^.?!]{0,40}\b(?:made\s+up\s+my\s+mind|tonight|ready|going\s+to|gonna)\b"
+    # "theres a rope in the garage and ive made up my mind", "the rope is already hanging"
+    r"|\brope\b(?!\s+swing)[^.?!]{0,40}\b(?:made\s+up\s+my\s+mind|tonight|ready|going\s+to|gonna"
+    r"|already\s+(?:hanging|tied|up)|(?:is|was)\s+(?:hanging|tied|set\s+up)\s+(?:up\s+)?(?:in|from)"
+    r"\s+the\s+(?:loft|attic|garage|shed|barn|stairs|beam|tree))\b"
+    # "pills are all lined up on the bed", "just finishing this last beer first", "wont need to
+    # worry about it much longer"
+    r"|\bpills\s+(?:are\s+)?(?:all\s+)?(?:lined\s+up|laid\s+out|counted\s+out|ready)\b"
+    r"|\blast\s+(?:beer|drink|cigarette|smoke|meal)\b"
+    r"|\b(?:won'?t|wont)\s+(?:need\s+to\s+|have\s+to\s+)?worry\s+about\s+(?:it|anything)\s+(?:much\s+)?longer\b"
+    r"|\bstockpil\w*|\bhoard(?:ing|ed)\s+(?:my|his|her)\b"
 )
 # a strip, packet or bottle of pills taken: "swallowed a strip of co-codamol"
 PILL_NAMES = (
@@ -898,15 +913,30 @@ A_STRIP_OF = re.compile(
 # a farewell, then no answer: "my mum texted me im sorry, look after your brother and shes not
 # picking up", "he said see you on the other side. hes not answering his phone"
 FAREWELL = re.compile(
-    r"\blook\s+after\s+(?:your|my|the|our|his|her)\s+\w+|\bsee\s+you\s+on\s+the\s+other\s+side"
-    r"|\blove\s+you\s+all\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
+    r"\blook\s+after\s+(?:(?:your|my|the|our|his|her)\s+)?\w+|\bsee\s+you\s+on\s+the\s+other\s+side"
+    r"|\blove\s+you\s+(?:all|bro|guys|mum|mom|dad|sis)\b|\bthis\s+is\s+it\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
     r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
     r"|\b(?:texted|messaged|text|message|note|said|posted)\b[^.?!]{0,15}\bsorry\b"
 )
 UNREACHABLE = re.compile(
-    r"\b(?:not|isn'?t|isnt|won'?t|wont|stopped)\s+(?:picking\s+up|answering|replying|responding)"
+    r"\b(?:not|isn'?t|isnt|won'?t|wont|stopped|doesn'?t|doesnt)\s+(?:picking\s+up|pick\s+up|answering"
+    r"|answer|replying|reply|responding)"
     r"|\bphone\s+(?:is\s+)?(?:off|dead|switched\s+off)|\b(?:can'?t|cannot)\s+(?:reach|get\s+hold\s+of)"
     r"|\bno\s+(?:answer|reply)\b"
+)
+# in the car with the engine running in a shut garage; "how many tylenol to die"
+FUMES = re.compile(
+    r"\b(?:in|inside)\s+the\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust|hose(?:pipe)?)\b"
+    r"|\bgarage\b[^.?!]{0,50}\bengine\s+running\b|\bengine\s+running\b[^.?!]{0,50}\bgarage\b"
+)
+TO_DIE = re.compile(
+    r"\bhow\s+many\s+(?:\w+\s+){0,2}(?:to|would)\s+(?:die|kill\s+(?:me|you|someone)|end\s+it)\b"
+    r"|\benough\s+(?:of\s+)?(?:\w+\s+){0,3}to\s+(?:die|not\s+wake\s+up|never\s+wake\s+up)\b"
+)
+# "burning my arms with a lighter again"
+HARMS_OWN_BODY = re.compile(
+    r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+my\s+(?:arms?|wrists?|legs?|thighs?"
+    r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?|lighter))\b"
 )
 # "standing by the train tracks now"
 BY_THE_TRACKS = re.compile(
@@ -924,6 +954,9 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *(plans if len(plans) > 1 else roped),
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
         *_matched(doc, BY_THE_TRACKS, "suicide"),
+        *_matched(doc, FUMES, "suicide"),
+        *_matched(doc, TO_DIE, "suicide"),
+        *_matched(doc, HARMS_OWN_BODY, "suicide"),
         *_matched(doc, A_STRIP_OF, "poisoning"),
     ]
 

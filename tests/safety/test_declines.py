@@ -71,6 +71,7 @@ MEDICINE_ADVICE = [
     "before?",
     "the label on my tablets got wet and i cant read it",
     "i cant read the label on her medicine",
+    "can i double up on my colchicine if the lumps hurt",
 ]
 NOT_MEDICINE_ADVICE = [
     "how much water is ok to drink a day",
@@ -192,6 +193,8 @@ NOT_WHAT_CAUSED_IT = [
 ]
 
 WHETHER_CANCER = [
+    "my mum died of cancer and now they found calcifications in me, am i next?",
+    "so could mine turn into cancer",
     "Are my granulomas going to become malignant?",
     "will my calcinosis turn cancerous",
     "could my mums lumps be cancer",
@@ -363,6 +366,7 @@ GROWING = [
     "mine have doubled in size in a month",
     "the lump on my elbow is growing really fast",
     "its twice as big as it was last week",
+    "the lump on my wrist has gotten way bigger in the last week and its going purple",
 ]
 INFECTED = [
     "the lump on my elbow is red hot and swollen and i feel feverish",
@@ -375,6 +379,7 @@ NOT_INFECTED = [
 NOT_GROWING = [
     "do calcinosis lumps get bigger",
     "my son is growing fast, can kids get calcinosis",
+    "my fingers go purple in the cold",
 ]
 
 NOT_SKIPPED = [
@@ -480,8 +485,8 @@ SAYS = {
     "not_answered": "Sorry, I may have misread your question.",
     "see_soon_infected": "The source does not cover a lump that is red, hot or swollen with a "
     "fever: please have it seen by a doctor soon, today if you can.",
-    "see_soon_growing": "The source does not cover a lump that grows quickly: please have it "
-    "seen by a doctor soon.",
+    "see_soon_growing": "The source does not cover a lump that grows quickly or changes colour: "
+    "please have it seen by a doctor soon.",
     "see_soon": "The source does not cover a lump that has opened, bleeds or leaks: please have "
     "it seen by a doctor soon. If it bleeds heavily or will not stop, call 911 now.",
     "cannot_tell_what": "I cannot tell what it is, or whether it is serious: only a doctor can.",

@@ -385,6 +385,26 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("paid off all my debts today. tonight i finally get to rest for good", "suicide"),
         ("my 18 month old drank from a bottle of windscreen washer fluid", "poisoning"),
         ("motorbike crash outside, the rider isnt moving", "general"),
+        # a rope hanging, no point going on, pills lined up, a farewell and no answer, fumes, a
+        # stockpile and a night set, a ledge, no response, a birth coming, waters broken early,
+        # burning one's arms, pills enough not to wake up, a search of how many to die
+        ("wont need to worry about it much longer, the rope is already hanging", "suicide"),
+        ("hes got his shotgun out and says theres no point going on", "suicide"),
+        ("ive written my will and the pills are all lined up on the bed", "suicide"),
+        (
+            "he texted a pic of pills saying this is it, love you bro and now he wont pick up",
+            "suicide",
+        ),
+        ("sat in the car in the garage with the engine running", "suicide"),
+        ("been stockpiling my moms oxy for weeks and tonights the night", "suicide"),
+        ("he sent sorry for everything, look after mum and his phone is switched off", "suicide"),
+        ("my coworker walked out onto the ledge of the car park", "suicide"),
+        ("hes twitching and doesnt respond to his name", "general"),
+        ("39 weeks, contractions are 2 min apart and i can feel the babys head", "general"),
+        ("17 weeks pregnant and my waters just gushed out", "general"),
+        ("im burning my arms with a lighter again", "suicide"),
+        ("shes counted out enough of her sleeping pills to not wake up", "suicide"),
+        ("his search history says how many tylenol to die", "suicide"),
         # someone else's hanging or shooting, named as of him or her
         ("found my brother trying to hang himself", "suicide"),
         ("my dad said he wants to end his life", "suicide"),
@@ -471,6 +491,9 @@ def test_red_flags_are_found(
         "my mum said sorry for shouting and then rang me back",
         "my 3 year old drank some of my orange juice",
         "i went to the bridge club last night",
+        "im 30 weeks into my training plan, can calcinosis stop me running",
+        "the rope swing in the garden is hanging off one branch",
+        "we had a power cut and the lights went out",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

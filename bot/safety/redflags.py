@@ -969,6 +969,11 @@ def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
     ]
 
 
+# waters broken before 37 weeks: "17 weeks pregnant and my waters just gushed out"
+WATERS_EARLY = re.compile(
+    r"\b(?:1\d|2\d|3[0-6])\s*(?:weeks?|wks?)\b[^.?!]{0,40}?\bwaters\s+(?:have\s+|just\s+)?(?:broke"
+    r"|broken|gushed|went|burst|gone)\b"
+)
 # days or weeks after a birth: "had my baby last week", "gave birth 5 days ago"
 AFTER_BIRTH = re.compile(
     r"\b(?:had\s+(?:my|the|our|a|her)\s+baby|gave\s+birth|given\s+birth|c-?\s*section"
@@ -992,6 +997,7 @@ def _pregnancy_warning(doc: Doc) -> list[tuple[str, int, int]]:
     fever of 39.8")."""
     return [
         *_matched(doc, PREGNANCY_SIGNS, "general", when=PREGNANT),
+        *_matched(doc, WATERS_EARLY, "general"),
         *_matched(doc, AFTER_BIRTH_SIGNS, "general", when=AFTER_BIRTH)[:1],
     ]
 

@@ -500,6 +500,13 @@ class ActionPlainer(Action):
         return []
 
 
+# the source itself asked of: "where is this from", "who wrote the text you use"
+ASKS_OF_THE_SOURCE = re.compile(
+    r"\b(?:source|sources|text|reference|references|written|wrote|author|where\s+(?:is|does|do|did)"
+    r"|from\s+where|based\s+on|come\s+from|comes\s+from|nhs|website|book|article)\b"
+)
+
+
 class ActionSource(Action):
     """The verbatim source passage behind the last answer."""
 
@@ -511,7 +518,9 @@ class ActionSource(Action):
     ) -> list[EventType]:
         k = knowledge()
         text = message_text(tracker)
-        unsaid = k.unmentioned_in(text) if NAMES_CALCINOSIS.search(text) else []
+        # "whats the difference from ossification" after an answer: of calcinosis too
+        of_it = NAMES_CALCINOSIS.search(text) or not ASKS_OF_THE_SOURCE.search(text)
+        unsaid = k.unmentioned_in(text) if of_it else []
         if unsaid:  # "my teacher says calcinosis can kill you, is that true?": not the passages
             k.say_out_of_scope(dispatcher, unsaid)
             return []

@@ -17,6 +17,7 @@ import rasa_sdk
 
 from bot.actions.knowledge import knowledge
 from bot.actions.triage import (
+    TENDER_WHEN,
     TRIAGE_SLOTS,
     corrects_person,
     from_statement,
@@ -743,6 +744,8 @@ class Agent:
         text = parse["text"]
         if tells_only_when(text) or pain_score(text) is not None:
             return True  # "about 3 weeks ago", "7/10": whatever the classifier made of them
+        if TENDER_WHEN.search(text.lower()) and not asks(text):
+            return True  # "it does twinge when i lean on the desk": tender, told
         if intent not in NEVER_RESUMES and (
             leading_answer(text) is not None or leading_unsure(text)
         ):

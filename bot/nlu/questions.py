@@ -11,7 +11,12 @@ from typing import Any
 
 QUESTION_WORDS = frozenset(
     {"does", "do", "is", "are", "can", "could", "will", "would", "should", "what", "how", "why"}
-    | {"what's", "whats", "which"}
+    | {"what's", "whats"}
+)
+# "which" asks only where a message starts with it ("like which exact meds tho"); after a
+# comma it goes on with what was said (", which is all day basically")
+WHICH_FIRST = re.compile(
+    r"^\W*(?:(?:like|and|so|ok|okay|but|no|i\s+mean)\W+)*which\b", re.IGNORECASE
 )
 _CLAUSES = re.compile(r"[,;.!?]+")
 WORD = re.compile(r"[\w']+")
@@ -34,7 +39,8 @@ LEADING_WORDS = (
     FILLERS
     | {"and", "but", "right", "sorry", "anyway", "anyways", "btw", "also"}
     | {
-        "like"  # "like which exact meds tho"
+        "like",  # "like which exact meds tho"
+        "wait",  # "wait whats scleroderma"
     }
 )
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
@@ -127,7 +133,11 @@ def ends_asking(text: str) -> bool:
 
 def asks(text: str) -> bool:
     """Whether any clause asks: "they don't hurt, is that normal?" tells, and asks too."""
-    return "?" in text or any(is_question(clause) for clause in _CLAUSES.split(text))
+    return (
+        "?" in text
+        or WHICH_FIRST.match(text) is not None
+        or any(is_question(clause) for clause in _CLAUSES.split(text))
+    )
 
 
 def asks_or_requests(text: str) -> bool:

@@ -84,6 +84,18 @@ MEANT_IT = re.compile(
     r"wake\s+up\b",
     re.IGNORECASE,
 )
+# one's own taking: "i just swallowed the whole strip", "took like 40 paracetmol"
+TOOK_IT_MYSELF = re.compile(
+    r"\b(?:i|ive|i've|i\s+have|im|i'm)\s+(?:\w+\s+)?(?:took|taken|taking|swallowed|drank|had|necked"
+    r"|downed|ate|overdosed|od'?d)\b|^\W*(?:just\s+)?(?:took|swallowed|necked|downed|drank)\b",
+    re.IGNORECASE,
+)
+# told not to be self-harm: "not trying to hurt myself just stupid"
+NOT_SELF_HARM = re.compile(
+    r"\bnot\s+(?:trying|meaning|wanting|tryna)\s+to\s+(?:hurt|harm|kill)\s+myself\b"
+    r"|\b(?:not|wasn'?t|wasnt)\s+on\s+purpose\b",
+    re.IGNORECASE,
+)
 # an overdose by mistake: "doubled up on my tablets by mistake"
 BY_MISTAKE = re.compile(
     r"\b(?:by\s+mistake|accident\w*|mixed\s+up|doubled\s+up|forgot|forgetting|wrong\s+(?:pills?"
@@ -191,9 +203,12 @@ class ActionEmergency(Action):
                 or (
                     category == "poisoning"
                     and not others
+                    and TOOK_IT_MYSELF.search(text) is not None
                     and not (BY_MISTAKE.search(text) or RECREATIONAL.search(text))
                 )
-            ),
+            )
+            # "took 6 of my adhd pills to cram, not trying to hurt myself"
+            and not NOT_SELF_HARM.search(text),
             # "my cat just collapsed": an emergency vet too (the advice for people stays)
             pet=pet,
             # "what do i do" after the advice: the same advice, not to wait

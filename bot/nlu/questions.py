@@ -70,6 +70,9 @@ SOMEONE_ELSES = re.compile(
     rf"|^\W*(?:\w+\s+)?{RELATIONS}\s+(?:has|had|got|gets|is|was|have|said|says|told|texted|keeps"
     r"|left|posted|sent|wrote|took|just)\b"
     r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got)\b"
+    # "the old man next door", "a student in my class"
+    r"|\b(?:the|a|this)\s+(?:old\s+|young\s+)?(?:man|woman|lady|guy|bloke|student|boy|girl"
+    r"|neighbou?r)\b"
     rf"|\b(?:his|her)\s+(?:\w+\s+)?{BODY}\b"
 )
 # a relative who has what follows: "my sister has", "my mother have the", "her mum was

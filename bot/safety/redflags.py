@@ -133,7 +133,11 @@ HAD_BEFORE = re.compile(r"^\s*(?:that\s+)?(?:i|he|she|they|we)\s+(?:had|suffered
 NEARLY = frozenset({"nearly", "almost", "practically", "basically"})
 NEARLY_REACH = 3  # "nearly had a heart attack", "almost passed out"
 # "if i stroke the lump gently": the verb, not the illness
-VERB_BEFORE = {"stroke": frozenset({"i", "you", "we", "they", "to", "gently", "softly", "lightly"})}
+VERB_BEFORE = {
+    "stroke": frozenset({"i", "you", "we", "they", "to", "gently", "softly", "lightly"}),
+    # "it would be career suicide to skip this meeting"
+    "suicide": frozenset({"career", "political", "social", "professional", "commercial"}),
+}
 # "if i ever get chest pain", "in case he has a seizure": what might happen one day
 HYPOTHETICAL = re.compile(r"\bif\b(?:\s+\S+){0,3}\s+ever\b|\bin case\b")
 # placed in the past, long enough ago not to be happening now; "again" and the like undo it
@@ -149,6 +153,8 @@ LONG_AGO = re.compile(
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small|a kitten"
     r"|a teenager|a teen|in school|at school|at uni"
     r"|a puppy|a pup|a foal)\b"
+    # "the scars are from when i hurt myself at uni"
+    r"|\bfrom\s+when\s+(?:i|he|she|they|we)\b"
     # "my aunt had a stroke when she was 60", "when he was in his fifties"
     r"|\bwhen (?:i|he|she|they|we) (?:was|were) (?:\d+|in (?:my|his|her|their|our) \w+)\b"
 )
@@ -162,6 +168,9 @@ RECOVERED = re.compile(
     # "happy and healthy these days", "in a really good place"
     r"|\b(?:fine|well|ok|okay|good|great|better|healthy|happy)\s+(?:and\s+\w+\s+)?these\s+days\b"
     r"|\bin\s+a\s+(?:really\s+|much\s+|very\s+)?(?:good|better|great|happy)\s+place\b"
+    # "im 45 now, happily married", "thats all behind me now and im good"
+    r"|\bhappily\s+(?:married|settled|retired)\b|\b(?:all\s+)?behind\s+me(?:\s+now)?\b"
+    r"|\b(?:i'?m|im|i\s+am)\s+(?:good|great|fine|ok|okay)\b"
 )
 # a joke told of, the person fine: "my sister always jokes shes gonna kill herself if she has
 # to sit another exam lol shes fine"
@@ -188,7 +197,7 @@ SURVIVED_OR_SEEN = re.compile(
 # week", "im a pharmacist and get asked about overdoses every day"
 SEEN_BEFORE = re.compile(
     r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse|(?:we|they)\s+had"
-    r"|calls?\s+about)"
+    r"|calls?\s+about|hear\s+about)"
     r"(?:\s+\w+){0,3}\s*$"
 )
 AT_WORK = re.compile(
@@ -197,7 +206,8 @@ AT_WORK = re.compile(
     r"|officer|cop|detective|coroner|pathologist|toxicologist|social\s+worker|counsellor"
     r"|counselor|therapist)\b"
     # "toxicologist here", "nurse here"
-    r"|\b(?:\w+ist|nurse|doctor|medic|paramedic|vet|cop|officer|midwife)\s+here\b"
+    r"|\b(?:\w+ist|nurse|doctor|doc|medic|paramedic|vet|cop|officer|midwife)\s+here\b"
+    r"|\bi\s+work\s+(?:nights\s+|days\s+|shifts\s+)?(?:on|at|in|for)\s+(?:a|an|the)\b"
     r"|\bevery\s+(?:shift|day|week|night)\b|\bat\s+work\b|\bon\s+(?:shift|the\s+job)\b"
     r"|\b(?:911|999|emergency)\s+(?:dispatcher|operator|call\s+handler)\b|\bdispatcher\b"
     r"|\ball\s+day\s+long\b|\ball\s+day\b"
@@ -223,6 +233,7 @@ FICTION = re.compile(
     r"|\bgame\s+of\s+thrones\b|\bgrey'?s\s+anatomy\b|\b(?:my|a|the)\s+(?:crime\s+)?novel\b"
     r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
     r"|\bpodcast\b|\btrue\s+crime\b|\bfortnite\b|\bminecraft\b|\bcall\s+of\s+duty\b"
+    r"|\blistening\s+to\b|\bsongs?\b|\blyrics\b|\balbum\b"
 )
 # "my son pretends to have heart attacks": a pretence, not an illness
 PRETENDED = re.compile(
@@ -671,6 +682,7 @@ def _referring_back(doc: Doc, flags: list[RedFlag]) -> list[RedFlag]:
 # toes that go blue in the cold (Raynaud's, common with scleroderma)
 TURNING_BLUE = re.compile(
     r"\b(?:turning|going|gone|gone\s+all|went|turned|turns|goes|looks)\s+(?:a\s+bit\s+)?blue\b"
+    r"|\b(?:lips|face)\s+(?:are\s+|is\s+)?(?:going|gone|turning|turned)\s+(?:grey|gray|blue)\b"
     r"|\bblue\s+(?:a?round|about|on)\s+(?:the|his|her|their|my)\s+(?:mouth|lips|face)\b"
 )
 EXTREMITIES = re.compile(
@@ -725,7 +737,8 @@ PET_SIGNS = re.compile(
     r"|kicking\s+at\s+(?:his|her|its|their)\s+(?:belly|stomach|tummy|side|sides)"
     r"|lying\s+down\s+and\s+(?:rolling|kicking|getting\s+up)|pawing\s+(?:at\s+)?the\s+ground"
     r"|looking\s+(?:round\s+|around\s+)?at\s+(?:his|her|its|their)\s+(?:belly|flanks?|sides?)"
-    r"|no\s+droppings|ripped\s+open|torn\s+open|gasping|mauled|twitching|fitting"
+    r"|no\s+droppings|ripped\s+open|torn\s+open|gasping|mauled|savaged|twitching|fitting"
+    r"|(?:lying\s+there|gone|went|is)\s+limp|flap\s+of\s+skin"
     r"|lying\s+on\s+(?:his|her|its|their)\s+(?:back|side)|fell\s+off\s+(?:his|her|its|the)\s+perch"
     r"|flew\s+into\s+(?:a|the)\s+(?:window|glass|door|wall)|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|truck|truk|van|lorry"
     r"|bike|motorbike|bus)|can'?t\s+(?:walk|stand))\b"
@@ -917,12 +930,17 @@ FAREWELL = re.compile(
     r"|\blove\s+you\s+(?:all|bro|guys|mum|mom|dad|sis)\b|\bthis\s+is\s+it\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
     r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
     r"|\b(?:texted|messaged|text|message|note|said|posted)\b[^.?!]{0,15}\bsorry\b"
+    # "posted a goodbye video on tiktok", "saying goodbye to everyone in the corridor"
+    r"|\bgoodbye\s+(?:video|post|message|note|letter|text|to\s+everyone)"
 )
 UNREACHABLE = re.compile(
     r"\b(?:not|isn'?t|isnt|won'?t|wont|stopped|doesn'?t|doesnt)\s+(?:picking\s+up|pick\s+up|answering"
     r"|answer|replying|reply|responding)"
     r"|\bphone\s+(?:is\s+)?(?:off|dead|switched\s+off)|\b(?:can'?t|cannot)\s+(?:reach|get\s+hold\s+of)"
     r"|\bno\s+(?:answer|reply)\b"
+    # "shes not in her bedroom, the window is wide open", "smell gas from under his door"
+    r"|\bnot\s+in\s+(?:her|his|their)\s+(?:bed)?room\b|\bwindow\s+is\s+(?:wide\s+)?open\b"
+    r"|\bsmell\s+gas\b|\b(?:gone|went)\s+(?:totally\s+|completely\s+|really\s+)?quiet\b"
 )
 # in the car with the engine running in a shut garage; "how many tylenol to die"
 FUMES = re.compile(
@@ -933,10 +951,24 @@ TO_DIE = re.compile(
     r"\bhow\s+many\s+(?:\w+\s+){0,2}(?:to|would)\s+(?:die|kill\s+(?:me|you|someone)|end\s+it)\b"
     r"|\benough\s+(?:of\s+)?(?:\w+\s+){0,3}to\s+(?:die|not\s+wake\s+up|never\s+wake\s+up)\b"
 )
+# "jumping at midnight", "the belt looped round the door handle", "pockets full of stones",
+# "locked herself in the bathroom with her dads razor"
+ENDS_IT = re.compile(
+    r"\bjump(?:ing)?\s+(?:off\s+\w+\s+)?(?:at\s+midnight|tonight|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b)"
+    r"|\b(?:belt|rope|cord|scarf|cable|dressing\s+gown\s+cord|noose)\b[^.?!]{0,30}\b(?:looped|tied"
+    r"|knotted)\b[^.?!]{0,30}\b(?:door\s*handle|neck|beam|banister|bannister|hook|rail)"
+    r"|\bpockets\s+(?:full\s+of|filled\s+with)\s+(?:stones|rocks)\b"
+    r"|\b(?:ocean|sea|river|water)\s+is\s+calling\b"
+    r"|\blocked\s+(?:herself|himself|themselves|myself)\s+in\b[^.?!]{0,60}\b(?:razor|blade|knife"
+    r"|pills|rope|gun|belt)\b"
+)
 # "burning my arms with a lighter again"
 HARMS_OWN_BODY = re.compile(
     r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+my\s+(?:arms?|wrists?|legs?|thighs?"
     r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?|lighter))\b"
+    # "keep dragging a broken bottle across my wrist"
+    r"|\b(?:dragging|dragged|drag|running|ran)\s+(?:a\s+|the\s+)?(?:broken\s+)?(?:bottle|glass|blade"
+    r"|razor|knife)\s+(?:across|along|over|down)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b"
 )
 # "standing by the train tracks now"
 BY_THE_TRACKS = re.compile(
@@ -955,6 +987,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
         *_matched(doc, BY_THE_TRACKS, "suicide"),
         *_matched(doc, FUMES, "suicide"),
+        *_matched(doc, ENDS_IT, "suicide"),
         *_matched(doc, TO_DIE, "suicide"),
         *_matched(doc, HARMS_OWN_BODY, "suicide"),
         *_matched(doc, A_STRIP_OF, "poisoning"),

@@ -405,6 +405,22 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("im burning my arms with a lighter again", "suicide"),
         ("shes counted out enough of her sleeping pills to not wake up", "suicide"),
         ("his search history says how many tylenol to die", "suicide"),
+        # a jump set for a time, a belt looped round a handle, stones in one's pockets, a razor
+        # behind a locked door, a goodbye video and an open window, grey lips, a fall from a
+        # roof, a crushed arm, a savaged guinea pig, a bottle dragged across a wrist
+        ("goodbye everyone. jumping at midnight", "suicide"),
+        ("ive got the belt looped round the door handle ready", "suicide"),
+        ("parked at the pier with my pockets full of stones", "suicide"),
+        ("she locked herself in the bathroom with her dads razor", "suicide"),
+        (
+            "she posted a goodbye video and shes not in her bedroom, the window is wide open",
+            "suicide",
+        ),
+        ("inhaler isnt touching it and my lips are going grey", "general"),
+        ("my mate slid off the roof and cant feel anything below his waist", "general"),
+        ("his arm got pulled into the conveyor belt and its crushed", "general"),
+        ("my guinea pig got savaged by a dog and hes lying there limp", "general"),
+        ("keep dragging a broken bottle across my wrist", "suicide"),
         # someone else's hanging or shooting, named as of him or her
         ("found my brother trying to hang himself", "suicide"),
         ("my dad said he wants to end his life", "suicide"),
@@ -494,6 +510,9 @@ def test_red_flags_are_found(
         "im 30 weeks into my training plan, can calcinosis stop me running",
         "the rope swing in the garden is hanging off one branch",
         "we had a power cut and the lights went out",
+        "it would be career suicide to skip this meeting",
+        "jumping at the chance to ask, what causes calcinosis",
+        "my belt is too tight around my waist",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -550,6 +569,17 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("my brother tried to kill himself years ago, hes doing really well now", "suicide"),
         ("when i was a teenager i used to self harm but ive been ok for 8 years", "suicide"),
         ("toxicologist here, i handle poisonings all day", "poisoning"),
+        ("i tried to take my own life when i was 19. im 45 now, happily married", "suicide"),
+        ("been listening to suicide is painless on repeat", "suicide"),
+        (
+            "the scars are from when i hurt myself on purpose at uni, thats all behind me now",
+            "suicide",
+        ),
+        (
+            "i work nights on a poison control line so i hear about overdoses all day. quick one: "
+            "can you see calcinosis with the naked eye?",
+            "poisoning",
+        ),
         (
             "my aunt overdosed on purpose back in 2010 but shes happy and healthy these days",
             "poisoning",

@@ -382,7 +382,7 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     severity = confidence < SEVERITY_READ_AS_BELOW and SEVERITY.search(text) is not None
     if caused_by_it or severity:
         topic = "complications"
-    if topic == "complications":  # "can it cause numbness?": what it says of symptoms
+    if topic == "complications" and not SEVERITY.search(text):  # "can it cause numbness?"
         topic = answered_by(k, k.unmentioned_in(text)) or topic
     elif topic == "causes" and TAKEN_FOR_IT.search(text):
         topic = "treatment"  # "what medicine can she take for this": what treats it

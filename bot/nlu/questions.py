@@ -23,7 +23,9 @@ WORD = re.compile(r"[\w']+")
 YES_WORDS = frozenset({"yes", "yeah", "yep", "yup", "yea", "ya", "aye"})
 NO_WORDS = frozenset({"no", "nope", "nah", "nay"})
 # "kinda", "sort of, it's tender sometimes", "a little": a hedged yes
-HEDGES = frozenset({"kinda", "sorta", "somewhat", "slightly", "abit", "mildly"})
+HEDGES = frozenset(
+    {"kinda", "sorta", "somewhat", "slightly", "abit", "mildly", "sometimes", "occasionally"}
+)
 HEDGE_PAIRS = frozenset(
     {("kind", "of"), ("sort", "of"), ("a", "bit"), ("a", "little"), ("little", "bit")}
     | {("a", "tiny"), ("tiny", "bit"), ("a", "wee"), ("a", "teeny"), ("a", "lil"), ("lil", "bit")}
@@ -32,7 +34,7 @@ NOT_REALLY = frozenset({("not", "really"), ("not", "rly"), ("not", "realy"), ("n
 # words a reply may start with before its yes or no: "ok then no", "well, yes"
 FILLERS = frozenset(
     {"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright", "whatever"}
-    | {"meh", "honestly", "tbh"}
+    | {"meh", "honestly", "tbh", "eh", "ehh", "ehhh"}
 )
 # what may come before a question: "ok and is it serious?", "so what now?"
 LEADING_WORDS = (
@@ -237,7 +239,7 @@ def last_clause_question_start(text: str) -> int | None:
 # a hedge with a question mark, which answers unsure rather than asks: "idk maybe? it kinda
 # hurts when i press it", "hmm kinda? its tender if i knock it"
 HEDGED = re.compile(
-    r"^\W*(?:(?:hmm+|um+|erm+|uh+|well|ok|okay|so)\W+)*(?:idk|dunno|maybe|kinda|sorta|perhaps"
+    r"^\W*(?:(?:hmm+|um+|erm+|uh+|eh+|well|ok|okay|so)\W+)*(?:idk|dunno|maybe|kinda|sorta|perhaps"
     r"|possibly|probably|not\s+sure|i\s+guess|i\s+think\s+so|a\s+bit|a\s+little|sometimes)"
     r"(?:\s+(?:maybe|kinda|sorta|perhaps|sometimes))?\s*\?+",
     re.IGNORECASE,
@@ -568,6 +570,8 @@ def puts_off(text: str) -> bool:
 NOT_UNDERSTOOD = re.compile(
     r"^\W*(?:(?:sorry|huh|eh|pardon|hm+|um+|what)\W+)*(?:"
     r"what|huh|pardon|come\s+again|what\s+do\s+(?:you|u|ya)\s+mean"
+    # "wdym connective tissue thing"
+    r"|wdym(?:\s+(?:by\s+)?(?:the\s+|a\s+)?[a-z]+(?:\s+[a-z]+){0,2})?"
     r"|what\s+(?:does|do)\s+(?:that|this|it)\s+mean|what\s+(?:are\s+you|r\s+u)\s+asking"
     r"|i\s+(?:don'?t|dont|do\s+not)\s+(?:understand|get)(?:\s+(?:it|that|the\s+question|what\s+you\s+mean))?"
     r")\W*$"

@@ -302,6 +302,9 @@ WHAT_IT_IS = re.compile(
 # what caused someone's own lump: "so it was the fall that caused it?", "is the lupus the
 # reason for my lumps?", "was it my steroids that did this?"
 WHAT_CAUSED_IT = re.compile(
+    # "is it my fault, i took calcium tablets while pregnant", "did i cause this"
+    r"\b(?:is|was)\s+(?:it|this|that)\s+(?:all\s+)?my\s+fault\b|\bdid\s+i\s+cause\s+(?:it|this|that|them)\b"
+    r"|\bbecause\s+of\s+(?:me|something\s+i\s+did)\s*\?|"
     r"\b(?:so\s+)?(?:it\s+was|it'?s|was\s+it|is\s+it)\s+(?:the|my|his|her)\s+(?:\w+\s+){1,2}?"
     r"(?:that|which)\s+(?:caused|causes|did|made|gave)\b"
     r"|\b(?:is|was)\s+(?:the|my|his|her)\s+(?:\w+\s+){1,2}?(?:the\s+)?(?:reason|cause)\s+"

@@ -179,6 +179,8 @@ NOT_WHO_HAS_IT = [
 ]
 
 WHAT_CAUSED_IT = [
+    "is it my fault, i took calcium tablets while pregnant",
+    "did i cause this",
     "so it was the fall that caused it?",
     "i have lupus and lumps on my elbows. is the lupus the reason for my lumps?",
     "was it my steroids that did this?",

@@ -27,6 +27,7 @@ from bot.nlu.names import CALCINOSIS, NAMES_CALCINOSIS
 from bot.nlu.questions import (
     HUMAN,
     asked_term,
+    asks,
     asks_where,
     elliptical_question,
     follows_up,
@@ -196,6 +197,13 @@ SEVERITY = re.compile(
 # a question of how serious it is that the classifier may read as another topic ("is calcinosis
 # something to freak out about or nah": who can get it, at 0.37)
 SEVERITY_READ_AS_BELOW = 0.6
+
+
+def asks_severity_of_it(text: str) -> bool:
+    """Whether a message asks how serious it is ("k but like how dangerous"), whatever the
+    classifier made of it."""
+    lower = text.lower()
+    return SEVERITY.search(lower) is not None and asks(lower)
 
 
 def asks_severity(topic: str, text: str) -> bool:
@@ -379,7 +387,9 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence", 1.0))
     # "can it cause kidney problems", or how serious it is read as another topic
     caused_by_it = topic == "causes" and CAUSED_BY_IT.search(text) is not None
-    severity = confidence < SEVERITY_READ_AS_BELOW and SEVERITY.search(text) is not None
+    severity = (
+        confidence < SEVERITY_READ_AS_BELOW or intent not in INTENT_TOPIC
+    ) and SEVERITY.search(text) is not None
     if caused_by_it or severity:
         topic = "complications"
     if topic == "complications" and not SEVERITY.search(text):  # "can it cause numbness?"

@@ -15,6 +15,7 @@ from typing import Any
 
 import rasa_sdk
 
+from bot.actions.answers import asks_severity_of_it
 from bot.actions.knowledge import knowledge
 from bot.actions.triage import (
     TENDER_WHEN,
@@ -590,6 +591,13 @@ class Agent:
             self.renderer.facts.explaining(asked_term(parse["text"]))
         )
         if explains and not loop:
+            return (*prefix, "action_answer")
+        if (
+            not loop
+            and intent in {"out_of_scope", FALLBACK_INTENT}
+            and state.slots.get("last_topic")
+            and asks_severity_of_it(parse["text"])
+        ):  # "k but like how dangerous" after an answer: how serious it is
             return (*prefix, "action_answer")
         if loop and (
             actions is None or (FORM not in actions and actions[0] != "action_deactivate_loop")

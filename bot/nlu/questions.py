@@ -34,7 +34,7 @@ NOT_REALLY = frozenset({("not", "really"), ("not", "rly"), ("not", "realy"), ("n
 # words a reply may start with before its yes or no: "ok then no", "well, yes"
 FILLERS = frozenset(
     {"ok", "okay", "oh", "well", "then", "so", "um", "umm", "hmm", "ah", "alright", "whatever"}
-    | {"meh", "honestly", "tbh", "eh", "ehh", "ehhh"}
+    | {"meh", "honestly", "tbh", "eh", "ehh", "ehhh", "k", "kk"}
 )
 # what may come before a question: "ok and is it serious?", "so what now?"
 LEADING_WORDS = (

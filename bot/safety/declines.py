@@ -138,6 +138,9 @@ NOT_AN_OBJECT = "".join(
 )
 # "do i have it?", "does my husband have calcinosis?", "is this calcification?", "diagnose me"
 WHO_HAS_IT = re.compile(
+    # "just tell me straight if its calcinosis"
+    r"\btell\s+me\s+(?:straight\s+|honestly\s+|plainly\s+)?(?:if|whether)\s+(?:it'?s|its|it\s+is"
+    r"|this\s+is|i\s+have|(?:he|she)\s+has|they\s+are)\s+(?:got\s+)?calcinosis\b|"
     # not "how long does she have", "how much time do i have", nor "which type do i have"
     # (which asks of the type)
     r"(?<!long\s)(?<!time\s)(?<!type\s)(?<!kind\s)(?<!one\s)"
@@ -205,6 +208,9 @@ CANCER = (
 WHETHER_CANCER = re.compile(
     # "my mum died of cancer and now they found calcifications in me, am i next?"
     rf"\b{CANCER}\b[^?!]{{0,80}}?\bam\s+i\s+next\b|"
+    # "This is a skin cancer yes?": told and asked
+    rf"\b(?:this|it|that)\s+is\s+(?:an?\s+)?(?:\w+\s+)?{CANCER}\s*,?\s*(?:yes|right|yeah|no|isn'?t\s+it)?"
+    r"\s*\?|"
     # "so could mine turn into cancer": one's own, not "can deposits turn into cancer?"
     r"\b(?:could|can|will|might|would)\s+(?:mine|my\s+\w+|his|hers|her\s+\w+|his\s+\w+)\s+"
     rf"(?:turn|become|develop|change)\s+(?:in)?to\s+(?:an?\s+)?{CANCER}|"

@@ -112,6 +112,7 @@ NOT_MEDICINE_ADVICE = [
     "should i stop the questions",
 ]
 WHO_HAS_IT = [
+    "i have scleroderma and hard lumps on my fingers, just tell me straight if its calcinosis",
     "my xray: 'Amorphous calcific deposits, consistent with calcinosis cutis.' so i have it?",
     "so she has it?",
     "so i have calcinosis, yes? just confirm",
@@ -195,6 +196,7 @@ NOT_WHAT_CAUSED_IT = [
 ]
 
 WHETHER_CANCER = [
+    "My doctor have said I have calcinosis cutis. This is a skin cancer yes?",
     "my mum died of cancer and now they found calcifications in me, am i next?",
     "so could mine turn into cancer",
     "Are my granulomas going to become malignant?",

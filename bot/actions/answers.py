@@ -387,12 +387,11 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence", 1.0))
     # "can it cause kidney problems", or how serious it is read as another topic
     caused_by_it = topic == "causes" and CAUSED_BY_IT.search(text) is not None
-    severity = (
-        confidence < SEVERITY_READ_AS_BELOW or intent not in INTENT_TOPIC
-    ) and SEVERITY.search(text) is not None
-    if caused_by_it or severity:
+    how_serious = SEVERITY.search(text) is not None
+    read_as_other = confidence < SEVERITY_READ_AS_BELOW or intent not in INTENT_TOPIC
+    if caused_by_it or (how_serious and read_as_other):
         topic = "complications"
-    if topic == "complications" and not SEVERITY.search(text):  # "can it cause numbness?"
+    if topic == "complications" and not how_serious:  # "can it cause numbness?"
         topic = answered_by(k, k.unmentioned_in(text)) or topic
     elif topic == "causes" and TAKEN_FOR_IT.search(text):
         topic = "treatment"  # "what medicine can she take for this": what treats it
@@ -416,7 +415,7 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     }
     if any(e.get("entity") == "symptom" and e.get("negated") for e in entities_of(tracker)):
         named.add("no symptoms")  # "she has no pain at all, is that normal?"
-    if topic == "complications" and SEVERITY.search(text):
+    if topic == "complications" and how_serious:
         named.add(HOW_SERIOUS)  # "is it dangerous?": that it may cause none, rarely cancer
     used = [fact for fact in term_facts if topic in fact.topics]
     facts = [

@@ -184,31 +184,8 @@ class ActionEmergency(Action):
             # "my wife says she doesn't want to live anymore", "my 14 year old took a packet of
             # paracetamol because hes being bullied": the crisis line for them too
             someone=someone,
-            # an emergency no red flag names may be self-harm, unless it is of a body's illness
-            # or injury, or of someone else ("my 4 month old is breathing really fast"); so may
-            # one's own overdose, not taken by mistake
-            harm_line=not someone
-            and not others
-            and (
-                (
-                    category == NAMED_BY_NO_FLAG
-                    and (
-                        (
-                            SELF_HARM_HINTS.search(text) is not None
-                            and not (RECREATIONAL.search(text) or BY_MISTAKE.search(text))
-                        )
-                        or not PHYSICAL.search(text)
-                    )
-                )
-                or (
-                    category == "poisoning"
-                    and not others
-                    and TOOK_IT_MYSELF.search(text) is not None
-                    and not (BY_MISTAKE.search(text) or RECREATIONAL.search(text))
-                )
-            )
-            # "took 6 of my adhd pills to cram, not trying to hurt myself"
-            and not NOT_SELF_HARM.search(text),
+            # not of someone else ("my 4 month old is breathing really fast")
+            harm_line=not (someone or others) and offers_self_harm_line(category, text),
             # "my cat just collapsed": an emergency vet too (the advice for people stays)
             pet=pet,
             # "what do i do" after the advice: the same advice, not to wait
@@ -218,6 +195,20 @@ class ActionEmergency(Action):
         if tracker.active_loop_name:
             return [ActiveLoop(None), SlotSet("requested_slot", None)]
         return []
+
+
+def offers_self_harm_line(category: str, text: str) -> bool:
+    """Whether the advice adds the line on thoughts of self-harm: to an emergency no red flag
+    names that may be self-harm, unless it tells of a body's illness or injury; to one's own
+    overdose; not to one taken by mistake or to get high, or told not to be self-harm ("took 6
+    of my adhd pills to cram, not trying to hurt myself")."""
+    if NOT_SELF_HARM.search(text):
+        return False
+    accidental = BY_MISTAKE.search(text) is not None or RECREATIONAL.search(text) is not None
+    if category == NAMED_BY_NO_FLAG:
+        hinted = SELF_HARM_HINTS.search(text) is not None and not accidental
+        return hinted or PHYSICAL.search(text) is None
+    return category == "poisoning" and TOOK_IT_MYSELF.search(text) is not None and not accidental
 
 
 def emergency_category(tracker: Tracker) -> str:

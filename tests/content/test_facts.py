@@ -128,6 +128,7 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("is calcinosis something you can die from", ["whether it can be fatal"]),
         ("can calcinosis cause itching?", ["itching"]),
         ("does calcinosis make you tired", ["tiredness"]),
+        ("im tired of explaining it to people. how do i explain it simply", []),
         # told in passing before a question that does not go back to it: not asked about
         ("my laptop crashed and died today ugh. what is calcinosis", []),
         ("i drowned my sorrows in ice cream last night haha. what treatments are there", []),

@@ -65,14 +65,7 @@ from bot.nlu.questions import (
     who_can_tell,
 )
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
-from bot.safety.declines import (
-    DOUBTED,
-    NOT_ANSWERED,
-    NOT_HELPED,
-    SOURCE_DOUBTED,
-    declined,
-    presses,
-)
+from bot.safety.declines import DECLINED, declined, presses
 from bot.safety.gate import SafeUnderstanding
 from bot.safety.redflags import help_called, stands_down
 
@@ -95,8 +88,6 @@ RESTARTS = re.compile(
 NEVER_RESUMES = frozenset(
     {"stop", "goodbye", "thank", "greet", "express_worry", "bot_challenge", "ask_capabilities"}
 )
-# a finding named by its word, which "what does that mean?" asks about: "calcifications on my
-# x-ray", "calcium in my shoulder", "calcinosis cutis"
 # how the chat is kept: "is this chat private?", "do you store my chats"
 ASKS_PRIVACY = re.compile(
     r"\b(?:private|privacy|confidential|store|stored|storing|save|saved|keep|kept|record\w*"
@@ -106,6 +97,8 @@ ASKS_PRIVACY = re.compile(
 DOUBTS = frozenset({"doctor_knows_best", "source_doubted", "not_helped", "not_answered"})
 # a question of causes: "what causes it", "why do i get them", "can my tablets cause it"
 ASKS_A_CAUSE = re.compile(r"\b(?:caus\w*|why|trigger\w*|lead\s+to|from|get\s+it|reason)\b")
+# a finding named by its word, which "what does that mean?" asks about: "calcifications on my
+# x-ray", "calcium in my shoulder", "calcinosis cutis"
 FINDING_NAMED = re.compile(r"\bcalc(?:inosis|ifications?|ified|ium)\b")
 ASKS_MEANING = re.compile(
     r"^\W*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|do)\s+(?:that|this|it|they|those)\s+mean"
@@ -893,8 +886,9 @@ class Agent:
         new: the same answer again would only argue with the doctor."""
         if DOUBTS.isdisjoint(declines):  # the note the decline patterns gave it
             return False
-        for doubt in (DOUBTED, SOURCE_DOUBTED, NOT_HELPED, NOT_ANSWERED):
-            text = doubt.sub(" ", text)
+        for note, pattern in DECLINED:
+            if note in DOUBTS:
+                text = pattern.sub(" ", text)
         return not asks(text.strip(" ?!.,"))
 
     @staticmethod

@@ -965,7 +965,7 @@ ENDS_IT = re.compile(
 # "burning my arms with a lighter again"
 HARMS_OWN_BODY = re.compile(
     r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+my\s+(?:arms?|wrists?|legs?|thighs?"
-    r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?|lighter))\b"
+    r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?))\b"
     # "keep dragging a broken bottle across my wrist"
     r"|\b(?:dragging|dragged|drag|running|ran)\s+(?:a\s+|the\s+)?(?:broken\s+)?(?:bottle|glass|blade"
     r"|razor|knife)\s+(?:across|along|over|down)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b"

@@ -486,18 +486,18 @@ class RedFlagDetector:
         if category == "suicide":
             return RedFlagDetector._suicide_told_of(doc, start, end)
         first, last = RedFlagDetector._clause(doc, start, end)
-        clause = doc[first:last].text.lower()
-        told_before = doc[first:start].text.lower()
-        if _seen_at_work(told_before, doc.text.lower()):
+        clause = _text(doc, first, last, lower=True)
+        told_before = _text(doc, first, start, lower=True)
+        if _seen_at_work(told_before, _text(doc, lower=True)):
             return True
-        if HAPPENING_NOW.search(doc.text.lower()):
+        if HAPPENING_NOW.search(_text(doc, lower=True)):
             return False
         if any(pattern.search(told_before) for pattern in (DIED_OF, LATE, SURVIVED_OR_SEEN)):
             return True
         if FICTION.search(_sentence_before(doc, start)):  # "watching breaking bad, walt just
             return True  # poisoned someone lol"
         # "is it related to the stroke?", "the stroke i had": one known, not one happening
-        if RELATED_TO_THE.search(told_before) or HAD_BEFORE.match(doc[end:].text.lower()):
+        if RELATED_TO_THE.search(told_before) or HAD_BEFORE.match(_text(doc, end, lower=True)):
             return True
         if NOW_OF_IT.search(clause):
             return False
@@ -510,7 +510,7 @@ class RedFlagDetector:
         if long_ago or HYPOTHETICAL.search(clause):
             return True
         before = doc[max(first, start - CUE_WINDOW) : start]
-        asked = asks(doc.text) or ASKS_CAUSE.search(doc.text.lower())
+        asked = asks(_text(doc)) or ASKS_CAUSE.search(_text(doc, lower=True))
         if not asked or any(t.lower_ in POSSESSIVES | FIRST_PERSON for t in before):
             return False
         words = [t.norm_ for t in before]
@@ -520,7 +520,7 @@ class RedFlagDetector:
             any(word in CAUSE_CUES for word in [*words, *after])
             or any(cue in pairs for cue in ANYONE_CUES)
             or any(word in SIGN_WORDS for word in after)
-            or ASKED_ABOUT.search(doc.text.lower()) is not None
+            or ASKED_ABOUT.search(_text(doc, lower=True)) is not None
         )
 
     @staticmethod
@@ -530,9 +530,9 @@ class RedFlagDetector:
         at work ("police officer, deal with stabbings and suicides on the job") or long past
         with the person well now ("tried to kill himself years ago, hes doing really well
         now"); never with anything of it happening now or again."""
-        text = doc.text.lower()
-        told_before = doc[RedFlagDetector._clause(doc, start, end)[0] : start].text.lower()
-        if _seen_at_work(told_before, text) or SERVICE_AFTER.match(doc[end:].text.lower()):
+        text = _text(doc, lower=True)
+        told_before = _text(doc, RedFlagDetector._clause(doc, start, end)[0], start, lower=True)
+        if _seen_at_work(told_before, text) or SERVICE_AFTER.match(_text(doc, end, lower=True)):
             return True
         if JOKED.search(told_before) and JOKE_ENDS.search(text[doc[start].idx :]):
             return True  # (its "another exam" is no "again")
@@ -560,25 +560,25 @@ class RedFlagDetector:
         "i laughed so hard i couldnt breathe"."""
         after = [t.lower_ for t in doc[end : end + 2]]
         follows = [f.split() for f in IDIOMS.get(doc[end - 1].lower_, ())]
-        clause_before = doc[RedFlagDetector._clause(doc, start, end)[0] : start].text.lower()
+        clause_before = _text(doc, RedFlagDetector._clause(doc, start, end)[0], start, lower=True)
         precedes = VERB_BEFORE.get(doc[start].lower_, frozenset()) if end - start == 1 else ()
         return (
             any(after[: len(words)] == words for words in follows)
             or (start > 0 and doc[start - 1].lower_ in precedes)
-            or bool(FIGURATIVE_BEFORE.search(doc[:start].text.lower()))
+            or bool(FIGURATIVE_BEFORE.search(_text(doc, 0, start, lower=True)))
             or (
                 any(t.lower_ in NEARLY for t in doc[max(0, start - NEARLY_REACH) : start])
                 and (
-                    SURPRISED_BY.search(doc[end:].text.lower()) is not None
-                    or LAUGHTER.search(doc[end:].text.lower()) is not None
+                    SURPRISED_BY.search(_text(doc, end, lower=True)) is not None
+                    or LAUGHTER.search(_text(doc, end, lower=True)) is not None
                     or SURPRISED_BEFORE.search(clause_before) is not None
                 )
             )
-            or LAUGHED_SO.search(doc[:start].text.lower()) is not None
-            or PRETENDED.search(doc[:start].text.lower()) is not None
+            or LAUGHED_SO.search(_text(doc, 0, start, lower=True)) is not None
+            or PRETENDED.search(_text(doc, 0, start, lower=True)) is not None
             or (
-                doc[start:end].text.lower().endswith("dying")
-                and SEARCHED_BEFORE.search(doc[:start].text.lower()) is not None
+                _text(doc, start, end, lower=True).endswith("dying")
+                and SEARCHED_BEFORE.search(_text(doc, 0, start, lower=True)) is not None
             )
         )
 
@@ -590,9 +590,9 @@ class RedFlagDetector:
         if category != "suicide" or doc[start].lower_ not in SELF_INJURIES:
             return False
         first, last = RedFlagDetector._clause(doc, start, end)
-        if ON_PURPOSE.search(doc[first:last].text.lower()):
+        if ON_PURPOSE.search(_text(doc, first, last, lower=True)):
             return False
-        return ACCIDENT.search(doc[end:last].text.lower()) is not None
+        return ACCIDENT.search(_text(doc, end, last, lower=True)) is not None
 
     @staticmethod
     def _list_goes_on(doc: Doc, start: int) -> bool:
@@ -633,11 +633,33 @@ class RedFlagDetector:
 
 FlagSpan = tuple[str, int, int]  # a red flag's category and its token bounds
 
+TEXTS = ("calcibot", "texts")  # where a doc keeps its text and lower case, joined once
+
+
+def _text(
+    doc: Doc, start: int | None = None, end: int | None = None, *, lower: bool = False
+) -> str:
+    """The text of ``doc``, or of ``doc[start:end]``, cut from the message's whole text: spaCy
+    joins a doc's tokens anew at each ``.text``, and the rules read one message dozens of times."""
+    cached: tuple[str, str | None] | None = doc.user_data.get(TEXTS)
+    if cached is None:
+        whole = doc.text
+        lowered = whole.lower()  # a few letters ("İ") lower to two, and then offsets move
+        cached = doc.user_data[TEXTS] = (whole, lowered if len(lowered) == len(whole) else None)
+    whole, lowered = cached
+    if start is None and end is None:
+        return (lowered or whole.lower()) if lower else whole
+    span = doc[start:end]
+    if lower and lowered is not None:
+        return lowered[span.start_char : span.end_char]
+    cut = whole[span.start_char : span.end_char]
+    return cut.lower() if lower else cut
+
 
 def _sentence_before(doc: Doc, start: int) -> str:
     """What the sentence of ``doc[start]`` says before it, in lower case."""
     first: int = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
-    return str(doc[first:start].text.lower())
+    return _text(doc, first, start, lower=True)
 
 
 def _seen_at_work(told_before: str, text: str) -> bool:
@@ -696,7 +718,7 @@ def _matched(
 ) -> list[tuple[str, int, int]]:
     """The token spans where ``pattern`` matches the lower-cased text, as ``category``; none
     unless the text also tells what ``when`` names (a pregnancy, a knock to the head)."""
-    text = doc.text.lower()
+    text = _text(doc, lower=True)
     if when is not None and when.search(text) is None:
         return []
     spans = []
@@ -714,7 +736,7 @@ def _turning_blue(doc: Doc) -> list[tuple[str, int, int]]:
         (category, start, end)
         for category, start, end in _matched(doc, TURNING_BLUE, "breathing")
         if not EXTREMITIES.search(
-            doc[RedFlagDetector._clause(doc, start, end)[0] : start].text.lower()
+            _text(doc, RedFlagDetector._clause(doc, start, end)[0], start, lower=True)
         )
     ]
 
@@ -782,7 +804,7 @@ def pet_poisoned(text: str) -> bool:
 def _pets_in_danger(doc: Doc) -> list[tuple[str, int, int]]:
     """A pet that ate something poisonous for it, or shows a sign that cannot wait ("my dog
     ate a whole bunch of grapes", "horse is rolling and sweating, think its colic")."""
-    text = doc.text.lower()
+    text = _text(doc, lower=True)
     if PET.search(text) is None:
         return []
     return [
@@ -981,7 +1003,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
     """Affairs put in order, two ways or with a night set; a farewell and then no answer; a
     place to end it; a strip or packet of pills taken."""
     plans = _matched(doc, AFFAIRS, "suicide")
-    roped = [plan for plan in plans if "rope" in doc[plan[1] : plan[2]].text.lower()]
+    roped = [plan for plan in plans if "rope" in _text(doc, plan[1], plan[2], lower=True)]
     return [
         *(plans if len(plans) > 1 else roped),
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
@@ -1047,17 +1069,16 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
     morning" is not one. For a young child any medicine swallowed is one ("my 3 year old ate
     one of my pills"). A plan to take all of them is thoughts of suicide."""
     spans: list[tuple[str, int, int]] = []
-    for i, token in enumerate(doc):
-        got_into = token.lower_ == "got" and i + 1 < len(doc) and doc[i + 1].lower_ == "into"
-        swallowed = token.lower_ in SWALLOW_WORDS or got_into
-        before = doc[:i].text.lower()
-        if swallowed and (YOUNG_CHILD.search(before) or PET.search(before)):
+    words = _words(doc)
+    for i, (token, _, lower) in enumerate(words):
+        got_into = lower == "got" and i + 1 < len(doc) and words[i + 1][2] == "into"
+        if (lower in SWALLOW_WORDS or got_into) and _young_child_or_pet_before(doc, i):
             pills = [t.i for t in doc[i + 1 : i + 8] if _is_pill(t)]
             # not "she swallowed her medicine fine": the child's own, as prescribed
             if pills and doc[pills[0] - 1].lower_ not in OWN_WORDS:
                 spans.append(("poisoning", i, pills[0] + 1))
                 continue
-        if token.lower_ not in TAKE_WORDS:
+        if lower not in TAKE_WORDS:
             continue
         ahead = doc[i + 1 : i + 5]
         for j, word in enumerate(ahead, start=i + 1):
@@ -1067,10 +1088,10 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
                 continue
             # not a dose or a time: "took 20 minutes for my pills to work", "1000mg"
             counted = _count(word) >= OVERDOSE_COUNT and not NOT_A_COUNT_BEFORE.match(
-                doc[j + 1 :].text.lower()
+                _text(doc, j + 1, lower=True)
             )
             whole = word.lower_ in WHOLE_WORDS and doc[j + 1].lower_ in CONTAINERS
-            rest = doc[pills[0] + 1 :].text.lower()
+            rest = _text(doc, pills[0] + 1, lower=True)
             every = word.lower_ in ALL_WORDS
             # "took all my tablets" and no more: all of them, not today's
             all_told = token.lower_ in TOOK_WORDS and not rest.strip(" .!?")
@@ -1096,6 +1117,11 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
     return spans
 
 
+def _young_child_or_pet_before(doc: Doc, i: int) -> bool:
+    before = _text(doc, 0, i, lower=True)
+    return bool(YOUNG_CHILD.search(before) or PET.search(before))
+
+
 # "i doubled up on my blood pressure pills by mistake, took like 10": the pills named before
 PILLS_BEFORE_REACH = 12
 
@@ -1110,7 +1136,7 @@ def _counted_pills_before(doc: Doc, took: int) -> int | None:
     for t in doc[took + 1 : took + 4]:
         if _count(t) < OVERDOSE_COUNT:
             continue
-        after = doc[t.i + 1 :].text.lower()
+        after = _text(doc, t.i + 1, lower=True)
         return t.i if not NOT_A_COUNT_BEFORE.match(after) else None
     return None
 
@@ -1122,7 +1148,7 @@ def _counted_after(doc: Doc, pill: int) -> bool:
     for t in doc[pill + 1 : pill + 1 + COUNT_AFTER_REACH]:
         if _count(t) < OVERDOSE_COUNT or doc[t.i - 1].lower_ in NOT_A_COUNT_AFTER:
             continue
-        after = doc[t.i + 1 :].text.lower()
+        after = _text(doc, t.i + 1, lower=True)
         if not NOT_A_COUNT_BEFORE.match(after):
             return True
     return False
@@ -1162,7 +1188,7 @@ def _keeps_pills_back(doc: Doc) -> list[tuple[str, int, int]]:
             or doc[first].lower_ in NO_SUBJECT
             or any(t.lower_ in SUBJECT_I for t in before)
         )
-        clause = doc[first:last].text
+        clause = _text(doc, first, last)
         if not told or asks(clause) or RESTOCK.search(clause.lower()):
             continue
         for ahead in doc[token.i + 1 : token.i + 1 + KEEP_BACK_REACH]:
@@ -1196,7 +1222,19 @@ def _told(doc: Doc, words: frozenset[str]) -> list[Token]:
 
 
 def _said(doc: Doc, words: frozenset[str]) -> list[Token]:
-    return [t for t in doc if t.norm_ in words or t.lower_ in words]
+    return [t for t, norm, lower in _words(doc) if norm in words or lower in words]
+
+
+WORDS = ("calcibot", "words")  # where a doc keeps its tokens with their NORM and lower case
+
+
+def _words(doc: Doc) -> list[tuple[Token, str, str]]:
+    """Each token of ``doc`` with its NORM and lower case, read once a doc: the rules look
+    words up many times, and spaCy makes a new Token and string at each reading."""
+    words: list[tuple[Token, str, str]] | None = doc.user_data.get(WORDS)
+    if words is None:
+        words = doc.user_data[WORDS] = [(t, t.norm_, t.lower_) for t in doc]
+    return words
 
 
 def _meningitis_signs(doc: Doc) -> list[tuple[str, int, int]]:
@@ -1223,7 +1261,7 @@ def _glass_test(doc: Doc, i: int) -> bool:
     of it."""
     if not {t.lower_ for t in doc[max(0, i - 3) : i]}.isdisjoint(PRESSING_WORDS):
         return True
-    after = doc[i + 1 : i + 2].text.lower()
+    after = _text(doc, i + 1, i + 2, lower=True)
     return after == "test" or (
         after in GLASS_ON
         and any(
@@ -1308,7 +1346,7 @@ def _plans(doc: Doc, i: int) -> bool:
     """Whether the clause of the taking word ``doc[i]`` tells a plan to take ("i'm going to
     take"), not asks about one ("am i going to have to take ...?")."""
     first = RedFlagDetector._clause(doc, i, i + 1)[0]
-    return bool(PLANS.search(doc[first:i].text.lower())) and not asks(doc[first:].text)
+    return bool(PLANS.search(_text(doc, first, i, lower=True))) and not asks(_text(doc, first))
 
 
 # after the emergency advice: "it was years ago", "not now", "i'm fine now", "false alarm",

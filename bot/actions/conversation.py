@@ -20,6 +20,7 @@ from bot.actions.knowledge import (
 from bot.history import messages_answered_with, replies
 from bot.nlu.names import NAMES_CALCINOSIS
 from bot.nlu.questions import (
+    PERSON_NAMED,
     asked_term,
     asks,
     follows_up,
@@ -28,7 +29,7 @@ from bot.nlu.questions import (
     of_a_pet,
 )
 from bot.safety import LIVE_EMERGENCY_MESSAGES, NAMED_BY_NO_FLAG
-from bot.safety.redflags import pet_poisoned
+from bot.safety.redflags import PET, pet_poisoned
 
 FALLBACK = "nlu_fallback"
 # someone else, named: "the 4 month old", "baby rolled off the bed", "the gentleman i look
@@ -45,7 +46,7 @@ SOMEONE = re.compile(
 SPEAKS_AS_SELF = re.compile(
     r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|myself)\b"
     r"|^\W*(?:just\s+|already\s+)?(?:gave|given|wrote|written|put|sorted|left|took|swallowed"
-    r"|sent|emailed|deleted|made|cut|done|said)\b",
+    r"|sent|emailed|deleted|made|cut|done|said|(?:not\s+)?(?:gonna|going\s+to))\b",
     re.IGNORECASE,
 )
 # (not "them", "their": "my cat to the neighbour, wont be needing them" tells of things)
@@ -61,12 +62,13 @@ PHYSICAL = re.compile(
     r"|elephant|pressure|vision|double|words|speech|talk\w*|face|numb\w*|weak\w*|dizzy"
     r"|blood|bleed\w*|squirt\w*|spurt\w*|slipped|heartbeat|drool\w*|scream\w*|shak\w*"
     r"|overheat\w*|jaw|twitch\w*|throat|lips?|tongue|wheez\w*|headaches?|fumes|generator"
-    r"|nose\w*|pale|temp|cough\w*|asthma|inhaler|confus\w*|sense)\b",
+    r"|nose\w*|pale|temp|cough\w*|asthma|inhaler|confus\w*|sense|hands?|fingers?|thumbs?|eyes?"
+    r"|legs?|feet|foot|faint\w*|attached)\b",
     re.IGNORECASE,
 )
 # what may be self-harm in such an emergency
 SELF_HARM_HINTS = re.compile(
-    r"\b(?:(?<!power\s)cut|cutting|blade|razor|pills?|tablets?|overdose\w*|took|taken|swallowed|jump\w*"
+    r"\b(?:(?<!power\s)cut|cutting|blade|razor|pills?|tablets?|overdose\w*|swallowed|jump\w*"
     r"|rope|hang\w*|die|dying|kill\w*|hurt\s+myself|harm\w*|point|alive|living|goodbye)\b",
     re.IGNORECASE,
 )
@@ -93,7 +95,15 @@ TOOK_IT_MYSELF = re.compile(
 # told not to be self-harm: "not trying to hurt myself just stupid"
 NOT_SELF_HARM = re.compile(
     r"\bnot\s+(?:trying|meaning|wanting|tryna)\s+to\s+(?:hurt|harm|kill)\s+myself\b"
-    r"|\b(?:not|wasn'?t|wasnt)\s+on\s+purpose\b",
+    r"|\b(?:not|wasn'?t|wasnt)\s+on\s+purpose\b"
+    r"|\b(?:not|wasn'?t|wasnt|isn'?t|isnt)\s+(?:a\s+|any\s+)?self[\s-]?harm",
+    re.IGNORECASE,
+)
+# one's own injury told as meant: "smashed my head off the wall till it bled cos i wanted to
+# feel something"
+HURT_ON_PURPOSE = re.compile(
+    r"\b(?:wanted|want|needed|need)\s+to\s+feel\s+(?:something|anything|pain)\b"
+    r"|\bto\s+punish\s+myself\b|\b(?:did\s+it|hurt\s+myself|cut\s+myself)\s+on\s+purpose\b",
     re.IGNORECASE,
 )
 # an overdose by mistake: "doubled up on my tablets by mistake"
@@ -116,12 +126,21 @@ DISTRESS = re.compile(
     # "goodbye everyone, ive injected all my insulin", "shes taking all her pills, shes been so
     # low", "wants to end it all"
     r"|goodbye\s+everyone|injected\s+all|taking\s+all\s+(?:of\s+)?(?:her|his|their)"
-    r"|(?:been|so|really)\s+low|end\s+it\s+all|ending\s+it|can'?t\s+do\s+this\s+any\s*more)\b",
+    r"|(?:been|so|really)\s+low|end\s+it\s+all|ending\s+it|can'?t\s+do\s+this\s+any\s*more"
+    # "taken all of mums heart tablets and shes sorry", "saying bye to everyone", "hates her
+    # life", "wants to join mum", "use it on himself", "the wrong side of the railings", a rope
+    # round a beam
+    r"|(?:took|taken|taking|swallowed)\s+all\s+(?:of\s+)?\w+'?s?\s+(?:\w+\s+)?(?:pills|tablets|meds)"
+    r"|(?:saying|said)\s+(?:bye|goodbye)\s+to\s+everyone|(?:he|she)'?s\s+sorry|hates\s+(?:his|her"
+    r"|their)\s+life|wants\s+to\s+(?:join|be\s+with)\s+(?:mum|mom|dad|him|her)|on\s+(?:himself"
+    r"|herself|themselves)|wrong\s+side\s+of\s+the\s+(?:\w+\s+)?(?:railings?|barrier|fence|rail)"
+    r"|rope\s+(?:round|around)\s+(?:a|the)\s+(?:beam|banister|bannister|tree|neck))\b",
     re.IGNORECASE,
 )
 
 
 RIDDEN = re.compile(r"\b(?:off|from|riding|rode)\s+(?:a|the|her|his|my|their)?\s*$")
+FOR_WHOM = re.compile(r"\bfor\s+(?:a|the|her|his|my|our|their)\s*$")
 
 
 def pet_in_danger(tracker: Tracker) -> bool:
@@ -137,13 +156,26 @@ def pet_in_danger(tracker: Tracker) -> bool:
             e
             for e in latest.get("entities") or []
             # "my daughter fell off her pony": a rider's fall, the rider's emergency
-            if e["start"] >= start and not RIDDEN.search(text[: e["start"]].lower())
+            if e["start"] >= start
+            and not RIDDEN.search(text[: e["start"]].lower())
+            and not FOR_WHOM.search(text[: e["start"]].lower())
         ],
     }
     return of_a_pet(told) or any(
         of_a_pet(message.get("parse_data") or {})
         for n, (message, _) in enumerate(replies(tracker.events))
         if 0 < n < LIVE_EMERGENCY_MESSAGES
+    )
+
+
+def only_a_pet_named(text: str) -> bool:
+    """Whether the last sentence of a message names an animal by any word for it ("the boxers
+    stomach is bloated"), not only those the entity ruler knows, and no person."""
+    lowered = text[last_sentence_start(text) or 0 :].lower()
+    return (
+        PET.search(lowered) is not None
+        and PERSON_NAMED.search(lowered) is None
+        and SOMEONE.search(lowered) is None
     )
 
 
@@ -167,7 +199,9 @@ class ActionEmergency(Action):
         text = str(latest.get("text") or "")
         # not a pet given away in one's own plan ("gave my cat to the neighbour, wont be
         # needing them after tonight")
-        pet = category != "suicide" and (pet_in_danger(tracker) or pet_poisoned(text))
+        pet = category != "suicide" and (
+            pet_in_danger(tracker) or pet_poisoned(text) or only_a_pet_named(text)
+        )
         # one's own overdose told as meant ("cuz i wanted to dissapear"): the crisis line
         if category == "poisoning" and MEANT_IT.search(text) and not names_someone_else(text):
             category = "suicide"
@@ -204,6 +238,8 @@ def offers_self_harm_line(category: str, text: str) -> bool:
     of my adhd pills to cram, not trying to hurt myself")."""
     if NOT_SELF_HARM.search(text):
         return False
+    if HURT_ON_PURPOSE.search(text):  # "smashed my head off the wall ... to feel something"
+        return True
     accidental = BY_MISTAKE.search(text) is not None or RECREATIONAL.search(text) is not None
     if category == NAMED_BY_NO_FLAG:
         hinted = SELF_HARM_HINTS.search(text) is not None and not accidental

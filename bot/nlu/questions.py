@@ -58,7 +58,7 @@ RELATIONS = (
     r"|granddad|grandfather|nan|nana|grandson|granddaughter|aunt|auntie|uncle|friend|patient"
     r"|resident|girl|boy|lad|mate|teen|teenager|client|neighbou?r|flatmate|roommate|housemate"
     r"|classmate|colleague|coworker|co-worker|workmate|bf|gf|grandpa|grandpop|cousin|niece"
-    r"|nephew|fiance|fiancee|stepdad|stepmum|stepmom|roomate|roomie"
+    r"|nephew|fiance|fiancee|stepdad|stepmum|stepmom|roomate|roomie|fella|bloke|guy"
     r"|\d{1,2}\s*(?:yr|year|month|week)s?[\s-]*old|\d{1,2}\s*(?:yo|y/o))"
 )
 BODY = (
@@ -69,8 +69,10 @@ BODY = (
 SOMEONE_ELSES = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?{RELATIONS}s?\b"
     # "mum got calcinosis on her fingertips": the relation first, without "my"
-    rf"|^\W*(?:\w+\s+)?{RELATIONS}\s+(?:has|had|got|gets|is|was|have|said|says|told|texted|keeps"
-    r"|left|posted|sent|wrote|took|just)\b"
+    # "daughter (13) screamed", "lad in my discord says", "guy at work told me"
+    rf"|^\W*(?:\w+\s+)?{RELATIONS}(?:\s*\(\d{{1,2}}\)|\s+(?:at|from|in|on)\s+(?:my\s+|the\s+)?\w+)?"
+    r"\s+(?:has|had|got|gets|is|was|have|said|says|told|texted|keeps|left|posted|sent|wrote|took"
+    r"|just|screamed|rang|messaged|swallowed|hasn'?t|hasnt|isn'?t|isnt|won'?t|wont|doesn'?t|doesnt)\b"
     r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got)\b"
     # "the old man next door", "a student in my class"
     r"|\b(?:the|a|this)\s+(?:old\s+|young\s+)?(?:man|woman|lady|guy|bloke|student|boy|girl"

@@ -306,15 +306,16 @@ TOOK_TYPED = frozenset(
     {"tok", "tuk", "toook", "tooked", "tookd", "tooken", "swalowed", "swallowd", "swalloed",
      "swolled", "swollowed", "swolloed"}
 )  # fmt: skip
+# "necked a whole strip", "downed a bottle of pills": taken, in slang
+TOOK_SLANG = frozenset({"necked", "downed", "chugged", "popped", "scoffed"})
 TAKE_WORDS = frozenset(
     {"took", "taken", "take", "taking", "swallowed", "swallow", "swallowing", "ate", "had"}
     | TOOK_TYPED
+    | TOOK_SLANG
 )
 # "swallowed a load of my tablets", "took a handful of pills": many, though not counted; not
 # "i take loads of tablets", which is what a patient on many medicines says
 MANY_WORDS = frozenset({"load", "loads", "handful", "fistful", "bunch"})
-# "necked a whole strip", "downed a bottle of pills": taken, in slang
-TOOK_SLANG = frozenset({"necked", "downed", "chugged", "popped", "scoffed"})
 TOOK_WORDS = frozenset({"took", "swallowed", "ate", "had"} | TOOK_TYPED | TOOK_SLANG)
 TAKEN_WORDS = TOOK_WORDS | {"taken"}  # taken already: "i've taken too many, maybe 20"
 # a count told after the pills: "took extra tablets, maybe 20", not "my tablets at 10"
@@ -446,6 +447,7 @@ class RedFlagDetector:
             *_after_a_knock_or_on_chemo(doc),
             *_plans_or_a_strip_taken(doc),
             *_fever_and_confusion(doc),
+            *_mottled_or_jaundiced(doc),
             *chest_pain,
         ]
         # "my chest doesn't hurt": denied after it is named
@@ -763,7 +765,12 @@ PET_SIGNS = re.compile(
     r"|(?:lying\s+there|gone|went|is)\s+limp|flap\s+of\s+skin"
     r"|lying\s+on\s+(?:his|her|its|their)\s+(?:back|side)|fell\s+off\s+(?:his|her|its|the)\s+perch"
     r"|flew\s+into\s+(?:a|the)\s+(?:window|glass|door|wall)|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|truck|truk|van|lorry"
-    r"|bike|motorbike|bus)|can'?t\s+(?:walk|stand))\b"
+    r"|bike|motorbike|bus)|can'?t\s+(?:walk|stand)"
+    # "a van clipped him, hes screaming and dragging his back end"
+    r"|(?:car|van|truck|lorry|bus|bike|motorbike|tractor)\s+(?:clipped|hit|struck|ran\s+over"
+    r"|knocked\s+(?:down|over))\s+(?:him|her|it|them)"
+    r"|dragging\s+(?:his|her|its|their)\s+(?:back\s+end|back\s+legs?|hind\s+legs?|legs?)"
+    r"|bone\s+(?:is\s+)?(?:poking|sticking|showing))\b"
 )
 # a rabbit or guinea pig that stops eating or pooping is in gut stasis, fatal within a day
 SMALL_PET = re.compile(r"\b(?:rabbits?|bunn(?:y|ies)|guinea\s+pigs?)\b")
@@ -840,12 +847,16 @@ COLD_LIMB = re.compile(
 # a head knocked, then confusion or drowsiness: "grandad tripped, hit his head, now hes not
 # making sense"
 HEAD_KNOCKED = re.compile(
-    r"\b(?:hit|banged|bumped|knocked|smacked|bashed|cracked)\s+(?:his|her|my|their|your)\s+head"
+    r"\b(?:hit|banged|bumped|knocked|smacked|bashed|cracked|smashed|slammed|whacked)\s+"
+    r"(?:his|her|my|their|your)\s+head"
     r"|\bhead\s+injury\b|\bfell\s+on\s+(?:his|her|my|their)\s+head\b"
 )
 HEAD_SIGNS = re.compile(
     r"\b(?:not\s+mak\w*\s+(?:any\s+)?sense|confused|confusion|drowsy|sleepy|vomit\w*|throw\w*\s+up"
-    r"|threw\s+up|slurr\w*|pupils?|can'?t\s+remember|keeps?\s+asking|won'?t\s+wake|wont\s+wake)\b"
+    r"|threw\s+up|slurr\w*|pupils?|can'?t\s+remember|keeps?\s+asking|won'?t\s+wake|wont\s+wake"
+    # "smacked his head on the radiator, hes not answering me"
+    r"|(?:not|isn'?t|isnt|won'?t|wont)\s+(?:answering|responding|answer|respond)"
+    r"|unresponsive|puk\w*|being\s+sick|seeing\s+double|double\s+vision)\b"
 )
 # a fever on chemotherapy: sepsis until shown otherwise
 ON_CHEMO = re.compile(r"\b(?:chemo|chemotherapy)\b")
@@ -877,6 +888,8 @@ PREGNANCY_SIGNS = re.compile(
     r"(?:really\s+|very\s+|all\s+)?(?:puffy|swollen)"
     r"|(?:bad|severe|constant|terrible|sharp|awful)\s+(?:tummy|stomach|belly|abdominal)\s+pain"
     r"|bleeding|spotting|blood"
+    # a fit in pregnancy is eclampsia until shown otherwise: "my partner says i just had a fit"
+    r"|(?:had|having|having\s+had)\s+(?:a\s+)?(?:fit|seizure|convulsion)s?(?!\s+of)"
     # a birth coming at home, labour far too early: "i can feel the babys head", "my waters
     # just gushed out, now im getting cramps every few minutes" (waters breaking alone, at term,
     # is for the maternity unit)
@@ -896,8 +909,29 @@ def _cold_white_limb(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
-    """A fingertip cut off, a chemical in the eye."""
-    return [*_matched(doc, CUT_OFF, "bleeding"), *_matched(doc, CHEMICAL_IN_EYE, "general")]
+    """A fingertip cut off, a chemical in the eye, a limb mangled, legs gone dead after a fall."""
+    return [
+        *_matched(doc, CUT_OFF, "bleeding"),
+        *_matched(doc, CHEMICAL_IN_EYE, "general"),
+        *_matched(doc, MANGLED, "general"),
+        *_matched(doc, LEGS_GONE, "general", when=FELL),
+    ]
+
+
+# "got his hand trapped in the printing press and its mangled"
+LIMBS = r"(?:hand|hands|arm|arms|leg|legs|foot|feet|fingers?|thumb)"
+MANGLED = re.compile(
+    rf"\b{LIMBS}\b[^.?!]{{0,50}}\b(?:mangled|degloved|hanging\s+off(?!\s+(?:the|a|his|her|my)\b))"
+    rf"|\b(?:mangled|degloved)\s+(?:his|her|my|their)\s+{LIMBS}\b"
+)
+# a fall, then legs gone dead or numb: "came off the scaffold, landed on his back, says his legs
+# feel dead"
+FELL = re.compile(r"\b(?:fell|fallen|falls|fall|came\s+off|come\s+off|slid\s+off|landed)\b")
+LEGS_GONE = re.compile(
+    r"\b(?:legs?|feet)\s+(?:feel|feels|felt|are|is|have\s+gone|has\s+gone|gone|went)\s+"
+    r"(?:\w+\s+)?(?:dead|numb)\b|\b(?:can'?t|cannot|cant)\s+(?:feel|move)\s+(?:his|her|my|their)"
+    r"\s+(?:legs|feet)\b|\bparalys\w*"
+)
 
 
 # putting one's affairs in order: "ive given my dog to my sister and written my will"
@@ -968,6 +1002,9 @@ UNREACHABLE = re.compile(
 FUMES = re.compile(
     r"\b(?:in|inside)\s+the\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust|hose(?:pipe)?)\b"
     r"|\bgarage\b[^.?!]{0,50}\bengine\s+running\b|\bengine\s+running\b[^.?!]{0,50}\bgarage\b"
+    # "locked in his room with a charcoal bbq lit": carbon monoxide in a shut room
+    r"|\b(?:locked|shut|sealed)\s+(?:\w+\s+){0,4}in\b[^.?!]{0,40}\b(?:charcoal|bbq|barbecue|barbeque)"
+    r"|\bcharcoal\b[^.?!]{0,20}\b(?:lit|burning)\b[^.?!]{0,30}\b(?:room|bedroom|tent|car|bathroom)\b"
 )
 TO_DIE = re.compile(
     r"\bhow\s+many\s+(?:\w+\s+){0,2}(?:to|would)\s+(?:die|kill\s+(?:me|you|someone)|end\s+it)\b"
@@ -977,17 +1014,34 @@ TO_DIE = re.compile(
 # "locked herself in the bathroom with her dads razor"
 ENDS_IT = re.compile(
     r"\bjump(?:ing)?\s+(?:off\s+\w+\s+)?(?:at\s+midnight|tonight|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b)"
+    # "going off the top of the multistorey at 12"
+    r"|\b(?:going|jumping|jump|throwing\s+myself)\s+off\s+the\s+top\s+of\s+(?:the\s+|a\s+)?\w+"
+    r"|\b(?:going|jumping|jump|throwing\s+myself)\s+off\s+(?:the\s+|a\s+)?(?:multi-?storey|car\s+park"
+    r"|bridge|roof|building|cliff|balcony|tower\s+block)\b[^.?!]{0,20}\b(?:at\s+\d|at\s+midnight"
+    r"|tonight|today|now)"
     r"|\b(?:belt|rope|cord|scarf|cable|dressing\s+gown\s+cord|noose)\b[^.?!]{0,30}\b(?:looped|tied"
     r"|knotted)\b[^.?!]{0,30}\b(?:door\s*handle|neck|beam|banister|bannister|hook|rail)"
     r"|\bpockets\s+(?:full\s+of|filled\s+with)\s+(?:stones|rocks)\b"
+    # "going to use his hunting rifle on himself", "turn it on herself"
+    r"|\b(?:gun|rifle|shotgun|pistol|firearm|revolver)\b[^.?!]{0,40}\bon\s+(?:himself|herself|myself"
+    r"|themselves)\b|\b(?:use|turn|point)\w*\s+(?:it|them)\s+on\s+(?:himself|herself|myself"
+    r"|themselves)\b"
     r"|\b(?:ocean|sea|river|water)\s+is\s+calling\b"
-    r"|\blocked\s+(?:herself|himself|themselves|myself)\s+in\b[^.?!]{0,60}\b(?:razor|blade|knife"
-    r"|pills|rope|gun|belt)\b"
+    r"|\b(?:locked|barricaded)\s+(?:(?:herself|himself|themselves|myself)\s+)?in\b[^.?!]{0,60}\b(?:razor"
+    r"|blade|knife"
+    r"|pills|rope|gun|shotgun|rifle|pistol|belt)\b"
+    # "gonna drive into the quarry lake tonight", "walk into the river"
+    r"|\b(?:drive|driving|drove|walk|walking|swim|swimming)\s+(?:the\s+car\s+|my\s+car\s+)?(?:into|off)"
+    r"\s+(?:the\s+)?(?:\w+\s+)?(?:sea|lake|river|canal|reservoir|loch|quarry|cliff|cliffs)\b"
+    r"(?!\s+(?:district|road|path|walk|top|view|house|side|front|bank))"
 )
 # "burning my arms with a lighter again"
 HARMS_OWN_BODY = re.compile(
     r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+my\s+(?:arms?|wrists?|legs?|thighs?"
     r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?))\b"
+    # "a pic of her wrists all cut up", "he slit his wrists"
+    r"|\b(?:his|her|their)\s+wrists?\s+(?:are\s+|is\s+)?(?:all\s+)?(?:cut|slashed|slit)\b"
+    r"|\b(?:cut|slit|slashed|slashing|cutting)\s+(?:up\s+)?(?:his|her|their)\s+wrists?\b"
     # "keep dragging a broken bottle across my wrist"
     r"|\b(?:dragging|dragged|drag|running|ran)\s+(?:a\s+|the\s+)?(?:broken\s+)?(?:bottle|glass|blade"
     r"|razor|knife)\s+(?:across|along|over|down)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b"
@@ -1298,6 +1352,33 @@ def _fever_and_confusion(doc: Doc) -> list[tuple[str, int, int]]:
     if chills and _told(doc, PUS_WORDS):
         return [("general", chills[0].i, chills[0].i + 1)]
     return []
+
+
+# sepsis: skin gone mottled with shaking, confusion, a fever or trouble breathing ("shaking
+# like a leaf, mottled purple knees and hes rambling nonsense")
+MOTTLED = re.compile(r"\bmottled\b|\bblotchy\s+(?:purple|blue)\b")
+SEPSIS_WITH = re.compile(
+    r"\b(?:shaking|shivering|shivers|rigors|confused|rambling|talking\s+nonsense|muddled|delirious"
+    r"|not\s+making\s+(?:any\s+)?sense|fever|feverish|breathless|drowsy)\b"
+)
+# liver failure after too much paracetamol: "taking double her paracetamol all week ... now shes
+# gone yellow and muddled"
+PARACETAMOL = r"\b(?:paracetamol|acetaminophen|tylenol|panadol|co-?codamol)\b"
+TOO_MUCH_PARACETAMOL = re.compile(
+    rf"\b(?:double|doubled|twice|extra|too\s+(?:much|many)|more\s+than)\b[^.?!]{{0,30}}?{PARACETAMOL}"
+    rf"|{PARACETAMOL}[^.?!]{{0,30}}?\b(?:double|twice|too\s+(?:much|many|often))\b"
+)
+JAUNDICED = re.compile(
+    r"\b(?:gone|going|turned|turning|looks?|looking|is|are)\s+(?:a\s+bit\s+|really\s+|very\s+|all\s+)?"
+    r"(?:yellow|yellowish|jaundiced)\b|\bjaundice\b|\bmuddled\b|\bconfused\b|\bdrowsy\b"
+)
+
+
+def _mottled_or_jaundiced(doc: Doc) -> list[tuple[str, int, int]]:
+    return [
+        *_matched(doc, MOTTLED, "general", when=SEPSIS_WITH)[:1],
+        *_matched(doc, JAUNDICED, "poisoning", when=TOO_MUCH_PARACETAMOL)[:1],
+    ]
 
 
 # "my chest has been crushing for 20 mins", "an elephant sitting on my chest": someone's chest

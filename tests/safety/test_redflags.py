@@ -424,6 +424,29 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         # someone else's hanging or shooting, named as of him or her
         ("found my brother trying to hang himself", "suicide"),
         ("my dad said he wants to end his life", "suicide"),
+        # a drive into a lake with letters left, a daughter's cut wrists and a goodbye, a shotgun
+        # behind a shed door, a jump from a car park with a time set, charcoal in a locked room
+        (
+            "left letters for the kids on the table, gonna drive into the quarry lake tonight",
+            "suicide",
+        ),
+        ("my daughter sent me a pic of her wrists all cut up saying goodbye mum", "suicide"),
+        ("hes locked himself in the shed with the shotgun and told me not to come in", "suicide"),
+        ("bye all. going off the top of the multistorey at 12", "suicide"),
+        ("hes locked in his room with a charcoal bbq lit", "suicide"),
+        # too much paracetamol and then yellow, a fit in pregnancy, no answer after a blow to
+        # the head, pain into the jaw and grey and clammy, mottled skin and rambling, a pet hit
+        # by a van, a bone through the skin, legs dead after a fall, a hand mangled
+        ("nan took double her paracetamol all week, now shes gone yellow and muddled", "poisoning"),
+        ("36 weeks pregnant and my partner says i just had a fit", "general"),
+        ("he fell and smacked his head on the radiator, hes not answering me", "general"),
+        ("smashed my head off the wall, now im seeing double and puking", "general"),
+        ("the ache goes into my jaw and im clammy and grey", "chest_pain"),
+        ("hes shaking like a leaf, mottled purple knees and rambling nonsense", "general"),
+        ("a van clipped the pup and hes dragging his back end", "general"),
+        ("our rabbit's leg is broken, theres bone poking through", "general"),
+        ("came off the scaffold, landed on his back, says his legs feel dead", "general"),
+        ("got his hand trapped in the printing press and its mangled", "general"),
     ],
 )
 def test_red_flags_are_found(
@@ -513,6 +536,16 @@ def test_red_flags_are_found(
         "it would be career suicide to skip this meeting",
         "jumping at the chance to ask, what causes calcinosis",
         "my belt is too tight around my waist",
+        # a drive to the Lake District, a fit of giggles, a lump that does not move after a
+        # knock, skin mottled in the cold, a limb hanging off a bed, a barbecue in a garden
+        "we drove into the lake district for the weekend",
+        "i had a fit of giggles at the scan, im 20 weeks pregnant",
+        "hit my head on a shelf last week and the lump on my elbow isnt moving",
+        "my skin looks mottled when the temperature drops",
+        "my arm was hanging off the bed when i woke up",
+        "we had a charcoal bbq in the garden, is smoke bad for calcinosis",
+        "i take double the dose of vitamin d, is that bad for calcification",
+        "do calcinosis lumps on my jaw and left shoulder need surgery",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

@@ -93,6 +93,8 @@ IDIOMS = {
 # attack, so many big words", "my bill almost gave me a stroke"
 FIGURATIVE_BEFORE = re.compile(
     r"\b(?:giving|give|gives|gave|given)\s+(?:me|us|you|him|her|them)\s+an?\s*$"
+    # "my dad calls his bad jokes heart attacks in a bag": a name given
+    r"|\bcall(?:s|ed)?\s+(?:his|her|their|my|the|our)(?:\s+\w+){0,3}\s*$"
 )
 # "i nearly fainted when i saw the bill", "almost passed out at the price": a surprise
 SURPRISED_AT = (
@@ -149,7 +151,7 @@ LONG_AGO = re.compile(
     r"|\blast (?:spring|summer|autumn|fall|winter|christmas|easter)\b"
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
     r"|\b(?:back\s+)?in the '?(?:(?:19|20)?\d0)'?s\b|\bback in (?:the day|(?:19|20)\d\d)\b"
-    r"|\bas an? (?:baby|toddler|infant|child|kid|teenager)\b"
+    r"|\bas an? (?:baby|toddler|infant|child|kid|teenager|teen)\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small|a kitten"
     r"|a teenager|a teen|in school|at school|at uni"
     r"|a puppy|a pup|a foal)\b"
@@ -181,6 +183,14 @@ SERVICE_AFTER = re.compile(
     r"^\s*(?:prevention|helpline|hotline|awareness|charity|charities|training|crisis\s+line)\b"
 )
 USED_TO = re.compile(r"\bused\s+to\s*$")
+# "used to have seizures as a teen": had once, not now
+HAD_ONCE = re.compile(r"\bused\s+to\s+(?:have|get|suffer\s+(?:from|with))\s*$")
+# "my old self harm scars": marks of what healed
+SCARS_AFTER = re.compile(r"^\s*(?:scars?|scarring|marks)\b")
+# the flag named as what is watched or read ("watching the virgin suicides"): a title
+TITLE_BEFORE = re.compile(
+    r"\b(?:watching|watched|binge\s*-?\s*watching|reading|read|listening\s+to)\s+the(?:\s+\w+){0,2}\s*$"
+)
 # what someone died of: "my gran passed away from a stroke last year and now i worry"
 DIED_OF = re.compile(
     r"\b(?:died|passed away|passed|lost (?:him|her|them|my \w+))\s+(?:of|from|after|to|with)"
@@ -197,14 +207,20 @@ SURVIVED_OR_SEEN = re.compile(
 # week", "im a pharmacist and get asked about overdoses every day"
 SEEN_BEFORE = re.compile(
     r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse|(?:we|they)\s+had"
-    r"|calls?\s+about|hear\s+about)"
+    r"|calls?\s+about|hear\s+about|learn\s+about|learnt\s+about|learned\s+about"
+    # "already had a gunshot wound", "and had a kid who swallowed bleach on the last job"
+    r"|(?:already|we've|weve|we\s+have)\s+had|had\s+(?:a|an)\s+\w+\s+who)"
     r"(?:\s+\w+){0,3}\s*$"
 )
 AT_WORK = re.compile(
     r"\b(?:i'?m|im|i\s+am|as)\s+an?\s+(?:\w+\s+)?(?:paramedic|nurse|doctor|gp|pharmacist|vet"
     r"|medic|student|firefighter|carer|lifeguard|midwife|surgeon|physio|dentist|police\s+officer"
     r"|officer|cop|detective|coroner|pathologist|toxicologist|social\s+worker|counsellor"
-    r"|counselor|therapist)\b"
+    r"|counselor|therapist|volunteer|registrar|consultant|call\s+handler)\b"
+    # "training as a crisis line volunteer", "A&E registrar on nights", "i answer calls on a
+    # poisons helpline"
+    r"|\b(?:volunteer|registrar|call\s+handler|helpline|hotline|crisis\s+line)\b"
+    r"|\b(?:answer|take)\s+calls\b|\bon\s+(?:nights|my\s+break|the\s+wards?)\b|\blast\s+job\b"
     # "toxicologist here", "nurse here"
     r"|\b(?:\w+ist|nurse|doctor|doc|medic|paramedic|vet|cop|officer|midwife)\s+here\b"
     r"|\bi\s+work\s+(?:nights\s+|days\s+|shifts\s+)?(?:on|at|in|for)\s+(?:a|an|the)\b"
@@ -223,7 +239,8 @@ FICTION = re.compile(
     r"|\bread\s+(?:a|an|the|this|that)\s+(?:novel|book|story|article)\b"
     # "watched a film where someone had a seizure", "read a news story about a guy who had"
     r"|\b(?:watched|watching|saw|seen|read|reading)\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?"
-    r"(?:film|movie|show|programme|program|documentary|episode|video|story|article|book|novel)"
+    r"(?:film|movie|show|programme|program|documentary|episode|video|story|article|book|novel"
+    r"|drama|series|soap|ep)"
     r"\b"
     # "my favourite tv show had a character collapse", "writing a murder mystery where"
     r"|\b(?:tv|television)\s+(?:show|series|drama|programme|program)\b|\bcharacters?\b"
@@ -231,6 +248,9 @@ FICTION = re.compile(
     r"|screenplay|play|poem)\b"
     # "game of thrones, the king got poisoned at his wedding", "in my crime novel the butler"
     r"|\bgame\s+of\s+thrones\b|\bgrey'?s\s+anatomy\b|\b(?:my|a|the)\s+(?:crime\s+)?novel\b"
+    # "i write crime novels, this one has a poisoning"
+    r"|\b(?:write|writing|wrote)\s+(?:\w+\s+)?(?:novels?|books?|stories|fiction|scripts?|plays?"
+    r"|thrillers?|mysteries)\b"
     r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
     r"|\bpodcast\b|\btrue\s+crime\b|\bfortnite\b|\bminecraft\b|\bcall\s+of\s+duty\b"
     r"|\blistening\s+to\b|\bsongs?\b|\blyrics\b|\balbum\b"
@@ -490,11 +510,15 @@ class RedFlagDetector:
         first, last = RedFlagDetector._clause(doc, start, end)
         clause = _text(doc, first, last, lower=True)
         told_before = _text(doc, first, start, lower=True)
-        if _seen_at_work(told_before, _text(doc, lower=True)):
+        if _seen_at_work(told_before, _text(doc, lower=True), _text(doc, end, lower=True)):
+            return True
+        if TITLE_BEFORE.search(told_before):  # "watching the virgin suicides tonight"
             return True
         if HAPPENING_NOW.search(_text(doc, lower=True)):
             return False
-        if any(pattern.search(told_before) for pattern in (DIED_OF, LATE, SURVIVED_OR_SEEN)):
+        if any(
+            pattern.search(told_before) for pattern in (DIED_OF, LATE, SURVIVED_OR_SEEN, HAD_ONCE)
+        ):
             return True
         if FICTION.search(_sentence_before(doc, start)):  # "watching breaking bad, walt just
             return True  # poisoned someone lol"
@@ -534,13 +558,18 @@ class RedFlagDetector:
         now"); never with anything of it happening now or again."""
         text = _text(doc, lower=True)
         told_before = _text(doc, RedFlagDetector._clause(doc, start, end)[0], start, lower=True)
-        if _seen_at_work(told_before, text) or SERVICE_AFTER.match(_text(doc, end, lower=True)):
+        told_after = _text(doc, end, lower=True)
+        if _seen_at_work(told_before, text, told_after) or SERVICE_AFTER.match(told_after):
+            return True
+        if TITLE_BEFORE.search(told_before):  # "watching the virgin suicides tonight"
             return True
         if JOKED.search(told_before) and JOKE_ENDS.search(text[doc[start].idx :]):
             return True  # (its "another exam" is no "again")
         if HAPPENING_NOW.search(text):
             return False
         if FICTION.search(_sentence_before(doc, start)):
+            return True
+        if SCARS_AFTER.match(told_after):  # "my old self harm scars look fine": healed
             return True
         past = LONG_AGO.search(text) or USED_TO.search(told_before)
         return bool(past and RECOVERED.search(text[doc[start].idx :]))
@@ -664,15 +693,21 @@ def _sentence_before(doc: Doc, start: int) -> str:
     return _text(doc, first, start, lower=True)
 
 
-def _seen_at_work(told_before: str, text: str) -> bool:
+def _seen_at_work(told_before: str, text: str, told_after: str = "") -> bool:
     """Whether a red flag is what someone sees at work ("toxicologist here, i handle poisonings
-    all day"): its clause tells it is seen or treated, the message tells of the work, and
-    nothing but the work's "all day" or "every shift" tells of now."""
+    all day", "overdoses are my bread and butter"): its clause tells it is seen or treated, the
+    message tells of the work, and nothing but the work's "all day" or "every shift" tells of
+    now."""
     return (
-        SEEN_BEFORE.search(told_before) is not None
+        (SEEN_BEFORE.search(told_before) is not None or WORK_AFTER.match(told_after) is not None)
         and AT_WORK.search(text) is not None
         and HAPPENING_NOW.search(AT_WORK.sub(" ", text)) is None
     )
+
+
+WORK_AFTER = re.compile(
+    r"^\s*(?:are|is)\s+(?:my|our)\s+(?:bread\s+and\s+butter|job|day\s+job|work|daily\s+bread)\b"
+)
 
 
 def _count(token: Token) -> int:

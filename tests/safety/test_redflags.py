@@ -546,6 +546,8 @@ def test_red_flags_are_found(
         "we had a charcoal bbq in the garden, is smoke bad for calcinosis",
         "i take double the dose of vitamin d, is that bad for calcification",
         "do calcinosis lumps on my jaw and left shoulder need surgery",
+        # a name given to bad jokes
+        "my dad calls his bad jokes heart attacks in a bag. anyway, define calcification",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -625,6 +627,28 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
         ("i volunteer on a suicide prevention helpline", "suicide"),
         ("im a 911 dispatcher, all day its calls about heart attacks", "chest_pain"),
         ("watching breaking bad, walt just poisoned someone lol", "poisoning"),
+        # healed scars, a title watched, a drama, crime novels written, fits as a teen, work at
+        # a helpline, in A&E or on an ambulance, a volunteer's training
+        ("the gp says my old self harm scars look fine, can they calcify?", "suicide"),
+        ("watching the virgin suicides tonight, do calcium deposits hurt?", "suicide"),
+        ("binge watching a hospital drama, someone got knifed in the ep lol", "general"),
+        ("i write crime novels, this one has a poisoning with antifreeze", "poisoning"),
+        ("used to have seizures as a teen, fit free for years now", "seizure"),
+        (
+            "i answer calls on a poisons helpline so overdoses are my bread and butter. can "
+            "calcium deposits be seen from outside?",
+            "poisoning",
+        ),
+        (
+            "A&E registrar on nights, already had a gunshot wound and a massive bleed. quick q: "
+            "what conditions go with calcinosis?",
+            "general",
+        ),
+        (
+            "paramedic here, had a kid who swallowed bleach on the last job, both ok now",
+            "poisoning",
+        ),
+        ("training as a crisis line volunteer, we learn about suicide risk all day", "suicide"),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

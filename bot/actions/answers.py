@@ -162,8 +162,10 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
             notes.append({"kind": "cause_listed", "name": _cause_name(value)})
         elif entity["entity"] == "species":
             # "my dog has a hard lump on his leg", "what is the treatment for dogs?"
-            if tells_pets_symptom(tracker, text) or (
-                topic in FOR_A_VET and value != HUMAN and not entity.get("negated")
+            vet_told = {"kind": "see_vet"} in notes  # once, whatever animals it names
+            if not vet_told and (
+                tells_pets_symptom(tracker, text)
+                or (topic in FOR_A_VET and value != HUMAN and not entity.get("negated"))
             ):
                 notes.append({"kind": "see_vet"})
             if not k.facts.mentions(value):  # "dog": the source says animals, names none

@@ -331,6 +331,7 @@ class Agent:
             asked[0]
             if asked
             else self._asks_rather_than_answers(parse, state)
+            or self._asks_medicine_advice(parse)
             or self._takes_leave(parse)
             or self._stood_down(parse, state)
             or self._tells_a_cause(parse, state)
@@ -925,6 +926,20 @@ class Agent:
             return None
         asked = next((r for r in parse["intent_ranking"] if r["name"].startswith("ask_")), None)
         return None if asked is None else led_by(parse, asked["name"], asked["confidence"])
+
+    @staticmethod
+    def _asks_medicine_advice(parse: ParseResult) -> ParseResult | None:
+        """A question for a dose or medicine advice read as a yes, no or not sure ("how many
+        units of D3 would be sensible then"), declined: no answer to any of the questions, and
+        read as out of scope, which fills no slot. None for any other message."""
+        text = parse["text"]
+        if (
+            parse["intent"]["name"] not in PLAIN_ANSWERS | {"unsure"}
+            or not (is_question(text) or ends_asking(text))
+            or "no_medicine_advice" not in declined(text.lower())
+        ):
+            return None
+        return led_by(parse, "out_of_scope", parse["intent"]["confidence"])
 
     @staticmethod
     def _takes_leave(parse: ParseResult) -> ParseResult | None:

@@ -43,7 +43,8 @@ TAKEN_NOT_A_MEDICINE = (
 MEDICINE_ADVICE = re.compile(
     # an amount: "5 mg", "how many tablets", "how much should i take"
     r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|ml|g|iu|milligrams?|units?)\b"
-    r"|\bhow\s+(?:much|many)\s+(?:mg|milligrams?|tablets?|pills?|capsules?)\b"
+    r"|\bhow\s+(?:much|many)\s+(?:mg|milligrams?|micrograms?|mcg|iu|units?|tablets?|pills?"
+    r"|capsules?|drops?)\b"
     r"|\bhow\s+(?:much|many)\b.*\b(?:should|can|do|to)\s+(?:(?:i|you|we|she|he|my\s+\w+)\s+)?"
     r"(?:take|be\s+(?:on|taking)|give)\b"
     # "how much ibuprofen is safe", "what painkiller and how much for the lumps"
@@ -208,6 +209,10 @@ CANCER = (
 WHETHER_CANCER = re.compile(
     # "my mum died of cancer and now they found calcifications in me, am i next?"
     rf"\b{CANCER}\b[^?!]{{0,80}}?\bam\s+i\s+next\b|"
+    # "part of me thinks this hard lump is secretly a tumour"
+    r"\b(?:think|thinks|thinking|worried|scared|afraid|convinced|feel\s+like)\b[^.?!,]{0,30}?"
+    r"\b(?:(?:this|my|the|his|her)\s+(?:\w+\s+){0,2}?is|its|it'?s|it\s+is)\s+(?:secretly\s+"
+    rf"|actually\s+|really\s+)?(?:an?\s+)?{CANCER}\b|"
     # "This is a skin cancer yes?": told and asked
     rf"\b(?:this|it|that)\s+is\s+(?:an?\s+)?(?:\w+\s+)?{CANCER}\s*,?\s*(?:yes|right|yeah|no|isn'?t\s+it)?"
     r"\s*\?|"
@@ -434,10 +439,12 @@ OPENED = re.compile(
     r"|\b(?:bleeds|bleeding|bled|oozing|oozes|oozed|ooze|leaking|leak|leaks|seeping|seeps|pus)\b"
     r"(?!\s+(?:money|cash|\w+\s+dry))"
     # "sometimes one comes through the skin", "they burst and ooze", "break open"
-    r"|\b(?:comes?|came|coming|poking|pokes)\s+(?:out\s+)?(?:through|thru|outta|out\s+of)\s+(?:the\s+)?skin\b"
+    r"|\b(?:comes?|came|coming|poking|pokes|broke|broken|breaks)\s+(?:out\s+)?(?:through|thru"
+    r"|outta|out\s+of)\s+(?:the\s+)?skin\b"
     r"|\b(?:that|which|they|it|one|ones|lumps?|bumps?|deposits?|nodules?)\s+(?:\w+\s+)?"
     r"(?:burst|bursts|break\s+open|breaks\s+open|broke\s+open)\b"
-    r"|\b(?:is|are|it'?s|its|they'?re|theyre)\s+weeping\b"
+    r"|\b(?:is|are|it'?s|its|they'?re|theyre|has\s+been)\s+weeping\b"
+    r"|\bweeping\s+(?:one|lump|bump|deposit|spot|sore)\b"
     r"|\b(?:white|chalky|creamy|yellow|yellowish|gritty)\s+(?:\w+\s+)?(?:stuff|bits?|paste"
     r"|liquid|material|gunk)\s+(?:is\s+|keeps\s+)?(?:coming|came|comes|leaking|oozing|seeping)"
     r"(?:\s+out)?\b)",

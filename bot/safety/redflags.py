@@ -743,6 +743,8 @@ TURNING_BLUE = re.compile(
     r"\b(?:turning|going|gone|gone\s+all|went|turned|turns|goes|looks)\s+(?:a\s+bit\s+)?blue\b"
     r"|\b(?:lips|face)\s+(?:are\s+|is\s+)?(?:going|gone|turning|turned)\s+(?:grey|gray|blue)\b"
     r"|\bblue\s+(?:a?round|about|on)\s+(?:the|his|her|their|my)\s+(?:mouth|lips|face)\b"
+    # "my grandad has gone really cold and blue"
+    r"|\b(?:gone|going|turned|turning)\s+(?:really\s+|very\s+|all\s+)?cold\s+and\s+(?:blue|grey|gray)\b"
 )
 EXTREMITIES = re.compile(
     r"\b(?:fingers?|toes?|hands?|feet|foot|nails?|fingernails?|knuckles?|thumbs?|fingertips?"
@@ -829,8 +831,31 @@ CHILD_POISONS = re.compile(
 
 
 def _child_poisoned(doc: Doc) -> list[tuple[str, int, int]]:
-    """A young child who swallowed or drank a household poison."""
-    return _matched(doc, CHILD_POISONS, "poisoning", when=YOUNG_CHILD)
+    """A young child who swallowed or drank a household poison; a mouth burnt by a chemical;
+    someone else's pills taken by mistake."""
+    return [
+        *_matched(doc, CHILD_POISONS, "poisoning", when=YOUNG_CHILD),
+        *_matched(doc, BURNT_MOUTH, "poisoning", when=CHEMICALS),
+        *_matched(doc, OTHERS_PILLS, "poisoning", when=BY_MISTAKE),
+    ]
+
+
+# "got the lid off the drain unblocker, theres white burns round his lips"
+BURNT_MOUTH = re.compile(
+    r"\b(?:burns?|burnt|burned|blisters?|blistered|white\s+marks?)\s+(?:a?round|on|in|inside)\s+"
+    r"(?:his|her|their|the|my)\s+(?:lips|mouth|tongue|throat)\b"
+)
+CHEMICALS = re.compile(
+    r"\b(?:unblocker|drain|bleach|cleaner|caustic|chemicals?|lye|acid|detergent|dishwasher"
+    r"|laundry|oven|descaler|limescale)\b"
+)
+# "accidentally took my moms pills and mine": someone else's medicine, by mistake
+OTHERS_PILLS = re.compile(
+    r"\b(?:took|taken|swallowed|had)\s+(?:\w+\s+){0,2}?(?:(?:my|his|her)\s+)?(?:mum'?s|moms?|mom'?s"
+    r"|mums|dad'?s|dads|husband'?s|wife'?s|partner'?s|nan'?s|gran'?s|brother'?s|sister'?s|son'?s"
+    r"|daughter'?s|flatmate'?s|roommate'?s)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication|medicine)\b"
+)
+BY_MISTAKE = re.compile(r"\b(?:accidentally|accidently|by\s+mistake|by\s+accident|mixed\s+up)\b")
 
 
 # a pet named, then what it ate: "my lab ate a whole bar of dark chocolate"

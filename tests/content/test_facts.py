@@ -134,6 +134,16 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         ("i drowned my sorrows in ice cream last night haha. what treatments are there", []),
         ("im a paediatrician and see croup every winter, does calcinosis affect children", ["age"]),
         ("my dog nearly drowned last summer but hes fine now. can dogs get calcinosis", []),
+        # words patients use for what the source does not cover
+        ("should i avoid sharing towels with her", ["whether it is contagious"]),
+        ("ditch cheese and yoghurt because of my calcinosis?", ["diet or food"]),
+        ("im in my third trimester, can the deposits hurt my unborn son", ["pregnancy"]),
+        ("rubbing vinegar on calcium bumps melts them, legit?", ["natural or home remedies"]),
+        ("once a surgeon scoops them out do they regrow?", ["whether it comes back"]),
+        ("how many years do people live after a diagnosis", ["whether it can be fatal"]),
+        ("how long is the wait on the nhs to get one cut out", ["waiting times"]),
+        ("would tuberculosis be one of those infections", ["tuberculosis"]),
+        ("do sts infusions work for calcinosis", ["sodium thiosulfate"]),
         # and one the question goes back to
         ("i have a tattoo on my arm. can that cause calcinosis?", ["tattoos or piercings"]),
     ],

@@ -447,6 +447,10 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("our rabbit's leg is broken, theres bone poking through", "general"),
         ("came off the scaffold, landed on his back, says his legs feel dead", "general"),
         ("got his hand trapped in the printing press and its mangled", "general"),
+        # cold and blue, a mouth burnt by a drain unblocker, another's pills taken by mistake
+        ("found grandad in the shed, hes gone really cold and blue", "breathing"),
+        ("toddler got into the drain unblocker, theres white burns round his lips", "poisoning"),
+        ("accidentally took my dads pills as well as mine", "poisoning"),
     ],
 )
 def test_red_flags_are_found(
@@ -546,6 +550,9 @@ def test_red_flags_are_found(
         "we had a charcoal bbq in the garden, is smoke bad for calcinosis",
         "i take double the dose of vitamin d, is that bad for calcification",
         "do calcinosis lumps on my jaw and left shoulder need surgery",
+        # lips burnt by tea, pills taken to a pharmacy
+        "burnt my lips on hot tea, does calcinosis affect the mouth",
+        "i took my mums pills to the pharmacy for her",
         # a name given to bad jokes
         "my dad calls his bad jokes heart attacks in a bag. anyway, define calcification",
     ],

@@ -37,7 +37,8 @@ FALLBACK = "nlu_fallback"
 SOMEONE = re.compile(
     r"\b(?:baby|toddler|newborn|kid|child|gentleman|lady|client|neighbou?r|grandad|granddad"
     r"|grandma|gran|nan|mare|horse|pony|foal|colleague|flatmate|roommate)\b"
-    r"|\b\d+\s*-?\s*(?:month|week|year|yr|day)s?[\s-]*old\b",
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
+    r"(?:month|week|year|yr|day)s?[\s-]*old\b",
     re.IGNORECASE,
 )
 # the patient speaking of themselves, and of someone else as he or she
@@ -69,7 +70,7 @@ PHYSICAL = re.compile(
 # what may be self-harm in such an emergency
 SELF_HARM_HINTS = re.compile(
     r"\b(?:(?<!power\s)cut|cutting|blade|razor|pills?|tablets?|overdose\w*|swallowed|jump\w*"
-    r"|rope|hang\w*|die|dying|kill\w*|hurt\s+myself|harm\w*|point|alive|living|goodbye)\b",
+    r"|rope|hang\w*(?!\s+on\b)|die|dying|kill\w*|hurt\s+myself|harm\w*|point|alive|living|goodbye)\b",
     re.IGNORECASE,
 )
 # a drug taken to get high, not to harm oneself: "took two caps of molly and now im burning up"
@@ -83,13 +84,16 @@ MEANT_IT = re.compile(
     r"\b(?:wanted|want|wanna|trying|tried)\s+to\s+(?:die|disappear|dissapear|dissappear|end\s+it"
     r"|not\s+be\s+here|sleep\s+forever|never\s+wake\s+up)\b|\bon\s+purpose\b|\bdeliberately\b"
     r"|\bto\s+(?:make\s+it|everything)\s+(?:all\s+)?stop\b|\bso\s+i\s+(?:don'?t|dont|won'?t|wont)\s+"
-    r"wake\s+up\b",
+    r"wake\s+up\b"
+    # "honestly dont care anymore ... so none of it matters"
+    r"|\b(?:don'?t|dont)\s+care\s+any\s*more\b|\bnone\s+of\s+it\s+matters\b|\bnothing\s+matters\b",
     re.IGNORECASE,
 )
 # one's own taking: "i just swallowed the whole strip", "took like 40 paracetmol"
 TOOK_IT_MYSELF = re.compile(
     r"\b(?:i|ive|i've|i\s+have|im|i'm)\s+(?:\w+\s+)?(?:took|taken|taking|swallowed|drank|had|necked"
-    r"|downed|ate|overdosed|od'?d)\b|^\W*(?:just\s+)?(?:took|swallowed|necked|downed|drank)\b",
+    r"|downed|ate|overdosed|od'?d)\b|(?:^|[,.;!]\s*)\W*(?:just\s+)?(?:took|swallowed|necked|downed"
+    r"|drank)\b",
     re.IGNORECASE,
 )
 # told not to be self-harm: "not trying to hurt myself just stupid"
@@ -127,6 +131,10 @@ DISTRESS = re.compile(
     # low", "wants to end it all"
     r"|goodbye\s+everyone|injected\s+all|taking\s+all\s+(?:of\s+)?(?:her|his|their)"
     r"|(?:been|so|really)\s+low|end\s+it\s+all|ending\s+it|can'?t\s+do\s+this\s+any\s*more"
+    # "left a note saying forgive me ... took dads old revolver", "pills lined up with the
+    # caption see ya"
+    r"|left\s+(?:a\s+)?(?:note|letter)|forgive\s+me|(?:revolver|shotgun|rifle|pistol|gun)\b"
+    r"|lined\s+up|see\s+ya\b"
     # "taken all of mums heart tablets and shes sorry", "saying bye to everyone", "hates her
     # life", "wants to join mum", "use it on himself", "the wrong side of the railings", a rope
     # round a beam
@@ -141,6 +149,12 @@ DISTRESS = re.compile(
 
 RIDDEN = re.compile(r"\b(?:off|from|riding|rode)\s+(?:a|the|her|his|my|their)?\s*$")
 FOR_WHOM = re.compile(r"\bfor\s+(?:a|the|her|his|my|our|their)\s*$")
+# an animal eaten, not in danger: "the work do had peanut sauce on the chicken"
+EATEN = frozenset({"chicken", "fish", "lamb", "turkey", "duck", "cow", "pig", "sheep", "goat"})
+MEAL = re.compile(
+    r"\b(?:sauce|dinner|lunch|breakfast|meal|curry|sandwich|ate|eating|eaten|cooked|menu|takeaway"
+    r"|restaurant|buffet|work\s+do|roast)\b"
+)
 
 
 def pet_in_danger(tracker: Tracker) -> bool:
@@ -159,6 +173,7 @@ def pet_in_danger(tracker: Tracker) -> bool:
             if e["start"] >= start
             and not RIDDEN.search(text[: e["start"]].lower())
             and not FOR_WHOM.search(text[: e["start"]].lower())
+            and not (str(e.get("value")) in EATEN and MEAL.search(text.lower()))
         ],
     }
     return of_a_pet(told) or any(

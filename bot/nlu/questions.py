@@ -58,8 +58,9 @@ RELATIONS = (
     r"|granddad|grandfather|nan|nana|grandson|granddaughter|aunt|auntie|uncle|friend|patient"
     r"|resident|girl|boy|lad|mate|teen|teenager|client|neighbou?r|flatmate|roommate|housemate"
     r"|classmate|colleague|coworker|co-worker|workmate|bf|gf|grandpa|grandpop|cousin|niece"
-    r"|nephew|fiance|fiancee|stepdad|stepmum|stepmom|roomate|roomie|fella|bloke|guy"
-    r"|\d{1,2}\s*(?:yr|year|month|week)s?[\s-]*old|\d{1,2}\s*(?:yo|y/o))"
+    r"|nephew|fiance|fiancee|stepdad|stepmum|stepmom|roomate|roomie|fella|bloke|guy|hubby|missus"
+    r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:yr|year|month|week)s?"
+    r"[\s-]*old|\d{1,2}\s*(?:yo|y/o))"
 )
 BODY = (
     r"(?:lumps?|bumps?|nodules?|deposits?|skin|fingers?|fingertips?|toes?|thumbs?|knuckles?"
@@ -73,7 +74,8 @@ SOMEONE_ELSES = re.compile(
     rf"|^\W*(?:\w+\s+)?{RELATIONS}(?:\s*\(\d{{1,2}}\)|\s+(?:at|from|in|on)\s+(?:my\s+|the\s+)?\w+)?"
     r"\s+(?:has|had|got|gets|is|was|have|said|says|told|texted|keeps|left|posted|sent|wrote|took"
     r"|just|screamed|rang|messaged|swallowed|hasn'?t|hasnt|isn'?t|isnt|won'?t|wont|doesn'?t|doesnt)\b"
-    r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got)\b"
+    r"|\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+got|\s+necked|\s+took|\s+swallowed|\s+admits"
+    r"|\s+admitted|\s+says|\s+said|\s+tried|\s+wants)\b"
     # "the old man next door", "a student in my class"
     r"|\b(?:the|a|this)\s+(?:old\s+|young\s+)?(?:man|woman|lady|guy|bloke|student|boy|girl"
     r"|neighbou?r)\b"

@@ -16,7 +16,9 @@ from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.nlu.questions import SENTENCE_STARTS
 from bot.safety import NAMED_BY_NO_FLAG
 from bot.safety.redflags import (
+    AT_WORK,
     FICTION,
+    HAPPENING_NOW,
     RedFlag,
     RedFlagDetector,
     is_emergency,
@@ -154,7 +156,7 @@ class SafeUnderstanding:
             ranking = [r for r in parse["intent_ranking"] if r["name"] != "emergency"]
             parse["intent"], parse["intent_ranking"] = ranking[0], ranking
             category = None
-        if category == NAMED_BY_NO_FLAG and not flags:
+        if category == NAMED_BY_NO_FLAG and not any(f.live for f in flags):
             category = self._not_only_a_story(text, parse)
         if category:
             parse["red_flag"] = category
@@ -166,12 +168,27 @@ class SafeUnderstanding:
 
 def without_stories(text: str) -> str | None:
     """The message without its sentences that tell a story ("in my video game my character
-    keeps dying from overdosing on potions lol. how is calcinosis treated"), or None when
-    none does or nothing else is left."""
+    keeps dying from overdosing on potions lol. how is calcinosis treated") or a past day at
+    work ("i work as an ambulance tech, had a stabbing on shift yesterday, all survived"), or
+    None when none does or nothing else is left."""
     starts = [0, *(match.end() for match in SENTENCE_STARTS.finditer(text))]
     sentences = [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
-    kept = [s for s in sentences if FICTION.search(s.lower()) is None]
+    kept = [s for s in sentences if not _a_story(s.lower())]
     return "".join(kept) if kept and len(kept) < len(sentences) else None
+
+
+# a day at work told as over: "on shift yesterday, all survived"
+PAST_AT_WORK = re.compile(
+    r"\b(?:yesterday|earlier|last\s+(?:night|shift|week|job)|survived|(?:both|all|everyone)\s+"
+    r"(?:ok|okay|fine|survived))\b"
+)
+
+
+def _a_story(sentence: str) -> bool:
+    if FICTION.search(sentence):
+        return True
+    at_work = AT_WORK.search(sentence) is not None and PAST_AT_WORK.search(sentence) is not None
+    return at_work and HAPPENING_NOW.search(AT_WORK.sub(" ", sentence)) is None
 
 
 def told_after(text: str) -> list[tuple[int, str]]:

@@ -173,6 +173,8 @@ RECOVERED = re.compile(
     # "im 45 now, happily married", "thats all behind me now and im good"
     r"|\bhappily\s+(?:married|settled|retired)\b|\b(?:all\s+)?behind\s+me(?:\s+now)?\b"
     r"|\b(?:i'?m|im|i\s+am)\s+(?:good|great|fine|ok|okay)\b"
+    # "the marks are from when i was 15 and hurting myself, long healed"
+    r"|\b(?:long|all|fully|well)\s+healed\b"
 )
 # a joke told of, the person fine: "my sister always jokes shes gonna kill herself if she has
 # to sit another exam lol shes fine"
@@ -183,6 +185,10 @@ SERVICE_AFTER = re.compile(
     r"^\s*(?:prevention|helpline|hotline|awareness|charity|charities|training|crisis\s+line)\b"
 )
 USED_TO = re.compile(r"\bused\s+to\s*$")
+# who died, told in the sentence before what they died of: "grandad passed in 2019, heart attack"
+DIED_BEFORE = re.compile(
+    r"\b(?:passed|passed\s+away|died|lost\s+(?:him|her|them|my\s+\w+))\s+(?:in|last|years?|on)\b"
+)
 # "used to have seizures as a teen": had once, not now
 HAD_ONCE = re.compile(r"\bused\s+to\s+(?:have|get|suffer\s+(?:from|with))\s*$")
 # "my old self harm scars": marks of what healed
@@ -221,6 +227,8 @@ AT_WORK = re.compile(
     # poisons helpline"
     r"|\b(?:volunteer|registrar|call\s+handler|helpline|hotline|crisis\s+line)\b"
     r"|\b(?:answer|take)\s+calls\b|\bon\s+(?:nights|my\s+break|the\s+wards?)\b|\blast\s+job\b"
+    # "working at a vets", "i work as an ambulance tech"
+    r"|\bworking\s+(?:at|in|for|on)\s+(?:a|an|the)\b|\bi\s+work\s+as\b"
     # "toxicologist here", "nurse here"
     r"|\b(?:\w+ist|nurse|doctor|doc|medic|paramedic|vet|cop|officer|midwife)\s+here\b"
     r"|\bi\s+work\s+(?:nights\s+|days\s+|shifts\s+)?(?:on|at|in|for)\s+(?:a|an|the)\b"
@@ -520,6 +528,8 @@ class RedFlagDetector:
             pattern.search(told_before) for pattern in (DIED_OF, LATE, SURVIVED_OR_SEEN, HAD_ONCE)
         ):
             return True
+        if DIED_BEFORE.search(_sentence_before(doc, start)):  # "grandad passed in 2019, heart
+            return True  # attack"
         if FICTION.search(_sentence_before(doc, start)):  # "watching breaking bad, walt just
             return True  # poisoned someone lol"
         # "is it related to the stroke?", "the stroke i had": one known, not one happening
@@ -707,6 +717,9 @@ def _seen_at_work(told_before: str, text: str, told_after: str = "") -> bool:
 
 WORK_AFTER = re.compile(
     r"^\s*(?:are|is)\s+(?:my|our)\s+(?:bread\s+and\s+butter|job|day\s+job|work|daily\s+bread)\b"
+    # "poisonings are daily life for us", "an overdose on shift yesterday"
+    r"|^\s*(?:are|is)\s+(?:daily\s+life|everyday|part\s+of\s+the\s+job|routine)\b"
+    r"|^\s*(?:on|at|during)\s+(?:my\s+|the\s+|a\s+)?(?:shift|job|work|rounds|call-?outs?)\b"
 )
 
 
@@ -837,9 +850,16 @@ def _child_poisoned(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, CHILD_POISONS, "poisoning", when=YOUNG_CHILD),
         *_matched(doc, BURNT_MOUTH, "poisoning", when=CHEMICALS),
         *_matched(doc, OTHERS_PILLS, "poisoning", when=BY_MISTAKE),
+        *_matched(doc, MUSHROOMS, "poisoning")[:1],
     ]
 
 
+# "think mum picked the wrong mushrooms, we ate them at lunch and now were both throwing up"
+MUSHROOMS = re.compile(
+    r"\b(?:wild|wrong|foraged|poisonous|weird|strange)\s+mushrooms?\b[^.?!]{0,80}?\b(?:ate|eaten|sick"
+    r"|vomit\w*|throwing\s+up|puking|cramps)\b"
+    r"|\b(?:ate|eaten)\b[^.?!]{0,30}?\b(?:wild|foraged|poisonous)\s+mushrooms?\b"
+)
 # "got the lid off the drain unblocker, theres white burns round his lips"
 BURNT_MOUTH = re.compile(
     r"\b(?:burns?|burnt|burned|blisters?|blistered|white\s+marks?)\s+(?:a?round|on|in|inside)\s+"
@@ -950,6 +970,10 @@ PREGNANCY_SIGNS = re.compile(
     r"|bleeding|spotting|blood"
     # a fit in pregnancy is eclampsia until shown otherwise: "my partner says i just had a fit"
     r"|(?:had|having|having\s+had)\s+(?:a\s+)?(?:fit|seizure|convulsion)s?(?!\s+of)"
+    # "a loop of something slippery between my legs" (the cord); "agony down low on the right,
+    # a weird ache at the top of my shoulder" (an ectopic pregnancy)
+    r"|loop\s+of\s+something|(?:hanging|coming|sticking)\s+out\s+of\s+me|between\s+my\s+legs"
+    r"|agony|shoulder\s+tip|top\s+of\s+my\s+shoulder"
     # a birth coming at home, labour far too early: "i can feel the babys head", "my waters
     # just gushed out, now im getting cramps every few minutes" (waters breaking alone, at term,
     # is for the maternity unit)
@@ -974,10 +998,16 @@ def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, CUT_OFF, "bleeding"),
         *_matched(doc, CHEMICAL_IN_EYE, "general"),
         *_matched(doc, MANGLED, "general"),
+        *_matched(doc, SHOCKED, "general"),
         *_matched(doc, LEGS_GONE, "general", when=FELL),
     ]
 
 
+# "got a shock rewiring the kitchen socket, my hands burnt black"
+SHOCKED = re.compile(
+    r"\b(?:got|had|took)\s+(?:a\s+)?(?:bad\s+|big\s+|massive\s+)?shock\s+(?:off|from|rewiring|wiring"
+    r"|fixing|while|when)\b|\b(?:burnt|burned|scorched)\s+black\b"
+)
 # "got his hand trapped in the printing press and its mangled"
 LIMBS = r"(?:hand|hands|arm|arms|leg|legs|foot|feet|fingers?|thumb)"
 MANGLED = re.compile(
@@ -1082,6 +1112,13 @@ ENDS_IT = re.compile(
     r"|\b(?:belt|rope|cord|scarf|cable|dressing\s+gown\s+cord|noose)\b[^.?!]{0,30}\b(?:looped|tied"
     r"|knotted)\b[^.?!]{0,30}\b(?:door\s*handle|neck|beam|banister|bannister|hook|rail)"
     r"|\bpockets\s+(?:full\s+of|filled\s+with)\s+(?:stones|rocks)\b"
+    # "tied the washing line to the banister and im stood on a chair"
+    r"|\b(?:tied|looped|knotted|hung)\s+(?:a|the|my|his|her)\s+(?:\w+\s+){0,2}?(?:line|rope|cord|belt"
+    r"|scarf|cable|flex|sheet|lead|tie)\s+(?:to|round|around|over|from|on)\s+(?:the|a)\s+(?:banister"
+    r"|bannister|beam|hook|rail|railing|door|loft\s+hatch|stairs|tree)\b"
+    # "my cousin is sat on the edge of the railway bridge"
+    r"|\b(?:sat|sitting|standing|stood|perched)\s+on\s+(?:the\s+)?(?:edge|ledge)\s+of\s+(?:the|a)\s+"
+    r"(?:\w+\s+)?(?:bridge|roof|cliff|building|car\s+park|multi-?storey|balcony|flyover)\b"
     # "going to use his hunting rifle on himself", "turn it on herself"
     r"|\b(?:gun|rifle|shotgun|pistol|firearm|revolver)\b[^.?!]{0,40}\bon\s+(?:himself|herself|myself"
     r"|themselves)\b|\b(?:use|turn|point)\w*\s+(?:it|them)\s+on\s+(?:himself|herself|myself"
@@ -1093,12 +1130,19 @@ ENDS_IT = re.compile(
     # "gonna drive into the quarry lake tonight", "walk into the river"
     r"|\b(?:drive|driving|drove|walk|walking|swim|swimming)\s+(?:the\s+car\s+|my\s+car\s+)?(?:into|off)"
     r"\s+(?:the\s+)?(?:\w+\s+)?(?:sea|lake|river|canal|reservoir|loch|quarry|cliff|cliffs)\b"
-    r"(?!\s+(?:district|road|path|walk|top|view|house|side|front|bank))"
+    r"(?!\s+(?:district|path|walk|view|house|side|front|bank))"
 )
 # "burning my arms with a lighter again"
 HARMS_OWN_BODY = re.compile(
     r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+my\s+(?:arms?|wrists?|legs?|thighs?"
     r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?))\b"
+    # "sat in the bath with a razor blade and the waters going pink"
+    r"|\b(?:in|into)\s+the\s+bath\b[^.?!]{0,30}\b(?:razor|blade|knife|pills)\b"
+    r"|\bwater\w*\s+(?:is\s+|are\s+|'s\s+)?(?:going|gone|turning|turned)\s+(?:pink|red)\b"
+    # "came out with his arms covered in deep cuts", "a photo of his arm slashed open"
+    r"|\b(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:are\s+|were\s+|all\s+)?"
+    r"(?:covered\s+in|full\s+of)\s+(?:deep\s+|fresh\s+|bleeding\s+)?cuts\b"
+    r"|\b(?:arms?|wrists?|thighs?)\s+(?:\w+\s+)?slashed\b"
     # "a pic of her wrists all cut up", "he slit his wrists"
     r"|\b(?:his|her|their)\s+wrists?\s+(?:are\s+|is\s+)?(?:all\s+)?(?:cut|slashed|slit)\b"
     r"|\b(?:cut|slit|slashed|slashing|cutting)\s+(?:up\s+)?(?:his|her|their)\s+wrists?\b"
@@ -1110,6 +1154,9 @@ HARMS_OWN_BODY = re.compile(
 BY_THE_TRACKS = re.compile(
     r"\b(?:standing|stood|sitting|sat|lying|waiting|walking)\s+(?:on|by|near|at|next\s+to|beside)"
     r"\s+(?:the\s+)?(?:train\s+|railway\s+|rail\s+)?(?:tracks?|railway\s+line)\b"
+    # "parked up on the level crossing, gonna wait for the 11.40"
+    r"|\b(?:parked|sat|sitting|standing|stood|waiting|lying|stopped)\s+(?:up\s+)?(?:on|at|in)\s+(?:the\s+)?"
+    r"level\s+crossing\b"
 )
 
 
@@ -1317,7 +1364,7 @@ def _keeps_pills_back(doc: Doc) -> list[tuple[str, int, int]]:
 # stiff": together, in any order
 NECK_STIFF = frozenset({"stiff", "stiffness", "rigid"})
 FEVER_WORDS = frozenset({"fever", "fevers", "feverish", "temperature", "temp", "febrile"})
-RASH_WORDS = frozenset({"rash", "rashes"})
+RASH_WORDS = frozenset({"rash", "rashes", "blotches", "blotch", "spots"})
 # the glass test: a rash that still shows through a glass pressed on it ("pressed a glass
 # on it", "the glass test"), not "a glass of water"
 GLASS_WORDS = frozenset({"glass", "tumbler"})

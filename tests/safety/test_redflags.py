@@ -451,6 +451,32 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("found grandad in the shed, hes gone really cold and blue", "breathing"),
         ("toddler got into the drain unblocker, theres white burns round his lips", "poisoning"),
         ("accidentally took my dads pills as well as mine", "poisoning"),
+        # a razor in the bath, a line tied to the banister, a level crossing, arms covered in
+        # cuts or slashed, a cliff road tonight, the edge of a railway bridge
+        ("sat in the bath with a razor blade and the water going pink", "suicide"),
+        ("ive tied the washing line to the banister and im stood on a chair", "suicide"),
+        ("parked up on the level crossing waiting for the next train", "suicide"),
+        ("he came out of the bathroom with his arms covered in deep cuts", "suicide"),
+        ("my lad sent a photo of his arm slashed open saying sorry", "suicide"),
+        ("sorted my will, tonight im driving off the cliff road", "suicide"),
+        ("my cousin is sat on the edge of the railway bridge", "suicide"),
+        # wild mushrooms, the cord at 31 weeks, an ectopic pregnancy, bone showing, out cold, a
+        # shock that burnt, a face dropped and gibberish, blotches under a tumbler
+        ("picked the wrong mushrooms on our walk and now were both throwing up", "poisoning"),
+        ("31 wks, theres a loop of something slippery between my legs", "general"),
+        (
+            "early pregnancy, agony down low on the right and pain at the top of my shoulder",
+            "general",
+        ),
+        ("my leg is bent wrong and theres bone showing", "general"),
+        ("the lad next door was knocked off his bike, hes out cold", "unconscious"),
+        ("got a shock rewiring the socket, my hands are burnt black", "general"),
+        ("one corner of her mouth sags and her speech is gibberish", "stroke"),
+        (
+            "baby is 6 months, 40 degrees, purple blotches that stay when i press a tumbler on "
+            "them",
+            "meningitis",
+        ),
     ],
 )
 def test_red_flags_are_found(
@@ -656,6 +682,26 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
             "poisoning",
         ),
         ("training as a crisis line volunteer, we learn about suicide risk all day", "suicide"),
+        # a death told the sentence before, daily life at a vets, scars long healed, a shift
+        # that is over
+        (
+            "grandad passed in 2019, heart attack. is artery calcification part of calcinosis?",
+            "chest_pain",
+        ),
+        (
+            "working at a vets, poisonings are daily life for us. do dogs get calcinosis?",
+            "poisoning",
+        ),
+        (
+            "the marks on my arms are from when i was 15 and hurting myself, long healed. can "
+            "calcium settle in them?",
+            "suicide",
+        ),
+        (
+            "i work as an ambulance tech, had an overdose on shift yesterday, all survived. does "
+            "calcinosis go away?",
+            "poisoning",
+        ),
     ],
 )
 def test_red_flags_only_spoken_of_get_the_advice_and_an_answer(

@@ -47,6 +47,13 @@ MEDICINE_ADVICE = re.compile(
     r"|capsules?|drops?)\b"
     r"|\bhow\s+(?:much|many)\b.*\b(?:should|can|do|to)\s+(?:(?:i|you|we|she|he|my\s+\w+)\s+)?"
     r"(?:take|be\s+(?:on|taking)|give)\b"
+    # "is it safe to carry on with my calcium plus magnesium combo tablets", "give me a safe daily
+    # milligram figure", "which over-the-counter tablets take the edge off"
+    r"|\b(?:carry\s+on|keep\s+going|continue|keep\s+on)\s+(?:with|taking)\s+(?:my|the|his|her)\s+"
+    r"(?:\w+\s+){0,4}?(?:tablets?|pills?|meds|medicines?|medication|supplements?)\b"
+    r"|\b(?:daily\s+)?(?:milligram|mg|dose)\s+(?:figure|amount|number)\b"
+    r"|\bwhich\s+(?:over[\s-]the[\s-]counter\s+|otc\s+)?(?:tablets|pills|painkillers|meds|medicines?)\s+"
+    r"(?:\w+\s+){0,2}?(?:take|help|ease|for|stop|work)\b"
     # "how much ibuprofen is safe", "what painkiller and how much for the lumps"
     rf"|\bhow\s+(?:much|many)\s+(?:of\s+(?:my|the|his|her)\s+)?{MEDICINES}"
     rf"|{MEDICINES}\s+(?:and|&|\+)\s+how\s+(?:much|many)\b"

@@ -137,13 +137,25 @@ def test_what_the_bot_calls_unmentioned_is_not_in_the_source() -> None:
         # words patients use for what the source does not cover
         ("should i avoid sharing towels with her", ["whether it is contagious"]),
         ("ditch cheese and yoghurt because of my calcinosis?", ["diet or food"]),
-        ("im in my third trimester, can the deposits hurt my unborn son", ["pregnancy"]),
+        (
+            "im in my third trimester, can the deposits hurt my unborn son",
+            ["pregnancy or breastfeeding"],
+        ),
         ("rubbing vinegar on calcium bumps melts them, legit?", ["natural or home remedies"]),
         ("once a surgeon scoops them out do they regrow?", ["whether it comes back"]),
         ("how many years do people live after a diagnosis", ["whether it can be fatal"]),
         ("how long is the wait on the nhs to get one cut out", ["waiting times"]),
         ("would tuberculosis be one of those infections", ["tuberculosis"]),
         ("do sts infusions work for calcinosis", ["sodium thiosulfate"]),
+        ("would turmeric capsules shrink the nodules", ["vitamins or supplements"]),
+        ("my physio has me doing theraband rows, is that ok", ["exercise and physical therapy"]),
+        ("does medicare chip in for the surgery", ["costs or insurance"]),
+        ("derm or rheum, who do i book with", ["specialists or second opinions"]),
+        ("im breastfeeding, can the deposits harm my baby", ["pregnancy or breastfeeding", "age"]),
+        (
+            "our cat has calcinosis and sleeps on my pillow, is that a risk to me",
+            ["whether it is contagious"],
+        ),
         # and one the question goes back to
         ("i have a tattoo on my arm. can that cause calcinosis?", ["tattoos or piercings"]),
     ],

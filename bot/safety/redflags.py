@@ -454,6 +454,13 @@ class RedFlagDetector:
             self.matcher.add(category, [normalise(nlp.make_doc(p)) for p in unique])
 
     def find(self, doc: Doc) -> list[RedFlag]:
+        try:
+            return self._find(doc)
+        finally:  # what the rules read is dropped with the doc's parse, not kept until then
+            doc.user_data.pop(TEXTS, None)
+            doc.user_data.pop(WORDS, None)
+
+    def _find(self, doc: Doc) -> list[RedFlag]:
         found = []
         matches = [
             (doc.vocab.strings[i], start, end)
@@ -1231,7 +1238,8 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
     one of my pills"). A plan to take all of them is thoughts of suicide."""
     spans: list[tuple[str, int, int]] = []
     words = _words(doc)
-    for i, (token, _, lower) in enumerate(words):
+    for i, _, lower in words:
+        token = doc[i]
         got_into = lower == "got" and i + 1 < len(doc) and words[i + 1][2] == "into"
         if (lower in SWALLOW_WORDS or got_into) and _young_child_or_pet_before(doc, i):
             pills = [t.i for t in doc[i + 1 : i + 8] if _is_pill(t)]
@@ -1383,18 +1391,20 @@ def _told(doc: Doc, words: frozenset[str]) -> list[Token]:
 
 
 def _said(doc: Doc, words: frozenset[str]) -> list[Token]:
-    return [t for t, norm, lower in _words(doc) if norm in words or lower in words]
+    return [doc[i] for i, norm, lower in _words(doc) if norm in words or lower in words]
 
 
-WORDS = ("calcibot", "words")  # where a doc keeps its tokens with their NORM and lower case
+WORDS = ("calcibot", "words")  # where a doc keeps its words' NORM and lower case
 
 
-def _words(doc: Doc) -> list[tuple[Token, str, str]]:
-    """Each token of ``doc`` with its NORM and lower case, read once a doc: the rules look
-    words up many times, and spaCy makes a new Token and string at each reading."""
-    words: list[tuple[Token, str, str]] | None = doc.user_data.get(WORDS)
+def _words(doc: Doc) -> list[tuple[int, str, str]]:
+    """Each token's index in ``doc`` with its NORM and lower case, read once a doc: the rules
+    look words up many times, and spaCy makes a new Token and string at each reading. (No
+    Token is kept: one would hold its doc, and the doc would then wait for the garbage
+    collector instead of going when its parse is done.)"""
+    words: list[tuple[int, str, str]] | None = doc.user_data.get(WORDS)
     if words is None:
-        words = doc.user_data[WORDS] = [(t, t.norm_, t.lower_) for t in doc]
+        words = doc.user_data[WORDS] = [(t.i, t.norm_, t.lower_) for t in doc]
     return words
 
 

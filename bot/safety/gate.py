@@ -16,12 +16,11 @@ from bot.nlu.interpreter import Interpreter, ParseResult
 from bot.nlu.questions import SENTENCE_STARTS
 from bot.safety import NAMED_BY_NO_FLAG
 from bot.safety.redflags import (
-    AT_WORK,
     FICTION,
-    HAPPENING_NOW,
     RedFlag,
     RedFlagDetector,
     is_emergency,
+    tells_of_work,
     tells_small_bleed,
 )
 
@@ -115,9 +114,9 @@ class SafeUnderstanding:
         return False
 
     def _not_only_a_story(self, text: str, parse: ParseResult) -> str | None:
-        """An emergency the classifier alone reads, and no red flag names, in a message that
-        tells a story before it asks: one only if the rest still reads as one; else the rest's
-        intent leads, and ``parse`` takes it."""
+        """An emergency the classifier alone reads, and no live red flag names, in a message
+        that tells a story or a past day at work before it asks: one only if the rest still
+        reads as one; else the rest's intent leads, and ``parse`` takes it."""
         rest_text = without_stories(text)
         if rest_text is None:
             return NAMED_BY_NO_FLAG
@@ -187,8 +186,7 @@ PAST_AT_WORK = re.compile(
 def _a_story(sentence: str) -> bool:
     if FICTION.search(sentence):
         return True
-    at_work = AT_WORK.search(sentence) is not None and PAST_AT_WORK.search(sentence) is not None
-    return at_work and HAPPENING_NOW.search(AT_WORK.sub(" ", sentence)) is None
+    return PAST_AT_WORK.search(sentence) is not None and tells_of_work(sentence)
 
 
 def told_after(text: str) -> list[tuple[int, str]]:

@@ -712,14 +712,16 @@ def _sentence_before(doc: Doc, start: int) -> str:
 
 def _seen_at_work(told_before: str, text: str, told_after: str = "") -> bool:
     """Whether a red flag is what someone sees at work ("toxicologist here, i handle poisonings
-    all day", "overdoses are my bread and butter"): its clause tells it is seen or treated, the
-    message tells of the work, and nothing but the work's "all day" or "every shift" tells of
-    now."""
-    return (
-        (SEEN_BEFORE.search(told_before) is not None or WORK_AFTER.match(told_after) is not None)
-        and AT_WORK.search(text) is not None
-        and HAPPENING_NOW.search(AT_WORK.sub(" ", text)) is None
-    )
+    all day", "overdoses are my bread and butter"): its clause tells it is seen or treated, and
+    the message tells of the work and of nothing happening now."""
+    seen = SEEN_BEFORE.search(told_before) is not None or WORK_AFTER.match(told_after) is not None
+    return seen and tells_of_work(text)
+
+
+def tells_of_work(text: str) -> bool:
+    """Whether a lower-cased text tells of someone's work, and nothing but the work's "all
+    day" or "every shift" tells of now."""
+    return AT_WORK.search(text) is not None and HAPPENING_NOW.search(AT_WORK.sub(" ", text)) is None
 
 
 WORK_AFTER = re.compile(
@@ -1239,7 +1241,6 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
     spans: list[tuple[str, int, int]] = []
     words = _words(doc)
     for i, _, lower in words:
-        token = doc[i]
         got_into = lower == "got" and i + 1 < len(doc) and words[i + 1][2] == "into"
         if (lower in SWALLOW_WORDS or got_into) and _young_child_or_pet_before(doc, i):
             pills = [t.i for t in doc[i + 1 : i + 8] if _is_pill(t)]
@@ -1263,24 +1264,24 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
             rest = _text(doc, pills[0] + 1, lower=True)
             every = word.lower_ in ALL_WORDS
             # "took all my tablets" and no more: all of them, not today's
-            all_told = token.lower_ in TOOK_WORDS and not rest.strip(" .!?")
+            all_told = lower in TOOK_WORDS and not rest.strip(" .!?")
             all_at_once = every and bool(
                 AT_ONCE.search(rest) or ALL_THERE_IS.search(rest) or all_told
             )
             many = word.lower_ in MANY_WORDS
             # too many for any prescription; or all of them tonight, which only a plan makes so
             # "took a few extra of my tablets, maybe 20": the count told after the pills
-            counted_after = token.lower_ in TAKEN_WORDS and _counted_after(doc, pills[0])
+            counted_after = lower in TAKEN_WORDS and _counted_after(doc, pills[0])
             too_many = counted or whole or all_at_once or many or counted_after
             if (too_many or (every and SOON.search(rest))) and _plans(doc, i):
                 spans.append(("suicide", i, pills[0] + 1))
                 break
             # "1000mg" is a dose, not a count; "i take loads of tablets" is not a handful taken
-            if too_many and (token.lower_ in TOOK_WORDS or not many):
+            if too_many and (lower in TOOK_WORDS or not many):
                 spans.append(("poisoning", i, pills[0] + 1))
                 break
         else:
-            count_at = _counted_pills_before(doc, i) if token.lower_ in TAKEN_WORDS else None
+            count_at = _counted_pills_before(doc, i) if lower in TAKEN_WORDS else None
             if count_at is not None:
                 spans.append(("poisoning", i, count_at + 1))
     return spans

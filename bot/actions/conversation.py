@@ -142,7 +142,10 @@ DISTRESS = re.compile(
     r"|(?:saying|said)\s+(?:bye|goodbye)\s+to\s+everyone|(?:he|she)'?s\s+sorry|hates\s+(?:his|her"
     r"|their)\s+life|wants\s+to\s+(?:join|be\s+with)\s+(?:mum|mom|dad|him|her)|on\s+(?:himself"
     r"|herself|themselves)|wrong\s+side\s+of\s+the\s+(?:\w+\s+)?(?:railings?|barrier|fence|rail)"
-    r"|rope\s+(?:round|around)\s+(?:a|the)\s+(?:beam|banister|bannister|tree|neck))\b",
+    r"|rope\s+(?:round|around)\s+(?:a|the)\s+(?:beam|banister|bannister|tree|neck)"
+    # "wrists wrapped in a towel saying she wanted it over", "talking about jumping"
+    r"|wanted\s+it\s+(?:all\s+)?over|(?:talking|talks|talked|going\s+on|banging\s+on)\s+about"
+    r"\s+(?:jumping|ending\s+it|killing\s+(?:himself|herself|themselves)|dying|hanging))\b",
     re.IGNORECASE,
 )
 

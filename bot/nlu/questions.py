@@ -59,6 +59,7 @@ RELATIONS = (
     r"|resident|girl|boy|lad|mate|teen|teenager|client|neighbou?r|flatmate|roommate|housemate"
     r"|classmate|colleague|coworker|co-worker|workmate|bf|gf|grandpa|grandpop|cousin|niece"
     r"|nephew|fiance|fiancee|stepdad|stepmum|stepmom|roomate|roomie|fella|bloke|guy|hubby|missus"
+    r"|bro|sis|bruv"
     r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:yr|year|month|week)s?"
     r"[\s-]*old|\d{1,2}\s*(?:yo|y/o))"
 )

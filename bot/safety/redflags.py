@@ -86,6 +86,20 @@ IDIOMS = {
     "choking": ("back",),  # "choking back tears"
     "myself": ("shaving", "accidentally"),  # "i cut myself shaving"
     "breathe": ("a word",),  # "can't breathe a word of this to my wife"
+    # "paintball this weekend, got shot loads, bruised but fine lol"
+    "shot": (
+        "loads",
+        "lots",
+        "a lot",
+        "a few times",
+        "so many times",
+        "with paint",
+        "with a paint",
+        "by a paint",
+        "with a nerf",
+        "by a nerf",
+        "with a water",
+    ),
     # "overdosed on google searches lol", "i od'd on dr google": too much reading, no pills
     **dict.fromkeys(("overdosed", "overdose", "overdosing", "od'd", "'d"), OVERDOSED_ON),
 }
@@ -215,7 +229,9 @@ SEEN_BEFORE = re.compile(
     r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse|(?:we|they)\s+had"
     r"|calls?\s+about|hear\s+about|learn\s+about|learnt\s+about|learned\s+about"
     # "already had a gunshot wound", "and had a kid who swallowed bleach on the last job"
-    r"|(?:already|we've|weve|we\s+have)\s+had|had\s+(?:a|an)\s+\w+\s+who)"
+    r"|(?:already|we've|weve|we\s+have)\s+had|had\s+(?:a|an)\s+\w+\s+who"
+    # "a bereavement group for families after a suicide", "people bereaved by suicide"
+    r"|(?:bereaved|affected|touched)\s+by|(?:families|people|those)\s+(?:\w+\s+){0,2}after)"
     r"(?:\s+\w+){0,3}\s*$"
 )
 AT_WORK = re.compile(
@@ -226,6 +242,9 @@ AT_WORK = re.compile(
     # "training as a crisis line volunteer", "A&E registrar on nights", "i answer calls on a
     # poisons helpline"
     r"|\b(?:volunteer|registrar|call\s+handler|helpline|hotline|crisis\s+line)\b"
+    # "my wife runs a bereavement group for families after a suicide"
+    r"|\bbereave\w*|\b(?:runs?|running|leads?|organi[sz]es?)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"(?:group|charity|service|course|class|workshop)\b"
     r"|\b(?:answer|take)\s+calls\b|\bon\s+(?:nights|my\s+break|the\s+wards?)\b|\blast\s+job\b"
     # "working at a vets", "i work as an ambulance tech"
     r"|\bworking\s+(?:at|in|for|on)\s+(?:a|an|the)\b|\bi\s+work\s+as\b"
@@ -262,6 +281,9 @@ FICTION = re.compile(
     r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
     r"|\bpodcast\b|\btrue\s+crime\b|\bfortnite\b|\bminecraft\b|\bcall\s+of\s+duty\b"
     r"|\blistening\s+to\b|\bsongs?\b|\blyrics\b|\balbum\b"
+    # "once played an ambulance medic in a telly advert ... on a mannequin"
+    r"|\bplayed\s+(?:an?|the)\s+(?:\w+\s+){0,2}in\s+(?:a|an|the|my|our)\b|\badverts?\b"
+    r"|\b(?:tv|telly)\s+(?:ad|commercial)s?\b|\bmannequins?\b"
 )
 # "my son pretends to have heart attacks": a pretence, not an illness
 PRETENDED = re.compile(
@@ -292,7 +314,10 @@ ASKED_ABOUT = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:what|how)\s+abou
 HAPPENING_NOW = re.compile(
     r"\b(?:again|another|today|tonight|currently|right now|this (?:morning|afternoon|evening))\b"
     r"|\ball (?:morning|day|night|afternoon|evening)\b|\bbeen doing it\b"
-    r"|\b(?:it'?s|it is|is) still\b|\bstill (?:there|here|hurts|hurting|happening|going on)\b"
+    # (not "survived a heart attack in 2010 and is still out golfing": well)
+    r"|\b(?:it'?s|it is|is) still\b(?!\s+(?:out|going\s+strong|playing|working|golfing|active|fit"
+    r"|alive|around|kicking|doing\s+(?:well|great|fine)))"
+    r"|\bstill (?:there|here|hurts|hurting|happening|going on)\b"
     r"|\b(?:i'?m|am|is|are|he's|she's) (?:having|happening)\b"
     r"|\b(?:it'?s|is|came|come|coming) back\b"
     # "does calcinosis cause chest pain? mine started an hour ago": the patient's own, begun
@@ -956,6 +981,11 @@ CUT_OFF = re.compile(
     r"\b(?:fingers?|thumbs?|toes?|fingertips?|(?:tip|end)\s+of\s+(?:my|his|her|their|the)\s+"
     r"(?:finger|thumb|toe)s?)\b[^.?!]{0,12}?\boff\b"
 )
+# blood from an artery: "bright red squirting out in spurts", "blood pumping out"
+SPURTING = re.compile(
+    r"\b(?:blood|bright\s+red)\b[^.?!]{0,25}\b(?:squirt\w*|spurt\w*|pumping|spraying|jetting)\b"
+    r"|\b(?:squirt\w*|spurt\w*|pumping|spraying|jetting)\s+(?:out\s+)?(?:blood|bright\s+red)\b"
+)
 # a chemical in the eye: "got drain cleaner splashed in my eye"
 CHEMICAL_IN_EYE = re.compile(
     r"\b(?:bleach|drain\s+cleaner|oven\s+cleaner|acid|chemicals?|caustic|lye|ammonia"
@@ -1002,9 +1032,11 @@ def _cold_white_limb(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
-    """A fingertip cut off, a chemical in the eye, a limb mangled, legs gone dead after a fall."""
+    """A fingertip cut off, blood in spurts, a chemical in the eye, a limb mangled, legs gone
+    dead after a fall."""
     return [
         *_matched(doc, CUT_OFF, "bleeding"),
+        *_matched(doc, SPURTING, "bleeding"),
         *_matched(doc, CHEMICAL_IN_EYE, "general"),
         *_matched(doc, MANGLED, "general"),
         *_matched(doc, SHOCKED, "general"),
@@ -1082,6 +1114,7 @@ A_STRIP_OF = re.compile(
 # picking up", "he said see you on the other side. hes not answering his phone"
 FAREWELL = re.compile(
     r"\blook\s+after\s+(?:(?:your|my|the|our|his|her)\s+)?\w+|\bsee\s+you\s+on\s+the\s+other\s+side"
+    r"|\bkeep\s+an\s+eye\s+on\s+(?:\w+\s+){1,2}for\s+me\b"
     r"|\blove\s+you\s+(?:all|bro|guys|mum|mom|dad|sis)\b|\bthis\s+is\s+it\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
     r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
     r"|\b(?:texted|messaged|text|message|note|said|posted)\b[^.?!]{0,15}\bsorry\b"
@@ -1092,7 +1125,7 @@ UNREACHABLE = re.compile(
     r"\b(?:not|isn'?t|isnt|won'?t|wont|stopped|doesn'?t|doesnt)\s+(?:picking\s+up|pick\s+up|answering"
     r"|answer|replying|reply|responding)"
     r"|\bphone\s+(?:is\s+)?(?:off|dead|switched\s+off)|\b(?:can'?t|cannot)\s+(?:reach|get\s+hold\s+of)"
-    r"|\bno\s+(?:answer|reply)\b"
+    r"|\bno\s+(?:answer|reply)\b|\b(?:straight|right)\s+to\s+voicemail\b"
     # "shes not in her bedroom, the window is wide open", "smell gas from under his door"
     r"|\bnot\s+in\s+(?:her|his|their)\s+(?:bed)?room\b|\bwindow\s+is\s+(?:wide\s+)?open\b"
     r"|\bsmell\s+gas\b|\b(?:gone|went)\s+(?:totally\s+|completely\s+|really\s+)?quiet\b"
@@ -1133,6 +1166,16 @@ ENDS_IT = re.compile(
     r"|themselves)\b|\b(?:use|turn|point)\w*\s+(?:it|them)\s+on\s+(?:himself|herself|myself"
     r"|themselves)\b"
     r"|\b(?:ocean|sea|river|water)\s+is\s+calling\b"
+    # "up on the top deck of the car park and ive climbed over the barrier"
+    r"|\b(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge)\b"
+    r"[^.?!]{0,60}\b(?:climbed|climbing|gone|got|stepped|stepping)\s+(?:over|past)\s+the\s+"
+    r"(?:barrier|railings?|rail|fence|parapet|edge|wall)\b"
+    # "a long swim tonight off the rocks and not bother swimming back"
+    r"|\bswim\w*\b[^.?!]{0,50}\b(?:not|never|won'?t|wont)\s+(?:bother(?:ing)?\s+)?"
+    r"(?:swimming|swim|coming|come)\s+back\b(?!\s+(?:till|until|before|for|to\s+work|in\s+time))"
+    # "got a rope in his rucksack and hes off to the woods"
+    r"|\b(?:rope|noose)\b[^.?!]{0,50}\b(?:off|going|heading|gone|went|walking)\s+(?:in)?to\s+"
+    r"the\s+(?:woods|forest|trees|bridge)\b"
     r"|\b(?:locked|barricaded)\s+(?:(?:herself|himself|themselves|myself)\s+)?in\b[^.?!]{0,60}\b(?:razor"
     r"|blade|knife"
     r"|pills|rope|gun|shotgun|rifle|pistol|belt)\b"
@@ -1141,9 +1184,11 @@ ENDS_IT = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?(?:sea|lake|river|canal|reservoir|loch|quarry|cliff|cliffs)\b"
     r"(?!\s+(?:district|path|walk|view|house|side|front|bank))"
 )
-# "burning my arms with a lighter again"
+# "burning my arms with a lighter again", "burning her thighs with a lighter", "i cant stop
+# cutting"
 HARMS_OWN_BODY = re.compile(
-    r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+my\s+(?:arms?|wrists?|legs?|thighs?"
+    r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+(?:my|his|her|their)\s+(?:arms?"
+    r"|wrists?|legs?|thighs?"
     r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?))\b"
     # "sat in the bath with a razor blade and the waters going pink"
     r"|\b(?:in|into)\s+the\s+bath\b[^.?!]{0,30}\b(?:razor|blade|knife|pills)\b"
@@ -1155,6 +1200,7 @@ HARMS_OWN_BODY = re.compile(
     # "a pic of her wrists all cut up", "he slit his wrists"
     r"|\b(?:his|her|their)\s+wrists?\s+(?:are\s+|is\s+)?(?:all\s+)?(?:cut|slashed|slit)\b"
     r"|\b(?:cut|slit|slashed|slashing|cutting)\s+(?:up\s+)?(?:his|her|their)\s+wrists?\b"
+    r"|\b(?:can'?t|cant|cannot)\s+stop+\s+(?:cutting|self\s*-?\s*harming|burning\s+myself)\b"
     # "keep dragging a broken bottle across my wrist"
     r"|\b(?:dragging|dragged|drag|running|ran)\s+(?:a\s+|the\s+)?(?:broken\s+)?(?:bottle|glass|blade"
     r"|razor|knife)\s+(?:across|along|over|down)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b"
@@ -1186,11 +1232,26 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
     ]
 
 
+# an unknown pill at a rave, then overheating, a clenched jaw, nonsense talk
+PARTY_PILL = re.compile(
+    r"\b(?:rave|festival|club|party|unknown|dodgy|mystery)\b[^.?!]{0,40}\b(?:pills?|tabs?)\b"
+    r"|\b(?:pills?|tabs?)\b[^.?!]{0,30}\b(?:rave|festival|club|party)\b"
+    r"|\b(?:mdma|molly|ecstasy|pingers?|mandy)\b"
+)
+OVERHEATED = re.compile(
+    r"\b(?:roasting|burning\s+up|boiling\s+hot|overheat\w*|red\s+hot|jaw\s+clench\w*"
+    r"|clenching\s+(?:his|her|their|my)\s+jaw|talking\s+(?:nonsense|gibberish)|not\s+making\s+sense"
+    r"|fitting|seizing)\b"
+)
+
+
 def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
-    """Confusion, drowsiness or vomiting after a blow to the head; a fever on chemotherapy."""
+    """Confusion, drowsiness or vomiting after a blow to the head; a fever on chemotherapy;
+    overheating and twitching after a pill at a rave."""
     return [
         *_matched(doc, HEAD_SIGNS, "general", when=HEAD_KNOCKED),
         *_matched(doc, CHEMO_SIGNS, "general", when=ON_CHEMO),
+        *_matched(doc, OVERHEATED, "poisoning", when=PARTY_PILL),
     ]
 
 
@@ -1198,6 +1259,9 @@ def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
 WATERS_EARLY = re.compile(
     r"\b(?:1\d|2\d|3[0-6])\s*(?:weeks?|wks?)\b[^.?!]{0,40}?\bwaters\s+(?:have\s+|just\s+)?(?:broke"
     r"|broken|gushed|went|burst|gone)\b"
+    # "waters went 20 min ago at 33 weeks"
+    r"|\bwaters\s+(?:have\s+|just\s+)?(?:broke|broken|gushed|went|burst|gone)\b[^.?!]{0,40}?"
+    r"\b(?:1\d|2\d|3[0-6])\s*(?:weeks?|wks?)\b"
 )
 # days or weeks after a birth: "had my baby last week", "gave birth 5 days ago"
 AFTER_BIRTH = re.compile(

@@ -477,6 +477,21 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
             "them",
             "meningitis",
         ),
+        # over the barrier up high, a swim with no coming back, a rope taken to the woods, a
+        # farewell and voicemail, waters gone at 33 weeks, blood in spurts, a rave pill and
+        # overheating, self-harm one cannot stop, another's thighs burnt with a lighter
+        ("im up on the top deck of the car park and ive climbed over the barrier", "suicide"),
+        ("gonna go for a long swim tonight off the rocks and not bother swimming back", "suicide"),
+        ("hes got a rope in his rucksack and hes off to the woods", "suicide"),
+        (
+            "he texted keep an eye on mum for me, now it goes straight to voicemail",
+            "suicide",
+        ),
+        ("waters went 20 min ago at 33 weeks", "general"),
+        ("theres bright red squirting out in spurts from his elbow", "bleeding"),
+        ("he necked an unknown pill in the rave tent and hes roasting to touch", "poisoning"),
+        ("i cant stopp cutting, its deeper then ive evr gone", "suicide"),
+        ("my girlfriend is burning her thighs with a lighter again", "suicide"),
     ],
 )
 def test_red_flags_are_found(
@@ -581,6 +596,21 @@ def test_red_flags_are_found(
         "i took my mums pills to the pharmacy for her",
         # a name given to bad jokes
         "my dad calls his bad jokes heart attacks in a bag. anyway, define calcification",
+        # a lump that throbs with the heart, a barrier climbed to reach a lift, a swim back
+        # later, a rope for a swing, a pill for a headache, a party and hot weather, waters at
+        # term
+        "the lump throbs in time with my heart and the pain comes in spurts",
+        "we climbed over the barrier in the car park to get to the lift",
+        "going for a swim after work, not coming back till late",
+        "bought a rope for the swing, off to the park with the kids",
+        "took a pill for my headache and now my eyelid is twitchy",
+        "had a party last night and the kids are roasting hot in this weather",
+        "my waters went at 39 weeks with my first",
+        # a paintball game, a heart attack survived long ago and the golfer well now, a part
+        # played in an advert
+        "paintball this weekend, got shot loads, bruised but fine lol. can surgery remove lumps?",
+        "once played an ambulance medic in a telly advert doing fake chest compressions on a "
+        "mannequin. will an xray reveal calcinosis?",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -701,6 +731,17 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
             "i work as an ambulance tech, had an overdose on shift yesterday, all survived. does "
             "calcinosis go away?",
             "poisoning",
+        ),
+        # a bereavement group's work, a heart attack survived long ago by a golfer well now
+        (
+            "my wife runs a bereavement group for families after a suicide. what treatment "
+            "options are there for calcinosis?",
+            "suicide",
+        ),
+        (
+            "pops survived a heart attack in 2010 and is still out golfing. what are calcinosis "
+            "deposits made of?",
+            "chest_pain",
         ),
     ],
 )

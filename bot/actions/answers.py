@@ -178,7 +178,9 @@ def grounding_notes(k: Knowledge, tracker: Tracker, topic: str) -> list[Note]:
     asked = bool(tracker.latest_message.get("red_flag_mentioned"))
     for name in k.unmentioned_in(text, red_flag_asked=asked):
         notes.append({"kind": "not_mentioned", "name": name})
-    if asks_severity(topic, text):  # "is calcinosis dangerous?": no one answer fits everyone
+    # "is calcinosis dangerous?": no one answer fits everyone; nor for "what is it, and is it
+    # something to panic about", asked beside another topic
+    if asks_severity(topic, text):
         notes.insert(0, {"kind": "severity", "who": "a doctor"})
     return merge_unmentioned(notes)
 
@@ -189,12 +191,20 @@ HOW_SERIOUS = "how serious"
 # "is calcinosis dangerous", "how serious is it", "is it something to worry about"
 SEVERITY = re.compile(
     r"\b(?:dangerous|dangerus|serious|severe|harmful|life[\s-]threatening|how\s+bad"
-    r"|bad\s+for\s+(?:you|u|me|him|her|them)|(?:something|anything)\s+to\s+(?:worry|freak)"
+    r"|bad\s+for\s+(?:you|u|me|him|her|them)"
+    # "is it something to panic about", "sumthin 2 panic ova", "what's the outlook"
+    r"|(?:something|sumthin|sumthing|anything)\s+(?:to|2)\s+(?:worry|freak|panic)|outlook|prognosis"
     # "should i worry", "should i be scared of calcinosis", "is it bad"
     r"|should\s+(?:i|we|she|he|they)\s+(?:be\s+)?(?:worr(?:y|ied)|scared|afraid|frightened"
     r"|concerned|panic\w*|freak\w*)|is\s+(?:it|this|that)\s+bad|how\s+(?:scared|worried)"
     # "i read calcinosis can kill you", "is calcinosis a big deal"
     r"|kill\w*|fatal|deadly|die\s+(?:from|of)|big\s+deal|scared|afraid|frightened|terrified)\b"
+)
+# how serious it is, asked beside another question ("wats dat n is it sumthin 2 panic ova")
+ALSO_HOW_SERIOUS = re.compile(
+    r"\b(?:is|iz)\s+(?:it|this|that|calcinosis|they|these)\s+(?:\w+\s+){0,2}?(?:dangerous"
+    r"|serious|(?:something|sumthin\w*|anything)\s+(?:to|2)\s+(?:worry|panic|freak))"
+    r"|\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worried|worry|panic\w*|scared)\b"
 )
 # a question of how serious it is that the classifier may read as another topic ("is calcinosis
 # something to freak out about or nah": who can get it, at 0.37)
@@ -212,10 +222,9 @@ def asks_severity(topic: str, text: str) -> bool:
     """Whether a question of what calcinosis can lead to asks how serious it is, and no
     decline says already that only a doctor can tell ("is it serious? what he must do?")."""
     return (
-        topic == "complications"
-        and SEVERITY.search(text) is not None
-        and "cannot_tell_what" not in declined(text)
-    )
+        (topic == "complications" and SEVERITY.search(text) is not None)
+        or ALSO_HOW_SERIOUS.search(text) is not None
+    ) and "cannot_tell_what" not in declined(text)
 
 
 # words for medicines in general, which the source's "certain medicines" covers
@@ -389,12 +398,15 @@ def answer(k: Knowledge, tracker: Tracker) -> Answer:
     confidence = float((tracker.latest_message.get("intent") or {}).get("confidence", 1.0))
     # "can it cause kidney problems", or how serious it is read as another topic
     caused_by_it = topic == "causes" and CAUSED_BY_IT.search(text) is not None
-    how_serious = SEVERITY.search(text) is not None
+    instead = answered_by(k, k.unmentioned_in(text))
+    # "will it get worse?", "the outlook?": the source does not say; what it says of how
+    # serious it is answers, not the kidney inflammation it can come with
+    how_serious = SEVERITY.search(text) is not None or instead == HOW_SERIOUS
     read_as_other = confidence < SEVERITY_READ_AS_BELOW or intent not in INTENT_TOPIC
     if caused_by_it or (how_serious and read_as_other):
         topic = "complications"
     if topic == "complications" and not how_serious:  # "can it cause numbness?"
-        topic = answered_by(k, k.unmentioned_in(text)) or topic
+        topic = instead or topic
     elif topic == "causes" and TAKEN_FOR_IT.search(text):
         topic = "treatment"  # "what medicine can she take for this": what treats it
     sites = live_entities(tracker, "body_site")

@@ -80,8 +80,9 @@ RESTART = "action_restart_questions"
 # the beginning, not what was answered
 RESTARTS = re.compile(
     r"^(?!.*\b(?:not|don'?t|dont|no\s+need)\b).*(?:"
-    r"\b(?:start|begin|go)\s+(?:(?:it|them|this|that|the\s+questions|all)\s+)?"
-    r"(?:over|again|afresh)\b|\brestart\b|\bredo\s+(?:the|my|those|these)\s+"
+    r"\b(?:start|begin|go(?:\s+over)?)\s+(?:(?:it|them|this|that|the\s+questions|all)\s+)?"
+    # not "i went over the handlebars", "did go over on that ankle": a fall told
+    r"(?:(?<!go\s)over|again|afresh)\b|\brestart\b|\bredo\s+(?:the|my|those|these)\s+"
     r"(?:questions|answers)\b|\bfrom\s+(?:the\s+)?(?:beginning|start|scratch)\b)"
 )
 # what a patient says to end, leave or step aside from the questions; never an answer

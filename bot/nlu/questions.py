@@ -339,11 +339,13 @@ def asks_next_step(text: str) -> bool:
 # glomerulonephritis": the meaning of a word or two
 ASKED_TERM = only(
     r"(?:(?:what|wat|wot)(?:'s|s|\s+is|\s+are)|define|meaning\s+of|(?:what|wat|wot)\s+(?:does|do)"
-    r"|(?:what|wat|wot)\s+means?)"
+    r"|(?:what|wat|wot)\s+means?|explain(?:\s+the\s+word)?)"
     r"\s+(?:a\s+|an\s+|the\s+)?"
     r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b|in\b)[a-z][a-z-]*){0,2})(?:\s+mean)?"
     # "... in simple terms", "... in plain english"
     r"(?:\s+in\s+(?:simple|plain|normal|everyday)\s+(?:terms|english|words|language))?"
+    # "the word palpable, explain", "the word palpable means what?"
+    r"|(?:the\s+(?:word|term)\s+)?(?P<named>[a-z][a-z-]*)\W+(?:explain|means\s+what|meaning)"
 )
 
 
@@ -357,7 +359,7 @@ FOLLOWED_TERM = only(
 # "according to the source, what are histiocytes?", "what are histiocytes in the text?": a
 # question of the source's content, put as one of the source
 SOURCE_FRAME = re.compile(
-    r"^\W*(?:according\s+to|in)\s+(?:the|your|this)\s+(?:source|text)\b[\s,:]*"
+    r"^\W*(?:according\s+to|in)\s+(?:the|your|this)\s+(?:source|text|answer)\b[\s,:]*"
     r"|[\s,]*\b(?:according\s+to|in)\s+(?:the|your|this)\s+(?:source|text)(?=\W*$)"
 )
 
@@ -374,7 +376,7 @@ def asked_term(text: str) -> str | None:
     None."""
     lower = without_source_frame(text) or text.lower()
     match = ASKED_TERM.search(lower) or FOLLOWED_TERM.search(lower)
-    return match.group("term") if match else None
+    return (match.group("term") or match.groupdict().get("named")) if match else None
 
 
 # "and tiredness?", "what about fever?": a short follow-up that leans on what came before

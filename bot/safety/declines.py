@@ -186,6 +186,8 @@ WHO_HAS_IT = re.compile(
     r"|\b(?:tell|say)\s+(?:me|us)\s+(?:if|whether)\s+(?:it'?s|its|it\s+is|this\s+is|that'?s)\s+"
     rf"(?:an?\s+)?{CALCINOSIS}"
     r"|\bis\s+(?:that|this|it)\s+(?:the\s+)?calcium\s+(?:thing|stuff|one)\b"
+    # "straight answer: calcinosis or not", "that the calc thing fr?"
+    rf"|\b{CALCINOSIS}\s+or\s+not\b|\b(?:that|this|it)\s+(?:the\s+)?calc\s+(?:thing|stuff)\b"
     r"|\bis\s+(?:that|this|it)\s+what\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:have|has|got|'ve\s+got)\b"
     # "pls just tell me what i have", "what is it in my case", "what is this hard lump"
     r"|\btell\s+me\s+what\s+(?:i|he|she|they)\s+(?:have|has|got|'ve\s+got)\b"

@@ -118,6 +118,9 @@ NOT_MEDICINE_ADVICE = [
 ]
 WHO_HAS_IT = [
     "i have scleroderma and hard lumps on my fingers, just tell me straight if its calcinosis",
+    # "calcinosis or not", "that the calc thing"
+    "hubby's hands have grown little white knobbles. straight answer: calcinosis or not",
+    "yo got a crusty hard nub poking out by my thumb, that the calc thing fr?",
     "my xray: 'Amorphous calcific deposits, consistent with calcinosis cutis.' so i have it?",
     "so she has it?",
     "so i have calcinosis, yes? just confirm",
@@ -158,6 +161,7 @@ WHO_HAS_IT = [
 ]
 NOT_WHO_HAS_IT = [
     "so if i have it what then",
+    "does the calc thing show up on x-rays",
     "How would a doctor confirm it's calcinosis?",
     "can i still eat dairy if i have calcium deposits?",
     "my mum was diagnosed with calcinosis. how long does she have",

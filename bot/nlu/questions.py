@@ -43,6 +43,7 @@ LEADING_WORDS = (
     | {
         "like",  # "like which exact meds tho"
         "wait",  # "wait whats scleroderma"
+        "cool",  # "cool, now decode interstitial for me"
     }
 )
 UNSURE_WORDS = frozenset({"idea", "clue", "sure", "unsure", "dunno", "know"})
@@ -337,15 +338,22 @@ def asks_next_step(text: str) -> bool:
 
 # "what is vasculitis?", "what does palpable mean", "whats membranoproliferative
 # glomerulonephritis": the meaning of a word or two
+# "... for me", "... for a non-medic", "... for me likewise"
+FOR_A_LAYMAN = (
+    r"(?:\s+for\s+(?:me|us|a\s+[a-z-]+|[a-z]+-?medics?)(?:\s+(?:likewise|too|as\s+well))?)?"
+)
 ASKED_TERM = only(
     r"(?:(?:what|wat|wot)(?:'s|s|\s+is|\s+are)|define|meaning\s+of|(?:what|wat|wot)\s+(?:does|do)"
-    r"|(?:what|wat|wot)\s+means?|explain(?:\s+the\s+word)?)"
+    r"|(?:what|wat|wot)\s+means?|(?:now\s+)?(?:explain|translate|decode)(?:\s+the\s+word)?)"
     r"\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b|in\b)[a-z][a-z-]*){0,2})(?:\s+mean)?"
-    # "... in simple terms", "... in plain english"
+    r"(?P<term>[a-z][a-z-]*(?:\s+(?!mean\b|in\b|for\b)[a-z][a-z-]*){0,2})(?:\s+mean)?"
+    # "... in simple terms", "... in plain english", "decode interstitial for me likewise"
     r"(?:\s+in\s+(?:simple|plain|normal|everyday)\s+(?:terms|english|words|language))?"
-    # "the word palpable, explain", "the word palpable means what?"
-    r"|(?:the\s+(?:word|term)\s+)?(?P<named>[a-z][a-z-]*)\W+(?:explain|means\s+what|meaning)"
+    rf"{FOR_A_LAYMAN}"
+    # "the word palpable, explain", "the word palpable means what?", "'subcutaneous fat
+    # layer', translate that for a non-medic"
+    r"|(?:the\s+(?:word|term)\s+)?(?P<named>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})\W+(?:explain"
+    rf"|translate|decode|means\s+what|meaning)(?:\s+(?:that|it))?{FOR_A_LAYMAN}"
 )
 
 

@@ -86,7 +86,9 @@ MEANT_IT = re.compile(
     r"|\bto\s+(?:make\s+it|everything)\s+(?:all\s+)?stop\b|\bso\s+i\s+(?:don'?t|dont|won'?t|wont)\s+"
     r"wake\s+up\b"
     # "honestly dont care anymore ... so none of it matters"
-    r"|\b(?:don'?t|dont)\s+care\s+any\s*more\b|\bnone\s+of\s+it\s+matters\b|\bnothing\s+matters\b",
+    r"|\b(?:don'?t|dont)\s+care\s+any\s*more\b|\bnone\s+of\s+it\s+matters\b|\bnothing\s+matters\b"
+    # "i dnt wanna wake up tmrw so i took evrything in the medcine cabnet"
+    r"|\b(?:don'?t|dont|dnt|do\s+not)\s+(?:wanna|want\s+to)\s+wake\s+up\b",
     re.IGNORECASE,
 )
 # one's own taking: "i just swallowed the whole strip", "took like 40 paracetmol"
@@ -144,7 +146,8 @@ DISTRESS = re.compile(
     r"|herself|themselves)|wrong\s+side\s+of\s+the\s+(?:\w+\s+)?(?:railings?|barrier|fence|rail)"
     r"|rope\s+(?:round|around)\s+(?:a|the)\s+(?:beam|banister|bannister|tree|neck)"
     # "wrists wrapped in a towel saying she wanted it over", "talking about jumping"
-    r"|wanted\s+it\s+(?:all\s+)?over|(?:talking|talks|talked|going\s+on|banging\s+on)\s+about"
+    r"|wanted\s+it\s+(?:all\s+)?over|hates\s+(?:himself|herself|themselves)"
+    r"|(?:talking|talks|talked|going\s+on|banging\s+on)\s+(?:non\s*-?\s*stop\s+)?about"
     r"\s+(?:jumping|ending\s+it|killing\s+(?:himself|herself|themselves)|dying|hanging))\b",
     re.IGNORECASE,
 )
@@ -220,8 +223,10 @@ class ActionEmergency(Action):
         pet = category != "suicide" and (
             pet_in_danger(tracker) or pet_poisoned(text) or only_a_pet_named(text)
         )
-        # one's own overdose told as meant ("cuz i wanted to dissapear"): the crisis line
-        if category == "poisoning" and MEANT_IT.search(text) and not names_someone_else(text):
+        # one's own overdose told as meant ("cuz i wanted to dissapear"), or an emergency no
+        # red flag names told so ("i dnt wanna wake up tmrw so i took evrything"): the crisis line
+        meant = category in {"poisoning", NAMED_BY_NO_FLAG} and MEANT_IT.search(text) is not None
+        if meant and not names_someone_else(text):
             category = "suicide"
         someone = (
             (category == "suicide" or DISTRESS.search(text) is not None)

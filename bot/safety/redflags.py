@@ -174,6 +174,10 @@ LONG_AGO = re.compile(
     # "my aunt had a stroke when she was 60", "when he was in his fifties"
     r"|\bwhen (?:i|he|she|they|we) (?:was|were) (?:\d+|in (?:my|his|her|their|our) \w+)\b"
 )
+# the flag told before, then placed long ago: "that was back in 2015", "it was years ago"
+THAT_WAS_LONG_AGO = re.compile(
+    rf"\b(?:that|this|it|all\s+that)\s+(?:was|happened)\s+(?:\w+\s+){{0,2}}?(?:{LONG_AGO.pattern})"
+)
 # well now, after what is long past: "tried to kill himself years ago, hes doing really well
 # now", "used to self harm but ive been ok for 8 years"
 RECOVERED = re.compile(
@@ -227,7 +231,7 @@ SURVIVED_OR_SEEN = re.compile(
 # week", "im a pharmacist and get asked about overdoses every day"
 SEEN_BEFORE = re.compile(
     r"\b(?:see|saw|seen|treat|treated|get\s+asked\s+about|deal\s+with|handle|nurse|(?:we|they)\s+had"
-    r"|calls?\s+about|hear\s+about|learn\s+about|learnt\s+about|learned\s+about"
+    r"|calls?\s+about|hear\s+about|learn\s+about|learnt\s+about|learned\s+about|tell\s+me\s+about"
     # "already had a gunshot wound", "and had a kid who swallowed bleach on the last job"
     r"|(?:already|we've|weve|we\s+have)\s+had|had\s+(?:a|an)\s+\w+\s+who"
     # "a bereavement group for families after a suicide", "people bereaved by suicide"
@@ -281,6 +285,8 @@ FICTION = re.compile(
     r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
     r"|\bpodcast\b|\btrue\s+crime\b|\bfortnite\b|\bminecraft\b|\bcall\s+of\s+duty\b"
     r"|\blistening\s+to\b|\bsongs?\b|\blyrics\b|\balbum\b"
+    # "todays first aid course covered choking and heart attacks"
+    r"|\b(?:first\s+aid|cpr|life\s*saving|resus\w*)\s+(?:course|class|training|lesson|session)s?\b"
     # "once played an ambulance medic in a telly advert ... on a mannequin"
     r"|\bplayed\s+(?:an?|the)\s+(?:\w+\s+){0,2}in\s+(?:a|an|the|my|our)\b|\badverts?\b"
     r"|\b(?:tv|telly)\s+(?:ad|commercial)s?\b|\bmannequins?\b"
@@ -556,6 +562,10 @@ class RedFlagDetector:
             return True
         if HAPPENING_NOW.search(_text(doc, lower=True)):
             return False
+        # "after taking too many pills, that was back in 2015 and shes doing great"
+        told_after = _text(doc, end, lower=True)
+        if THAT_WAS_LONG_AGO.search(told_after) and RECOVERED.search(told_after):
+            return True
         if any(
             pattern.search(told_before) for pattern in (DIED_OF, LATE, SURVIVED_OR_SEEN, HAD_ONCE)
         ):
@@ -939,8 +949,13 @@ def _pets_in_danger(doc: Doc) -> list[tuple[str, int, int]]:
 NEWBORN = re.compile(
     r"\b(?:newborn|new\s+born)\b|\b(?:baby|infant|son|daughter|she|he|twins?)\b[^.?!]{0,20}?"
     r"\b\d{1,2}\s*(?:weeks?|wks?|days?)\s+old\b"
+    # "our baby born 2 days ago"
+    r"|\bborn\s+(?:\d{1,2}|a|one|two|three|four|five|six|few)\s+(?:days?|weeks?)\s+ago\b"
 )
-FEVER = re.compile(r"\b(?:fever|temp|temperature|feverish|3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?)\b")
+FEVER = re.compile(
+    r"\b(?:fever|temp|temperature|feverish|3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|burning\s+(?:hot|up)"
+    r"|boiling\s+hot)\b"
+)
 
 
 def _newborn_fever(doc: Doc) -> list[tuple[str, int, int]]:
@@ -1003,6 +1018,11 @@ PREGNANT = re.compile(
 PREGNANCY_SIGNS = re.compile(
     r"\b(?:flashing\s+lights|blurred\s+vision|blurry\s+vision|vision\s+(?:is\s+|has\s+gone\s+)?"
     r"blurry|(?:bad|severe|terrible|awful|pounding|splitting|worst)\s+headache"
+    # "vision gone sparkly, head feels like its splitting, ankles have ballooned"
+    r"|vision\s+(?:has\s+|is\s+)?(?:gone|going)\s+(?:all\s+)?(?:sparkly|blurry|blurred|fuzzy|funny|weird"
+    r"|spotty)|seeing\s+(?:sparkles|stars|spots|zigzags)"
+    r"|head\s+(?:feels\s+like\s+(?:it'?s|its|it\s+is)\s+|is\s+)(?:splitting|pounding|exploding)"
+    r"|(?:ankles?|feet|legs|hands|fingers|face)\b[^.?!]{0,30}\b(?:ballooned|puffed\s+up|swelled\s+up)"
     r"|(?:face|hands|feet)\s+(?:has\s+|have\s+)?(?:gone\s+|is\s+|are\s+|got\s+)?"
     r"(?:really\s+|very\s+|all\s+)?(?:puffy|swollen)"
     r"|(?:bad|severe|constant|terrible|sharp|awful)\s+(?:tummy|stomach|belly|abdominal)\s+pain"
@@ -1077,6 +1097,8 @@ AFFAIRS = re.compile(
     r"|\b(?:gave|given)\s+(?:away\s+)?my\s+(?:\w+\s+){1,2}to\s+(?:my|the|a)\b"
     r"|\b(?:gave|given|sent|emailed|texted)\s+(?:\w+\s+){0,3}(?:all\s+)?my\s+passwords\b"
     r"|\b(?:cattery|kennels?|rehomed|rehoming|off\s+at)\b[^.?!]{0,30}\bfor\s+(?:good|keeps)\b"
+    # "sorted my will, rehomed the cat"
+    r"|\brehomed\s+(?:the|my|our)\s+(?:dog|cat|pets?|rabbit|bunny|budgie|hamster|horse)\b"
     # "left the keys and a note for my sister", "sold my car for next to nothing", "paid off
     # all my debts", "walking up to the bridge now"
     r"|\bleft\s+(?:\w+\s+){0,5}?a\s+note\s+for\b|\bsold\s+(?:my\s+\w+|everything)\s+for\s+next\s+to"
@@ -1115,6 +1137,7 @@ A_STRIP_OF = re.compile(
 FAREWELL = re.compile(
     r"\blook\s+after\s+(?:(?:your|my|the|our|his|her)\s+)?\w+|\bsee\s+you\s+on\s+the\s+other\s+side"
     r"|\bkeep\s+an\s+eye\s+on\s+(?:\w+\s+){1,2}for\s+me\b"
+    r"|\btell\s+(?:\w+\s+){1,2}i\s+love\s+(?:her|him|them|you)\b"
     r"|\blove\s+you\s+(?:all|bro|guys|mum|mom|dad|sis)\b|\bthis\s+is\s+it\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
     r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
     r"|\b(?:texted|messaged|text|message|note|said|posted)\b[^.?!]{0,15}\bsorry\b"
@@ -1133,7 +1156,8 @@ UNREACHABLE = re.compile(
 # in the car with the engine running in a shut garage; "how many tylenol to die"
 FUMES = re.compile(
     r"\b(?:in|inside)\s+the\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust|hose(?:pipe)?)\b"
-    r"|\bgarage\b[^.?!]{0,50}\bengine\s+running\b|\bengine\s+running\b[^.?!]{0,50}\bgarage\b"
+    r"|\bgarage\b[^.?!]{0,50}\bengine\s+(?:is\s+)?running\b"
+    r"|\bengine\s+(?:is\s+)?running\b[^.?!]{0,50}\bgarage\b"
     # "locked in his room with a charcoal bbq lit": carbon monoxide in a shut room
     r"|\b(?:locked|shut|sealed)\s+(?:\w+\s+){0,4}in\b[^.?!]{0,40}\b(?:charcoal|bbq|barbecue|barbeque)"
     r"|\bcharcoal\b[^.?!]{0,20}\b(?:lit|burning)\b[^.?!]{0,30}\b(?:room|bedroom|tent|car|bathroom)\b"
@@ -1159,7 +1183,8 @@ ENDS_IT = re.compile(
     r"|scarf|cable|flex|sheet|lead|tie)\s+(?:to|round|around|over|from|on)\s+(?:the|a)\s+(?:banister"
     r"|bannister|beam|hook|rail|railing|door|loft\s+hatch|stairs|tree)\b"
     # "my cousin is sat on the edge of the railway bridge"
-    r"|\b(?:sat|sitting|standing|stood|perched)\s+on\s+(?:the\s+)?(?:edge|ledge)\s+of\s+(?:the|a)\s+"
+    r"|\b(?:sat|sitting|standing|stood|perched)\s+on\s+(?:the\s+)?(?:edge|ledge|rail|railings?"
+    r"|parapet)\s+of\s+(?:the|a)\s+"
     r"(?:\w+\s+)?(?:bridge|roof|cliff|building|car\s+park|multi-?storey|balcony|flyover)\b"
     # "going to use his hunting rifle on himself", "turn it on herself"
     r"|\b(?:gun|rifle|shotgun|pistol|firearm|revolver)\b[^.?!]{0,40}\bon\s+(?:himself|herself|myself"
@@ -1171,13 +1196,14 @@ ENDS_IT = re.compile(
     r"[^.?!]{0,60}\b(?:climbed|climbing|gone|got|stepped|stepping)\s+(?:over|past)\s+the\s+"
     r"(?:barrier|railings?|rail|fence|parapet|edge|wall)\b"
     # "a long swim tonight off the rocks and not bother swimming back"
-    r"|\bswim\w*\b[^.?!]{0,50}\b(?:not|never|won'?t|wont)\s+(?:bother(?:ing)?\s+)?"
+    r"|\bswim\w*\b[^.?!]{0,60}\b(?:not|never|won'?t|wont|don'?t|dont)\s+(?:bother(?:ing)?\s+"
+    r"|plan(?:ning)?\s+(?:on|to)\s+|intend(?:ing)?\s+(?:on|to)\s+)?"
     r"(?:swimming|swim|coming|come)\s+back\b(?!\s+(?:till|until|before|for|to\s+work|in\s+time))"
     # "got a rope in his rucksack and hes off to the woods"
     r"|\b(?:rope|noose)\b[^.?!]{0,50}\b(?:off|going|heading|gone|went|walking)\s+(?:in)?to\s+"
     r"the\s+(?:woods|forest|trees|bridge)\b"
     r"|\b(?:locked|barricaded)\s+(?:(?:herself|himself|themselves|myself)\s+)?in\b[^.?!]{0,60}\b(?:razor"
-    r"|blade|knife"
+    r"|blade|knife|glass"
     r"|pills|rope|gun|shotgun|rifle|pistol|belt)\b"
     # "gonna drive into the quarry lake tonight", "walk into the river"
     r"|\b(?:drive|driving|drove|walk|walking|swim|swimming)\s+(?:the\s+car\s+|my\s+car\s+)?(?:into|off)"
@@ -1189,7 +1215,13 @@ ENDS_IT = re.compile(
 HARMS_OWN_BODY = re.compile(
     r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+(?:my|his|her|their)\s+(?:arms?"
     r"|wrists?|legs?|thighs?"
-    r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?))\b"
+    r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?|knife|scissors"
+    r"|broken\s+glass|glass))\b"
+    # "keeps holding a hot lighter against his arm", "been slicing my arm"
+    r"|\b(?:holding|held|pressing|pressed|putting|put)\s+(?:a\s+|the\s+)?(?:hot\s+|lit\s+)?(?:lighter"
+    r"|cigarette|flame|iron)\s+(?:against|to|on|onto)\s+(?:his|her|my|their)\s+(?:arms?|wrists?|legs?"
+    r"|thighs?|skin|stomach)\b"
+    r"|\b(?:been\s+)?slicing\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\b"
     # "sat in the bath with a razor blade and the waters going pink"
     r"|\b(?:in|into)\s+the\s+bath\b[^.?!]{0,30}\b(?:razor|blade|knife|pills)\b"
     r"|\bwater\w*\s+(?:is\s+|are\s+|'s\s+)?(?:going|gone|turning|turned)\s+(?:pink|red)\b"
@@ -1541,7 +1573,8 @@ def _fever_and_confusion(doc: Doc) -> list[tuple[str, int, int]]:
 MOTTLED = re.compile(r"\bmottled\b|\bblotchy\s+(?:purple|blue)\b")
 SEPSIS_WITH = re.compile(
     r"\b(?:shaking|shivering|shivers|rigors|confused|rambling|talking\s+nonsense|muddled|delirious"
-    r"|not\s+making\s+(?:any\s+)?sense|fever|feverish|breathless|drowsy)\b"
+    r"|not\s+making\s+(?:any\s+)?sense|fever|feverish|breathless|drowsy|rigou?ring"
+    r"|(?:doesn'?t|doesnt|don'?t|dont)\s+know\s+what\s+day|no\s+wee|not\s+(?:weed|peed))\b"
 )
 # liver failure after too much paracetamol: "taking double her paracetamol all week ... now shes
 # gone yellow and muddled"
@@ -1573,6 +1606,7 @@ CHEST_FEELINGS = frozenset(
     }
 )
 CHEST_REACH = 5
+CHESTS = frozenset({"chest", "breastbone", "sternum"})
 # "the lump on my chest is painful": where a lump is, whose pain the questions ask about
 ON_THE_CHEST = frozenset({"lump", "bump", "nodule", "deposit", "calcification", "spot", "ulcer"})
 
@@ -1584,7 +1618,7 @@ def _chest_pain(doc: Doc) -> tuple[list[FlagSpan], list[FlagSpan]]:
     chests = [
         t.i
         for t in doc
-        if t.lower_ == "chest"
+        if t.lower_ in CHESTS
         and any(w.lower_ in POSSESSIVES for w in doc[max(0, t.i - 2) : t.i])
         and not any(stem(w.norm_) in ON_THE_CHEST for w in doc[max(0, t.i - 4) : t.i])
     ]

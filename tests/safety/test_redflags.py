@@ -492,6 +492,25 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("he necked an unknown pill in the rave tent and hes roasting to touch", "poisoning"),
         ("i cant stopp cutting, its deeper then ive evr gone", "suicide"),
         ("my girlfriend is burning her thighs with a lighter again", "suicide"),
+        # an engine running in a shut garage, slang for suicide on a bridge's rail, a will and
+        # a pet rehomed, a swim out with no plan to come back, a crushing weight, broken glass
+        # behind a locked door, signs of pre-eclampsia, sepsis, a newborn burning hot, a
+        # lighter held to an arm, an arm sliced
+        ("the car engine is running in the shut garage and im staying put", "suicide"),
+        ("ngl about to sewerslide, standing on the rail of the bridge", "suicide"),
+        ("ive sorted my will, rehomed the cat and ill use it tonight", "suicide"),
+        ("gonna swim out as far as i can, dont plan on coming back in", "suicide"),
+        ("dad is holding his breastbone and says theres a crushing weight there", "chest_pain"),
+        ("she locked herself in the bathroom scratching her arms with broken glass", "suicide"),
+        ("36 wks, vision gone sparkly and my ankles and fingers have ballooned", "general"),
+        ("her infection has turned, shes rigoring, blotchy purple legs", "general"),
+        ("our baby born 2 days ago is burning hot and wont feed", "general"),
+        ("he keeps holding a hot lighter against his arm", "suicide"),
+        ("been slicing my arm and it keeps bleeding", "suicide"),
+        (
+            "my brother texted tell mum i love her, hes not picking up",
+            "suicide",
+        ),
     ],
 )
 def test_red_flags_are_found(
@@ -606,6 +625,11 @@ def test_red_flags_are_found(
         "took a pill for my headache and now my eyelid is twitchy",
         "had a party last night and the kids are roasting hot in this weather",
         "my waters went at 39 weeks with my first",
+        # a cat rehomed on a move, costs ballooned, tweezers on a lump, a lump on the breastbone
+        "we rehomed the cat when we moved, can pets get calcinosis",
+        "im 30 weeks into my training plan and my costs have ballooned",
+        "i think i went too deep with the tweezers on my lump",
+        "the lump on my breastbone is painful",
         # a paintball game, a heart attack survived long ago and the golfer well now, a part
         # played in an advert
         "paintball this weekend, got shot loads, bruised but fine lol. can surgery remove lumps?",
@@ -742,6 +766,23 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
             "pops survived a heart attack in 2010 and is still out golfing. what are calcinosis "
             "deposits made of?",
             "chest_pain",
+        ),
+        # a crisis line's calls, an overdose long past with the person well now, a first aid
+        # course
+        (
+            "i volunteer on a crisis phone line, people tell me about suicide attempts every "
+            "shift. what are the treatments for calcinosis?",
+            "suicide",
+        ),
+        (
+            "my neighbour was in hospital after taking too many pills, that was back in 2015 and "
+            "shes doing great. can medicines help prevent more deposits?",
+            "poisoning",
+        ),
+        (
+            "todays first aid course covered choking and heart attacks. does lupus bring on "
+            "calcinosis?",
+            "breathing",
         ),
     ],
 )

@@ -133,6 +133,9 @@ LAY_PRECEDING_NEGATIONS = [
     "no history of",
     "not had",
     "no longer",
+    # "zero pain, thankfully", "zilch ache"
+    "zero",
+    "zilch",
 ]
 # words that start a new clause after a comma ("i'm not bleeding, the lump is tender", "i dont
 # know all of them, and recently i noticed white spots"), unlike a list's next item ("no pain,

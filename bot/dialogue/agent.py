@@ -85,6 +85,8 @@ RESTARTS = re.compile(
     r"(?:(?<!go\s)over|again|afresh)\b|\brestart\b|\bredo\s+(?:the|my|those|these)\s+"
     r"(?:questions|answers)\b|\bfrom\s+(?:the\s+)?(?:beginning|start|scratch)\b)"
 )
+# "must I give up cheese ...": a question, though no question word starts it
+MUST_I = re.compile(r"^\W*must\s+(?:i|we|he|she|they)\b")
 # what a patient says to end, leave or step aside from the questions; never an answer
 NEVER_RESUMES = frozenset(
     {"stop", "goodbye", "thank", "greet", "express_worry", "bot_challenge", "ask_capabilities"}
@@ -561,11 +563,12 @@ class Agent:
         if (
             loop is None
             and intent == "report_symptom"
-            and asks(parse["text"])
+            and (asks(parse["text"]) or MUST_I.match(parse["text"].lower()) is not None)
             and self._questions_fit(parse)
             and knowledge().unmentioned_in(parse["text"].lower())
-        ):  # "thinking of getting inked where my calcinosis is, good idea?": what the source
-            # does not mention, then the questions
+        ):  # "thinking of getting inked where my calcinosis is, good idea?", "must I give up
+            # cheese now I've got calcium spots": what the source does not mention, then the
+            # questions
             return (*prefix, "action_answer", FORM)
         if (
             loop is None

@@ -85,6 +85,12 @@ RESTARTS = re.compile(
     r"(?:(?<!go\s)over|again|afresh)\b|\brestart\b|\bredo\s+(?:the|my|those|these)\s+"
     r"(?:questions|answers)\b|\bfrom\s+(?:the\s+)?(?:beginning|start|scratch)\b)"
 )
+# a question put before the answer: "hang fire, first tell me what triggers bumps like this",
+# "before i answer, explain what causes them"
+ASKS_FIRST = re.compile(
+    r"\b(?:first|before\s+(?:that|i\s+answer))\b[^.?!]*\b(?:tell\s+me|explain)\b"
+    r"|\btell\s+me\s+(?:what|how|why|which|whether|if)\b"
+)
 # "must I give up cheese ...": a question, though no question word starts it
 MUST_I = re.compile(r"^\W*must\s+(?:i|we|he|she|they)\b")
 # what a patient says to end, leave or step aside from the questions; never an answer
@@ -760,6 +766,8 @@ class Agent:
             return True  # "he came off his bike a few weeks back": told, though read as asked
         if intent not in NEVER_RESUMES and cls._suspects_condition(parse):
             return True  # "maybe lupus? not diagnosed": not sure, though it asks
+        if intent.startswith("ask_") and ASKS_FIRST.search(text.lower()):
+            return False  # "hang fire, first tell me what triggers bumps like this": asked
         # what any question asks, answered or not: "actually it does hurt" corrects an answer
         return cls._tells_triage_answer(parse, TRIAGE_ENTITIES)
 

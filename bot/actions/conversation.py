@@ -88,7 +88,10 @@ MEANT_IT = re.compile(
     # "honestly dont care anymore ... so none of it matters"
     r"|\b(?:don'?t|dont)\s+care\s+any\s*more\b|\bnone\s+of\s+it\s+matters\b|\bnothing\s+matters\b"
     # "i dnt wanna wake up tmrw so i took evrything in the medcine cabnet"
-    r"|\b(?:don'?t|dont|dnt|do\s+not)\s+(?:wanna|want\s+to)\s+wake\s+up\b",
+    r"|\b(?:don'?t|dont|dnt|do\s+not)\s+(?:wanna|want\s+to)\s+wake\s+up\b"
+    # "dnt want 2 b here anymre", "im done pretending"
+    r"|\b(?:don'?t|dont|dnt|do\s+not)\s+(?:wanna|want\s+(?:to|2))\s+(?:be|b)\s+here\b"
+    r"|\bdone\s+pretending\b",
     re.IGNORECASE,
 )
 # one's own taking: "i just swallowed the whole strip", "took like 40 paracetmol"
@@ -147,6 +150,8 @@ DISTRESS = re.compile(
     r"|rope\s+(?:round|around)\s+(?:a|the)\s+(?:beam|banister|bannister|tree|neck)"
     # "wrists wrapped in a towel saying she wanted it over", "talking about jumping"
     r"|wanted\s+it\s+(?:all\s+)?over|hates\s+(?:himself|herself|themselves)"
+    # "shes said her goodbyes and swallowed her whole prescription"
+    r"|said\s+(?:her|his|their)\s+goodbyes|swallowed\s+(?:her|his|their)\s+whole"
     r"|(?:talking|talks|talked|going\s+on|banging\s+on)\s+(?:non\s*-?\s*stop\s+)?about"
     r"\s+(?:jumping|ending\s+it|killing\s+(?:himself|herself|themselves)|dying|hanging))\b",
     re.IGNORECASE,
@@ -226,13 +231,10 @@ class ActionEmergency(Action):
         # one's own overdose told as meant ("cuz i wanted to dissapear"), or an emergency no
         # red flag names told so ("i dnt wanna wake up tmrw so i took evrything"): the crisis line
         meant = category in {"poisoning", NAMED_BY_NO_FLAG} and MEANT_IT.search(text) is not None
-        if meant and not names_someone_else(text):
+        if meant and not others_at_risk(text):
             category = "suicide"
-        someone = (
-            (category == "suicide" or DISTRESS.search(text) is not None)
-            and names_someone_else(text)
-            # not one's own plan told with a relative in it ("ive given my dog to my sister")
-            and (THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None)
+        someone = (category == "suicide" or DISTRESS.search(text) is not None) and others_at_risk(
+            text
         )
         others = names_someone_else(text) or pet or SOMEONE.search(text) is not None
         dispatcher.utter_message(
@@ -252,6 +254,15 @@ class ActionEmergency(Action):
         if tracker.active_loop_name:
             return [ActiveLoop(None), SlotSet("requested_slot", None)]
         return []
+
+
+def others_at_risk(text: str) -> bool:
+    """Whether the emergency a message tells is someone else's: it names someone, and tells of
+    him or her, not only of the writer's own plan or taking with a relative in it ("ive given
+    my dog to my sister", "i just downed a whole bottle of my dads heart pills")."""
+    return names_someone_else(text) and (
+        THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None
+    )
 
 
 def offers_self_harm_line(category: str, text: str) -> bool:

@@ -109,6 +109,8 @@ FIGURATIVE_BEFORE = re.compile(
     r"\b(?:giving|give|gives|gave|given)\s+(?:me|us|you|him|her|them)\s+an?\s*$"
     # "my dad calls his bad jokes heart attacks in a bag": a name given
     r"|\bcall(?:s|ed)?\s+(?:his|her|their|my|the|our)(?:\s+\w+){0,3}\s*$"
+    # "our band is called suicide squirrels": a name
+    r"|\b(?:is|was|are|were|be)\s+(?:called|named)\s*$"
 )
 # "i nearly fainted when i saw the bill", "almost passed out at the price": a surprise
 SURPRISED_AT = (
@@ -197,7 +199,11 @@ RECOVERED = re.compile(
 # a joke told of, the person fine: "my sister always jokes shes gonna kill herself if she has
 # to sit another exam lol shes fine"
 JOKED = re.compile(r"\b(?:jokes?|joking|joked|kidding)\b")
-JOKE_ENDS = re.compile(r"\b(?:lol|lmao|haha\w*|(?:she'?s|he'?s|they'?re|shes|hes|theyre)\s+fine)\b")
+JOKE_ENDS = re.compile(
+    r"\b(?:lol|lmao|haha\w*|(?:she'?s|he'?s|they'?re|shes|hes|theyre)\s+fine)\b"
+    # "my mate jokes hell jump off a bridge if his team loses the final"
+    r"|\bif\s+(?:his|her|their|my|our|the)\s+(?:team|side|club)\b"
+)
 # the word in a service's or campaign's name: "a suicide prevention helpline"
 SERVICE_AFTER = re.compile(
     r"^\s*(?:prevention|helpline|hotline|awareness|charity|charities|training|crisis\s+line)\b"
@@ -280,8 +286,9 @@ FICTION = re.compile(
     # "game of thrones, the king got poisoned at his wedding", "in my crime novel the butler"
     r"|\bgame\s+of\s+thrones\b|\bgrey'?s\s+anatomy\b|\b(?:my|a|the)\s+(?:crime\s+)?novel\b"
     # "i write crime novels, this one has a poisoning"
-    r"|\b(?:write|writing|wrote)\s+(?:\w+\s+)?(?:novels?|books?|stories|fiction|scripts?|plays?"
-    r"|thrillers?|mysteries)\b"
+    r"|\b(?:write|writing|wrote|drafting|draft|plotting)\s+(?:\w+\s+)?(?:novels?|books?|stories"
+    r"|fiction|scripts?|plays?"
+    r"|thrillers?|mysteries)\b|\bin\s+chapter\s+\w+\b"
     r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
     r"|\bpodcast\b|\btrue\s+crime\b|\bfortnite\b|\bminecraft\b|\bcall\s+of\s+duty\b"
     r"|\blistening\s+to\b|\bsongs?\b|\blyrics\b|\balbum\b"
@@ -293,6 +300,8 @@ FICTION = re.compile(
 )
 # "my son pretends to have heart attacks": a pretence, not an illness
 PRETENDED = re.compile(
+    # "a mock overdose scenario in nursing school"
+    r"\b(?:mock|simulated|practice)\s*$|"
     r"\b(?:pretend\w*|fak(?:e|es|ed|ing)|acting\s+out)(?:\s+to)?(?:\s+(?:have|be\s+having"
     r"|having))?(?:\s+an?)?\s*$"
 )
@@ -1160,6 +1169,9 @@ FUMES = re.compile(
     r"|\bengine\s+(?:is\s+)?running\b[^.?!]{0,50}\bgarage\b"
     # "locked in his room with a charcoal bbq lit": carbon monoxide in a shut room
     r"|\b(?:locked|shut|sealed)\s+(?:\w+\s+){0,4}in\b[^.?!]{0,40}\b(?:charcoal|bbq|barbecue|barbeque)"
+    # "taped a hoover pipe from the exhaust into the car window"
+    r"|\b(?:taped|attached|ran|running|fed|connected|stuck)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:pipe|hose"
+    r"|tube)\b[^.?!]{0,40}\bexhaust\b|\bexhaust\b[^.?!]{0,30}\binto\s+the\s+(?:car|window)\b"
     r"|\bcharcoal\b[^.?!]{0,20}\b(?:lit|burning)\b[^.?!]{0,30}\b(?:room|bedroom|tent|car|bathroom)\b"
 )
 TO_DIE = re.compile(
@@ -1191,6 +1203,18 @@ ENDS_IT = re.compile(
     r"|themselves)\b|\b(?:use|turn|point)\w*\s+(?:it|them)\s+on\s+(?:himself|herself|myself"
     r"|themselves)\b"
     r"|\b(?:ocean|sea|river|water)\s+is\s+calling\b"
+    # "my son is on the balcony rail 12 floors up screaming that hell jump", "the wrong side of
+    # the railing on the overpass"
+    r"|\b(?:is|sat|sitting|standing|stood|perched|climbed|climbing|up)\s+on\s+(?:the|a)\s+(?:balcony"
+    r"|bridge|roof)\s+(?:rail|railing|ledge|edge|parapet)\b"
+    r"|\b(?:screaming|shouting|threatening|saying|says|said|texted)\s+(?:that\s+)?(?:he'?ll|hell"
+    r"|she'?ll|shell|they'?ll|he\s+will|she\s+will)\s+jump\b"
+    r"|\bwrong\s+side\s+of\s+the\s+(?:\w+\s+)?(?:railings?|barrier|fence|rail|parapet)\b"
+    # "ive got the gun out of the safe and its loaded on my lap"
+    r"|\b(?:gun|rifle|shotgun|pistol|revolver)\b[^.?!]{0,50}\b(?:on\s+my\s+lap|in\s+my\s+mouth"
+    r"|to\s+my\s+head|against\s+my\s+head|under\s+my\s+chin)\b"
+    # "a rope round his neck"
+    r"|\b(?:rope|belt|noose)\s+(?:tied\s+)?(?:round|around)\s+(?:his|her|my|their)\s+neck\b"
     # "up on the top deck of the car park and ive climbed over the barrier"
     r"|\b(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge)\b"
     r"[^.?!]{0,60}\b(?:climbed|climbing|gone|got|stepped|stepping)\s+(?:over|past)\s+the\s+"
@@ -1218,9 +1242,9 @@ HARMS_OWN_BODY = re.compile(
     r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?|knife|scissors"
     r"|broken\s+glass|glass))\b"
     # "keeps holding a hot lighter against his arm", "been slicing my arm"
-    r"|\b(?:holding|held|pressing|pressed|putting|put)\s+(?:a\s+|the\s+)?(?:hot\s+|lit\s+)?(?:lighter"
-    r"|cigarette|flame|iron)\s+(?:against|to|on|onto)\s+(?:his|her|my|their)\s+(?:arms?|wrists?|legs?"
-    r"|thighs?|skin|stomach)\b"
+    r"|\b(?:holding|held|pressing|pressed|putting|put)\s+(?:a\s+|the\s+)?(?:red\s+hot\s+|hot\s+|lit\s+"
+    r"|heated\s+)?(?:lighter|cigarette|flame|iron|spoon|knife|metal|blade)\s+(?:against|to|on|onto)\s+"
+    r"(?:his|her|my|their)\s+(?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach)\b"
     r"|\b(?:been\s+)?slicing\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\b"
     # "sat in the bath with a razor blade and the waters going pink"
     r"|\b(?:in|into)\s+the\s+bath\b[^.?!]{0,30}\b(?:razor|blade|knife|pills)\b"
@@ -1247,6 +1271,17 @@ BY_THE_TRACKS = re.compile(
 )
 
 
+# "stood on a chair in his garage with a cable round his neck" (not a lanyard's cord)
+CORD_ROUND_NECK = re.compile(
+    r"\b(?:cable|cord|wire|flex|lead|scarf|tie)\s+(?:tied\s+)?(?:round|around)\s+(?:his|her|my|their)"
+    r"\s+neck\b"
+)
+STOOD_UP_ON = re.compile(
+    r"\b(?:stood|standing|up)\s+on\s+(?:a|the)\s+(?:chair|stool|ladder|box)\b|\b(?:beam|banister"
+    r"|bannister|hook|loft\s+hatch)\b"
+)
+
+
 def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
     """Affairs put in order, two ways or with a night set; a farewell and then no answer; a
     place to end it; a strip or packet of pills taken."""
@@ -1258,6 +1293,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, BY_THE_TRACKS, "suicide"),
         *_matched(doc, FUMES, "suicide"),
         *_matched(doc, ENDS_IT, "suicide"),
+        *_matched(doc, CORD_ROUND_NECK, "suicide", when=STOOD_UP_ON),
         *_matched(doc, TO_DIE, "suicide"),
         *_matched(doc, HARMS_OWN_BODY, "suicide"),
         *_matched(doc, A_STRIP_OF, "poisoning"),
@@ -1287,6 +1323,11 @@ def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
     ]
 
 
+# the cord out before the baby: "the cord is hanging out after my waters went"
+CORD_OUT = re.compile(
+    r"\bcord\s+(?:is\s+|'s\s+|has\s+)?(?:hanging|coming|sticking|poking|dangling|come|slipped)\s+out\b"
+)
+IN_LABOUR = re.compile(r"\b(?:waters|baby|born|labou?r|weeks|wks|pregnan\w*|contractions)\b")
 # waters broken before 37 weeks: "17 weeks pregnant and my waters just gushed out"
 WATERS_EARLY = re.compile(
     r"\b(?:1\d|2\d|3[0-6])\s*(?:weeks?|wks?)\b[^.?!]{0,40}?\bwaters\s+(?:have\s+|just\s+)?(?:broke"
@@ -1309,6 +1350,9 @@ AFTER_BIRTH_SIGNS = re.compile(
     r"|\b(?:smelly|foul|offensive|smells?|smelling)\b[^.?!]{0,20}\bdischarge\b"
     r"|\bdischarge\b[^.?!]{0,25}\b(?:smells?|smelling|stinks?)\b"
     r"|\bsoak\w*\s+(?:through\s+)?(?:a\s+|my\s+)?pads?\b|\bclots?\s+(?:the\s+size|bigger)\b"
+    # psychosis: "says the baby is the devil and voices tell her to hurt him"
+    r"|\b(?:hearing|hears)\s+voices\b|\bvoices\s+(?:tell|telling|told)\b|\bbaby\s+is\s+(?:the\s+devil"
+    r"|evil|possessed)\b"
 )
 
 
@@ -1319,6 +1363,7 @@ def _pregnancy_warning(doc: Doc) -> list[tuple[str, int, int]]:
     return [
         *_matched(doc, PREGNANCY_SIGNS, "general", when=PREGNANT),
         *_matched(doc, WATERS_EARLY, "general"),
+        *_matched(doc, CORD_OUT, "general", when=IN_LABOUR),
         *_matched(doc, AFTER_BIRTH_SIGNS, "general", when=AFTER_BIRTH)[:1],
     ]
 

@@ -511,6 +511,18 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
             "my brother texted tell mum i love her, hes not picking up",
             "suicide",
         ),
+        # a balcony rail and a threat to jump, a loaded gun on one's lap, a pipe from the
+        # exhaust, a cable round the neck on a chair, the wrong side of a railing, psychosis
+        # after a birth, the cord out, a rash that does not blanch, a hot spoon on an arm
+        ("my son is on the balcony rail 12 floors up screaming that hell jump", "suicide"),
+        ("ive got the gun out of the safe and its loaded on my lap", "suicide"),
+        ("ive taped a hoover pipe from the exhaust into the car window", "suicide"),
+        ("hes stood on a chair in his garage with a cable round his neck", "suicide"),
+        ("unalive time lol, im on the wrong side of the railing on the overpass", "suicide"),
+        ("she gave birth last week, says voices tell her to hurt him", "general"),
+        ("the cord is hanging out after my waters went, 38 weeks", "general"),
+        ("she cant put chin to chest and theres a non blanching rash on her shins", "meningitis"),
+        ("my husbands pressing a red hot spoon onto his forearm over and over", "suicide"),
     ],
 )
 def test_red_flags_are_found(
@@ -630,6 +642,16 @@ def test_red_flags_are_found(
         "im 30 weeks into my training plan and my costs have ballooned",
         "i think i went too deep with the tweezers on my lump",
         "the lump on my breastbone is painful",
+        # flowers on a balcony rail, a lanyard, a scarf, a dog's lead, a gun locked away
+        "we put flower boxes on the balcony rail, can calcinosis affect plants",
+        "i wear my lanyard cord around my neck at work",
+        "wrapped my scarf around my neck, its cold",
+        "our dog pulled his lead round his neck again",
+        "my gun is locked in the safe, i go hunting, does calcinosis affect deer",
+        # a band's name, a thriller's chapter, a mock scenario at school
+        "our band is called suicide squirrels, gig tonight! what is the fibrous scar type?",
+        "drafting a thriller where the detective gets knifed in chapter two. what are they made of",
+        "we did a mock overdose scenario in nursing school today. is calcinosis treated with pills",
         # a paintball game, a heart attack survived long ago and the golfer well now, a part
         # played in an advert
         "paintball this weekend, got shot loads, bruised but fine lol. can surgery remove lumps?",
@@ -783,6 +805,12 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
             "todays first aid course covered choking and heart attacks. does lupus bring on "
             "calcinosis?",
             "breathing",
+        ),
+        # a joke of jumping if a team loses
+        (
+            "my mate jokes hell jump off a bridge if his team loses the final. where do calcium "
+            "deposits form?",
+            "suicide",
         ),
     ],
 )

@@ -64,7 +64,7 @@ PHYSICAL = re.compile(
     r"|blood|bleed\w*|squirt\w*|spurt\w*|slipped|heartbeat|drool\w*|scream\w*|shak\w*"
     r"|overheat\w*|jaw|twitch\w*|throat|lips?|tongue|wheez\w*|headaches?|fumes|generator"
     r"|nose\w*|pale|temp|cough\w*|asthma|inhaler|confus\w*|sense|hands?|fingers?|thumbs?|eyes?"
-    r"|legs?|feet|foot|faint\w*|attached)\b",
+    r"|legs?|feet|foot|faint\w*|attached|bump|fluid|waters|contractions?|pregnan\w*|labou?r)\b",
     re.IGNORECASE,
 )
 # what may be self-harm in such an emergency
@@ -152,6 +152,8 @@ DISTRESS = re.compile(
     r"|wanted\s+it\s+(?:all\s+)?over|hates\s+(?:himself|herself|themselves)"
     # "shes said her goodbyes and swallowed her whole prescription"
     r"|said\s+(?:her|his|their)\s+goodbyes|swallowed\s+(?:her|his|their)\s+whole"
+    # "wants to sleep for good", "because he wants to vanish"
+    r"|(?:wants?|wanted)\s+to\s+(?:sleep\s+(?:for\s+good|forever)|vanish|disappear|die|not\s+wake\s+up)"
     r"|(?:talking|talks|talked|going\s+on|banging\s+on)\s+(?:non\s*-?\s*stop\s+)?about"
     r"\s+(?:jumping|ending\s+it|killing\s+(?:himself|herself|themselves)|dying|hanging))\b",
     re.IGNORECASE,
@@ -260,9 +262,8 @@ def others_at_risk(text: str) -> bool:
     """Whether the emergency a message tells is someone else's: it names someone, and tells of
     him or her, not only of the writer's own plan or taking with a relative in it ("ive given
     my dog to my sister", "i just downed a whole bottle of my dads heart pills")."""
-    return names_someone_else(text) and (
-        THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None
-    )
+    named = names_someone_else(text) or SOMEONE.search(text) is not None  # "grandad gave ..."
+    return named and (THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None)
 
 
 def offers_self_harm_line(category: str, text: str) -> bool:

@@ -80,6 +80,8 @@ IDIOMS = {
         "to",
         "for",
         "laughing",
+        "in this",  # "its so hot im dying in this office lol"
+        "in here",
         *(f"{how} {cause}" for cause in FIGURATIVE_CAUSES for how in ("of", "from", "with")),
     ),
     "out": ("laughing",),
@@ -168,6 +170,7 @@ LONG_AGO = re.compile(
     r"|\bin the past\b|\b(?:in|since) (?:19|20)\d\d\b|\bnothing since\b"
     r"|\b(?:back\s+)?in the '?(?:(?:19|20)?\d0)'?s\b|\bback in (?:the day|(?:19|20)\d\d)\b"
     r"|\bas an? (?:baby|toddler|infant|child|kid|teenager|teen)\b"
+    r"|\b(?:\w+ )?(?:summers?|winters?|springs?|autumns?) ago\b|(?<!since )\blast season\b"
     r"|\bwhen (?:i|he|she|they) (?:was|were) (?:a baby|a child|a kid|little|young|small|a kitten"
     r"|a teenager|a teen|in school|at school|at uni"
     r"|a puppy|a pup|a foal)\b"
@@ -175,6 +178,10 @@ LONG_AGO = re.compile(
     r"|\bfrom\s+when\s+(?:i|he|she|they|we)\b"
     # "my aunt had a stroke when she was 60", "when he was in his fifties"
     r"|\bwhen (?:i|he|she|they|we) (?:was|were) (?:\d+|in (?:my|his|her|their|our) \w+)\b"
+)
+# "had suicidal thoughts in my twenties": long past, for thoughts told with the person well now
+IN_ONES_DECADE = re.compile(
+    r"\bin (?:my|his|her|their) (?:teens|twenties|thirties|forties|fifties|[2-5]0s)\b"
 )
 # the flag told before, then placed long ago: "that was back in 2015", "it was years ago"
 THAT_WAS_LONG_AGO = re.compile(
@@ -194,7 +201,7 @@ RECOVERED = re.compile(
     r"|\bhappily\s+(?:married|settled|retired)\b|\b(?:all\s+)?behind\s+me(?:\s+now)?\b"
     r"|\b(?:i'?m|im|i\s+am)\s+(?:good|great|fine|ok|okay)\b"
     # "the marks are from when i was 15 and hurting myself, long healed"
-    r"|\b(?:long|all|fully|well)\s+healed\b"
+    r"|\b(?:long|all|fully|well)\s+healed\b|\b(?:very\s+|really\s+)?content\b"
 )
 # a joke told of, the person fine: "my sister always jokes shes gonna kill herself if she has
 # to sit another exam lol shes fine"
@@ -632,7 +639,7 @@ class RedFlagDetector:
             return True
         if SCARS_AFTER.match(told_after):  # "my old self harm scars look fine": healed
             return True
-        past = LONG_AGO.search(text) or USED_TO.search(told_before)
+        past = LONG_AGO.search(text) or USED_TO.search(told_before) or IN_ONES_DECADE.search(text)
         return bool(past and RECOVERED.search(text[doc[start].idx :]))
 
     @staticmethod
@@ -892,7 +899,9 @@ CHILD_POISONS = re.compile(
     r"|dishwasher\s+(?:tabs?|tablets?|pods?)|button\s+batter(?:y|ies)|batter(?:y|ies)|magnets?"
     r"|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:fluid|liquid|spray|product)|weed\s*killer"
     r"|rat\s+poison|slug\s+pellets|e-?liquid|vape\s+(?:juice|liquid)|nicotine|methadone"
-    r"|vodka|gin|whisky|whiskey|wine|rum)\b"
+    r"|vodka|gin|whisky|whiskey|wine|rum|iron\s+(?:tablets|pills)|ferrous\s+\w+)\b"
+    # "found my ferrous sulphate in the drawer, i counted the foil and 8 are missing"
+    r"|\b(?:iron\s+(?:tablets|pills)|ferrous\s+\w+)\b[^.?!]{0,60}?\b(?:missing|gone|eaten|swallowed)\b"
 )
 
 
@@ -1124,7 +1133,10 @@ AFFAIRS = re.compile(
     r"\s+the\s+(?:loft|attic|garage|shed|barn|stairs|beam|tree))\b"
     # "pills are all lined up on the bed", "just finishing this last beer first", "wont need to
     # worry about it much longer"
-    r"|\bpills\s+(?:are\s+)?(?:all\s+)?(?:lined\s+up|laid\s+out|counted\s+out|ready)\b"
+    r"|\b(?:pills|tablets|meds)\s+(?:are\s+)?(?:all\s+)?(?:lined\s+up|laid\s+out|counted\s+out|ready)\b"
+    # "paid back what i owed my mates, wiped my laptop ... doing it after midnight"
+    r"|\bpaid\s+back\s+(?:what|everything|everyone|all)\b|\bwiped\s+my\s+(?:laptop|phone|computer|pc)\b"
+    r"|\bdoing\s+it\s+(?:tonight|after\s+midnight|at\s+midnight)\b"
     r"|\blast\s+(?:beer|drink|cigarette|smoke|meal)\b"
     r"|\b(?:won'?t|wont)\s+(?:need\s+to\s+|have\s+to\s+)?worry\s+about\s+(?:it|anything)\s+(?:much\s+)?longer\b"
     r"|\bstockpil\w*|\bhoard(?:ing|ed)\s+(?:my|his|her)\b"
@@ -1145,11 +1157,13 @@ A_STRIP_OF = re.compile(
 # picking up", "he said see you on the other side. hes not answering his phone"
 FAREWELL = re.compile(
     r"\blook\s+after\s+(?:(?:your|my|the|our|his|her)\s+)?\w+|\bsee\s+you\s+on\s+the\s+other\s+side"
-    r"|\bkeep\s+an\s+eye\s+on\s+(?:\w+\s+){1,2}for\s+me\b"
+    r"|\bkeep\s+an\s+eye\s+on\s+(?:\w+\s+){1,2}for\s+me\b|\bfeed\s+\w+\s+for\s+me\b"
+    r"|\byou\s+(?:were|are)\s+the\s+best\s+thing\b|\bthis\s+is\s+the\s+end\b"
+    r"|\bthanks?\s+for\s+everything\b"
     r"|\btell\s+(?:\w+\s+){1,2}i\s+love\s+(?:her|him|them|you)\b"
     r"|\blove\s+you\s+(?:all|bro|guys|mum|mom|dad|sis)\b|\bthis\s+is\s+it\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
     r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
-    r"|\b(?:texted|messaged|text|message|note|said|posted)\b[^.?!]{0,15}\bsorry\b"
+    r"|\b(?:texted|messaged|text|message|note|letter|said|posted)\b[^.?!]{0,15}\bsorry\b"
     # "posted a goodbye video on tiktok", "saying goodbye to everyone in the corridor"
     r"|\bgoodbye\s+(?:video|post|message|note|letter|text|to\s+everyone)"
 )
@@ -1160,6 +1174,7 @@ UNREACHABLE = re.compile(
     r"|\bno\s+(?:answer|reply)\b|\b(?:straight|right)\s+to\s+voicemail\b"
     # "shes not in her bedroom, the window is wide open", "smell gas from under his door"
     r"|\bnot\s+in\s+(?:her|his|their)\s+(?:bed)?room\b|\bwindow\s+is\s+(?:wide\s+)?open\b"
+    r"|\b(?:bed|room)\s+is\s+empty\b"
     r"|\bsmell\s+gas\b|\b(?:gone|went)\s+(?:totally\s+|completely\s+|really\s+)?quiet\b"
 )
 # in the car with the engine running in a shut garage; "how many tylenol to die"
@@ -1193,7 +1208,7 @@ ENDS_IT = re.compile(
     # "tied the washing line to the banister and im stood on a chair"
     r"|\b(?:tied|looped|knotted|hung)\s+(?:a|the|my|his|her)\s+(?:\w+\s+){0,2}?(?:line|rope|cord|belt"
     r"|scarf|cable|flex|sheet|lead|tie)\s+(?:to|round|around|over|from|on)\s+(?:the|a)\s+(?:banister"
-    r"|bannister|beam|hook|rail|railing|door|loft\s+hatch|stairs|tree)\b"
+    r"|bannister|beam|hook|rail|railing|door|lof+t\s+hatch|stairs|tree)\b"
     # "my cousin is sat on the edge of the railway bridge"
     r"|\b(?:sat|sitting|standing|stood|perched)\s+on\s+(?:the\s+)?(?:edge|ledge|rail|railings?"
     r"|parapet)\s+of\s+(?:the|a)\s+"
@@ -1211,14 +1226,27 @@ ENDS_IT = re.compile(
     r"|she'?ll|shell|they'?ll|he\s+will|she\s+will)\s+jump\b"
     r"|\bwrong\s+side\s+of\s+the\s+(?:\w+\s+)?(?:railings?|barrier|fence|rail|parapet)\b"
     # "ive got the gun out of the safe and its loaded on my lap"
-    r"|\b(?:gun|rifle|shotgun|pistol|revolver)\b[^.?!]{0,50}\b(?:on\s+my\s+lap|in\s+my\s+mouth"
-    r"|to\s+my\s+head|against\s+my\s+head|under\s+my\s+chin)\b"
+    r"|\b(?:gun|rifle|shotgun|pistol|revolver)\b[^.?!]{0,60}\b(?:on\s+my\s+(?:lap|knees?)"
+    r"|resting\s+on\s+my|in\s+my\s+mouth|to\s+my\s+(?:head|temple)|against\s+my\s+(?:head|temple|chest)"
+    r"|under\s+my\s+chin|(?:one|a)\s+round\s+in|a\s+bullet\s+in)\b"
+    # "gonna yeet myself off the quarry edge", "tablets ... doing it after midnight"
+    r"|\b(?:yeet|throw|chuck|fling|launch)\w*\s+myself\s+off\b"
+    # "no plan to open my eyes tomorrow"
+    r"|\bno\s+plan\s+to\s+(?:open\s+my\s+eyes|wake\s+up)\b"
+    # "legs over the edge" up high
+    r"|\b(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge)\b[^.?!]{0,60}\b(?:legs"
+    r"|feet)\s+(?:dangling\s+)?over\s+the\s+(?:edge|side)\b"
+    # "climbed over the barrier of our 9th floor flat", "standing past the safety fence on the
+    # top deck"
+    r"|\b(?:climbed|climbing|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the\s+"
+    r"(?:\w+\s+)?(?:barrier|railings?|rail|fence|parapet|edge|wall)\b[^.?!]{0,50}\b(?:\d+(?:st|nd|rd|th)"
+    r"\s+floor|top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff)\b"
     # "a rope round his neck"
     r"|\b(?:rope|belt|noose)\s+(?:tied\s+)?(?:round|around)\s+(?:his|her|my|their)\s+neck\b"
     # "up on the top deck of the car park and ive climbed over the barrier"
     r"|\b(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge)\b"
-    r"[^.?!]{0,60}\b(?:climbed|climbing|gone|got|stepped|stepping)\s+(?:over|past)\s+the\s+"
-    r"(?:barrier|railings?|rail|fence|parapet|edge|wall)\b"
+    r"[^.?!]{0,60}\b(?:climbed|climbing|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the"
+    r"\s+(?:\w+\s+)?(?:barrier|railings?|rail|fence|parapet|edge|wall)\b"
     # "a long swim tonight off the rocks and not bother swimming back"
     r"|\bswim\w*\b[^.?!]{0,60}\b(?:not|never|won'?t|wont|don'?t|dont)\s+(?:bother(?:ing)?\s+"
     r"|plan(?:ning)?\s+(?:on|to)\s+|intend(?:ing)?\s+(?:on|to)\s+)?"
@@ -1244,8 +1272,12 @@ HARMS_OWN_BODY = re.compile(
     # "keeps holding a hot lighter against his arm", "been slicing my arm"
     r"|\b(?:holding|held|pressing|pressed|putting|put)\s+(?:a\s+|the\s+)?(?:red\s+hot\s+|hot\s+|lit\s+"
     r"|heated\s+)?(?:lighter|cigarette|flame|iron|spoon|knife|metal|blade)\s+(?:against|to|on|onto)\s+"
-    r"(?:his|her|my|their)\s+(?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach)\b"
+    r"(?:the\s+(?:inside|back|top)\s+of\s+)?(?:his|her|my|their)\s+(?:arms?|forearms?|wrists?|legs?"
+    r"|thighs?|skin|stomach)\b"
     r"|\b(?:been\s+)?slicing\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\b"
+    # "had the craft knife on my thigh for an hour and the cuts keep running"
+    r"|\b(?:knife|blade|razor|scissors)\s+(?:on|to|into|against|across)\s+my\s+(?:arms?|wrists?|legs?"
+    r"|thighs?|skin|stomach)\b[^.?!]{0,60}\bcuts?\b"
     # "sat in the bath with a razor blade and the waters going pink"
     r"|\b(?:in|into)\s+the\s+bath\b[^.?!]{0,30}\b(?:razor|blade|knife|pills)\b"
     r"|\bwater\w*\s+(?:is\s+|are\s+|'s\s+)?(?:going|gone|turning|turned)\s+(?:pink|red)\b"
@@ -1282,6 +1314,14 @@ STOOD_UP_ON = re.compile(
 )
 
 
+# a farewell told from a high place: "this is the end thanks for everything and shes up on the
+# roof of our block"
+UP_HIGH = re.compile(
+    r"\b(?:on\s+the\s+roof|top\s+(?:deck|floor|level|storey)|on\s+the\s+(?:edge|ledge)|\d+(?:st|nd|rd|th)"
+    r"\s+floor|on\s+the\s+bridge|(?:railway|train)\s+(?:line|tracks?))\b"
+)
+
+
 def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
     """Affairs put in order, two ways or with a night set; a farewell and then no answer; a
     place to end it; a strip or packet of pills taken."""
@@ -1290,6 +1330,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
     return [
         *(plans if len(plans) > 1 else roped),
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
+        *_matched(doc, FAREWELL, "suicide", when=UP_HIGH),
         *_matched(doc, BY_THE_TRACKS, "suicide"),
         *_matched(doc, FUMES, "suicide"),
         *_matched(doc, ENDS_IT, "suicide"),
@@ -1326,12 +1367,16 @@ def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
 # the cord out before the baby: "the cord is hanging out after my waters went"
 CORD_OUT = re.compile(
     r"\bcord\s+(?:is\s+|'s\s+|has\s+)?(?:hanging|coming|sticking|poking|dangling|come|slipped)\s+out\b"
+    r"|\b(?:dangling|hanging)\s+(?:down\s+)?between\s+my\s+legs\b"
 )
 IN_LABOUR = re.compile(r"\b(?:waters|baby|born|labou?r|weeks|wks|pregnan\w*|contractions)\b")
 # waters broken before 37 weeks: "17 weeks pregnant and my waters just gushed out"
 WATERS_EARLY = re.compile(
     r"\b(?:1\d|2\d|3[0-6])\s*(?:weeks?|wks?)\b[^.?!]{0,40}?\bwaters\s+(?:have\s+|just\s+)?(?:broke"
     r"|broken|gushed|went|burst|gone)\b"
+    # "only 26 weeks and theres fluid pouring out of me"
+    r"|\b(?:1\d|2\d|3[0-6])\s*(?:weeks?|wks?)\b[^.?!]{0,40}?\b(?:fluid|water)\s+(?:is\s+)?(?:pouring"
+    r"|gushing|leaking|trickling|coming)\b"
     # "waters went 20 min ago at 33 weeks"
     r"|\bwaters\s+(?:have\s+|just\s+)?(?:broke|broken|gushed|went|burst|gone)\b[^.?!]{0,40}?"
     r"\b(?:1\d|2\d|3[0-6])\s*(?:weeks?|wks?)\b"

@@ -523,6 +523,31 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("the cord is hanging out after my waters went, 38 weeks", "general"),
         ("she cant put chin to chest and theres a non blanching rash on her shins", "meningitis"),
         ("my husbands pressing a red hot spoon onto his forearm over and over", "suicide"),
+        # a round in a pistol on one's knee, a knife on a thigh and cuts, a 9th floor barrier,
+        # legs over the edge up high, a farewell from a roof, no plan to open one's eyes, a
+        # jump slang, a cord to a loft hatch misspelt, debts and tablets counted out, a safety
+        # fence passed, a letter and an empty bed, a dog to feed and voicemail, a cigarette to a
+        # wrist, a child and iron tablets, a heavy left arm, the cord between the legs, fluid
+        # pouring at 26 weeks
+        ("the pistol is out, ive put one round in and its resting on my knee", "suicide"),
+        ("had the craft knife on my thigh for an hour and the cuts keep running", "suicide"),
+        ("my girl has climbed over the barrier of our 9th floor flat", "suicide"),
+        ("on the top level of the car park with my legs over the edge", "suicide"),
+        ("she messaged this is the end thanks for everything and shes up on the roof", "suicide"),
+        ("polished off nanas zopiclone, no plan to open my eyes tomorrow", "suicide"),
+        ("gonna yeet myself off the quarry edge at sundown", "suicide"),
+        ("tied my dresing gown cord to the lofft hatch", "suicide"),
+        ("paid back what i owed, wiped my laptop, the tablets are counted out", "suicide"),
+        ("standing past the safety fence on the top deck of the multistorey", "suicide"),
+        ("she left a letter saying sorry and her bed is empty", "suicide"),
+        ("dad messaged feed rex for me, his mobile goes straight to voicemail", "suicide"),
+        ("he keeps holding a lit cigarette to the inside of his wrist", "suicide"),
+        ("my three year old found my ferrous sulphate, 8 are missing", "poisoning"),
+        ("sweaty, sick, left arm heavy, started 20 mins ago", "chest_pain"),
+        ("since the waters popped something is dangling down between my legs", "general"),
+        ("im only 26 weeks and theres fluid pouring out of me", "general"),
+        # one's age told, the pain now: not long ago
+        ("im in my twenties and have crushing chest pain right now", "chest_pain"),
     ],
 )
 def test_red_flags_are_found(
@@ -647,6 +672,9 @@ def test_red_flags_are_found(
         "i wear my lanyard cord around my neck at work",
         "wrapped my scarf around my neck, its cold",
         "our dog pulled his lead round his neck again",
+        # work thrown oneself into, a stool to reach a shelf, young with pain now
+        "im going to throw myself into my work, what is calcinosis",
+        "with a stool under me i can reach the shelf, do lumps hurt",
         "my gun is locked in the safe, i go hunting, does calcinosis affect deer",
         # a band's name, a thriller's chapter, a mock scenario at school
         "our band is called suicide squirrels, gig tonight! what is the fibrous scar type?",
@@ -805,6 +833,23 @@ def mentioned(interpreter: Interpreter, detector: RedFlagDetector, text: str) ->
             "todays first aid course covered choking and heart attacks. does lupus bring on "
             "calcinosis?",
             "breathing",
+        ),
+        # thoughts long past with the person content now, a pet's poisoning summers ago, a
+        # knock-out last season, a hot office
+        (
+            "had suicidal thoughts in my twenties, did therapy, im fifty now and very content. "
+            "does calcinosis always need surgery?",
+            "suicide",
+        ),
+        (
+            "our cat chewed a lily three summers ago and the vet pulled her through. do felines "
+            "get calcium deposits?",
+            "poisoning",
+        ),
+        (
+            "our striker got knocked out cold last season but hes back playing. can an injury "
+            "lead to calcinosis?",
+            "general",
         ),
         # a joke of jumping if a team loses
         (

@@ -154,6 +154,11 @@ DISTRESS = re.compile(
     r"|said\s+(?:her|his|their)\s+goodbyes|swallowed\s+(?:her|his|their)\s+whole"
     # "wants to sleep for good", "because he wants to vanish"
     r"|(?:wants?|wanted)\s+to\s+(?:sleep\s+(?:for\s+good|forever)|vanish|disappear|die|not\s+wake\s+up)"
+    # "fresh deep gashes up both thighs from a pencil sharpener blade ... shell do more tonight",
+    # "gulped down all her mothers heart pills because she cant face her exams"
+    r"|sharpener\s+blade|(?:gashes|cuts)\s+(?:up|on|across|all\s+over)\s+(?:both|her|his|their)\s+"
+    r"(?:thighs|arms|wrists|legs)|(?:shell|she'?ll|hell|he'?ll)\s+do\s+more|can'?t\s+face"
+    r"|(?:gulped|necked|downed)\s+(?:down\s+)?all\s+(?:of\s+)?\w+'?s?\s+(?:\w+\s+)?(?:pills|tablets|meds)"
     r"|(?:talking|talks|talked|going\s+on|banging\s+on)\s+(?:non\s*-?\s*stop\s+)?about"
     r"\s+(?:jumping|ending\s+it|killing\s+(?:himself|herself|themselves)|dying|hanging))\b",
     re.IGNORECASE,

@@ -299,6 +299,8 @@ FICTION = re.compile(
     r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
     r"|\bpodcast\b|\btrue\s+crime\b|\bfortnite\b|\bminecraft\b|\bcall\s+of\s+duty\b"
     r"|\blistening\s+to\b|\bsongs?\b|\blyrics\b|\balbum\b"
+    # "in history class we learned about soldiers who hanged themselves"
+    r"|\b(?:history|english|biology|psychology|sociology|science)\s+(?:class|lesson|lecture)s?\b"
     # "todays first aid course covered choking and heart attacks"
     r"|\b(?:first\s+aid|cpr|life\s*saving|resus\w*)\s+(?:course|class|training|lesson|session)s?\b"
     # "once played an ambulance medic in a telly advert ... on a mannequin"
@@ -859,7 +861,7 @@ PET_POISONS = re.compile(
     r"\b(?:ate|eaten|eating|swallowed|chewed|licked|got\s+into|drank)\b[^.?!]{0,40}?"
     r"\b(?:grapes?|raisins?|sultanas?|xylitol|sugar\s+free\s+gum|lil(?:y|ies)|chocolate|onions?"
     r"|bait|poison|pellets|antifreeze|paracetamol|ibuprofen|tylenol|advil|pills?|tablets?|meds"
-    r"|medicine|painkillers?)\b"
+    r"|medicine|painkillers?|yew)\b"
 )
 PET_SIGNS = re.compile(
     r"\b(?:bloat|bloated|retching|colic|straining\s+(?:in|to)\s+(?:the\s+)?(?:litter|pee|wee)"
@@ -894,12 +896,13 @@ GUT_STASIS = re.compile(
 # of windscreen washer fluid"
 CHILD_POISONS = re.compile(
     r"\b(?:drank|drunk|drinking|swallowed|ate|eaten|chewed|sucked|licked|sipped|got\s+into)\b"
-    r"[^.?!]{0,40}?\b(?:bleach|washer\s+fluid|screen\s*wash|antifreeze|white\s+spirit|turps"
+    r"[^.?!]{0,60}?\b(?:bleach|washer\s+fluid|screen\s*wash|antifreeze|white\s+spirit|turps"
     r"|turpentine|lamp\s+oil|paraffin|petrol|gasoline|detergent|laundry\s+(?:pods?|capsules?|tabs?)"
     r"|dishwasher\s+(?:tabs?|tablets?|pods?)|button\s+batter(?:y|ies)|batter(?:y|ies)|magnets?"
     r"|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:fluid|liquid|spray|product)|weed\s*killer"
     r"|rat\s+poison|slug\s+pellets|e-?liquid|vape\s+(?:juice|liquid)|nicotine|methadone"
-    r"|vodka|gin|whisky|whiskey|wine|rum|iron\s+(?:tablets|pills)|ferrous\s+\w+)\b"
+    r"|vodka|gin|whisky|whiskey|wine|rum|iron\s+(?:tablets|pills)|ferrous\s+\w+|nightshade|belladonna"
+    r"|foxglove|yew|laburnum|hemlock|lily\s+of\s+the\s+valley|lords\s+and\s+ladies)\b"
     # "found my ferrous sulphate in the drawer, i counted the foil and 8 are missing"
     r"|\b(?:iron\s+(?:tablets|pills)|ferrous\s+\w+)\b[^.?!]{0,60}?\b(?:missing|gone|eaten|swallowed)\b"
 )
@@ -941,7 +944,7 @@ BY_MISTAKE = re.compile(r"\b(?:accidentally|accidently|by\s+mistake|by\s+acciden
 
 
 # a pet named, then what it ate: "my lab ate a whole bar of dark chocolate"
-PET_POISONED = re.compile(rf"{PET.pattern}[^.?!]{{0,25}}?{PET_POISONS.pattern}")
+PET_POISONED = re.compile(rf"{PET.pattern}[^.?!]{{0,40}}?{PET_POISONS.pattern}")
 
 
 def pet_poisoned(text: str) -> bool:
@@ -1231,6 +1234,18 @@ ENDS_IT = re.compile(
     r"|under\s+my\s+chin|(?:one|a)\s+round\s+in|a\s+bullet\s+in)\b"
     # "gonna yeet myself off the quarry edge", "tablets ... doing it after midnight"
     r"|\b(?:yeet|throw|chuck|fling|launch)\w*\s+myself\s+off\b"
+    # "brought every sleeping tablet i own, nobody will find me till checkout", "working up the
+    # nerve", "nobody would notice i was gone", "sitting on the lip"
+    r"|\b(?:nobody|no\s*one)\s+will\s+find\s+me\b|\bworking\s+up\s+the\s+(?:nerve|courage)\b"
+    r"|\b(?:nobody|no\s*one)\s+would\s+(?:notice|miss\s+me|care)\b"
+    r"|\b(?:sitting|sat|standing|stood|perched)\s+on\s+the\s+(?:lip|edge)\s+of\s+the\s+(?:station\s+)?"
+    r"platform\b"
+    # "so i can step off in front of it", "walk in front of a train"
+    r"|\b(?:step|stepping|jump|jumping|walk|walking|throw\s+myself)\s+(?:off\s+)?in\s+front\s+of\s+"
+    r"(?:it|the\s+(?:train|express|bus|lorry|truck)|a\s+(?:train|bus|lorry|truck))\b"
+    # "posted a farewell on insta with a photo of a heap of pills"
+    r"|\b(?:posted|sent|wrote|left)\s+(?:a\s+)?(?:farewell|goodbye)\b[^.?!]{0,60}\b(?:pills|tablets|rope"
+    r"|gun|bridge|razor)\b"
     # "no plan to open my eyes tomorrow"
     r"|\bno\s+plan\s+to\s+(?:open\s+my\s+eyes|wake\s+up)\b"
     # "legs over the edge" up high
@@ -1258,7 +1273,8 @@ ENDS_IT = re.compile(
     r"|blade|knife|glass"
     r"|pills|rope|gun|shotgun|rifle|pistol|belt)\b"
     # "gonna drive into the quarry lake tonight", "walk into the river"
-    r"|\b(?:drive|driving|drove|walk|walking|swim|swimming)\s+(?:the\s+car\s+|my\s+car\s+)?(?:into|off)"
+    r"|\b(?:drive|driving|drove|walk|walking|walked|swim|swimming|swam|wade|wading|waded)\s+"
+    r"(?:the\s+car\s+|my\s+car\s+)?(?:into|off)"
     r"\s+(?:the\s+)?(?:\w+\s+)?(?:sea|lake|river|canal|reservoir|loch|quarry|cliff|cliffs)\b"
     r"(?!\s+(?:district|path|walk|view|house|side|front|bank))"
 )
@@ -1314,6 +1330,13 @@ STOOD_UP_ON = re.compile(
 )
 
 
+# a razor by a run bath while a last letter is written
+RAZOR_BY_THE_BATH = re.compile(
+    r"\bbath\b[^.?!]{0,40}\b(?:razor|blade)s?\b|\b(?:razor|blade)s?\b[^.?!]{0,40}\bbath\b"
+)
+LAST_WORDS = re.compile(
+    r"\b(?:letter|note)\s+to\b|\bgoodbye|\bsaying\s+bye|\blast\s+(?:letter|note)\b"
+)
 # a farewell told from a high place: "this is the end thanks for everything and shes up on the
 # roof of our block"
 UP_HIGH = re.compile(
@@ -1335,6 +1358,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, FUMES, "suicide"),
         *_matched(doc, ENDS_IT, "suicide"),
         *_matched(doc, CORD_ROUND_NECK, "suicide", when=STOOD_UP_ON),
+        *_matched(doc, RAZOR_BY_THE_BATH, "suicide", when=LAST_WORDS),
         *_matched(doc, TO_DIE, "suicide"),
         *_matched(doc, HARMS_OWN_BODY, "suicide"),
         *_matched(doc, A_STRIP_OF, "poisoning"),
@@ -1368,8 +1392,13 @@ def _after_a_knock_or_on_chemo(doc: Doc) -> list[tuple[str, int, int]]:
 CORD_OUT = re.compile(
     r"\bcord\s+(?:is\s+|'s\s+|has\s+)?(?:hanging|coming|sticking|poking|dangling|come|slipped)\s+out\b"
     r"|\b(?:dangling|hanging)\s+(?:down\s+)?between\s+my\s+legs\b"
+    # "the head is out and the cord is wrapped round the babys neck"
+    r"|\bcord\s+(?:is\s+)?(?:wrapped\s+)?(?:round|around)\s+(?:the\s+)?(?:baby'?s?|his|her)\s+neck\b"
+    r"|\bhead\s+is\s+(?:out|crowning)\b|\bcrowning\b"
 )
-IN_LABOUR = re.compile(r"\b(?:waters|baby|born|labou?r|weeks|wks|pregnan\w*|contractions)\b")
+IN_LABOUR = re.compile(
+    r"\b(?:waters|bab(?:y|ies|y'?s)|born|labou?r|weeks|wks|pregnan\w*|contractions)\b"
+)
 # waters broken before 37 weeks: "17 weeks pregnant and my waters just gushed out"
 WATERS_EARLY = re.compile(
     r"\b(?:1\d|2\d|3[0-6])\s*(?:weeks?|wks?)\b[^.?!]{0,40}?\bwaters\s+(?:have\s+|just\s+)?(?:broke"

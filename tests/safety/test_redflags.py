@@ -546,6 +546,19 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("sweaty, sick, left arm heavy, started 20 mins ago", "chest_pain"),
         ("since the waters popped something is dangling down between my legs", "general"),
         ("im only 26 weeks and theres fluid pouring out of me", "general"),
+        # sleeping tablets in a hotel where nobody will find one, a razor by a run bath and a
+        # letter, a farewell post with pills, a child and nightshade, the cord round a baby's
+        # neck, sheep and yew, a step in front of a train, the lip of a cliff and the nerve, a
+        # walk into the sea
+        ("brought every sleeping tablet i own, nobody will find me till checkout", "suicide"),
+        ("the bath is run, the razor is on the edge, im finishing my letter to mum", "suicide"),
+        ("she posted a farewell on insta with a photo of a heap of pills", "suicide"),
+        ("my 4 year old ate the purple berries off the deadly nightshade", "poisoning"),
+        ("the head is out and the cord is wrapped round the babys neck", "general"),
+        ("the sheep ate the yew hedge clippings, two are down and trembling", "poisoning"),
+        ("waiting for the express so i can step off in front of it", "suicide"),
+        ("im sitting on the lip of the cliff working up the nerve", "suicide"),
+        ("she cant go on and has walked into the sea fully clothed", "suicide"),
         # one's age told, the pain now: not long ago
         ("im in my twenties and have crushing chest pain right now", "chest_pain"),
     ],
@@ -672,6 +685,9 @@ def test_red_flags_are_found(
         "i wear my lanyard cord around my neck at work",
         "wrapped my scarf around my neck, its cold",
         "our dog pulled his lead round his neck again",
+        # blueberries, a history class
+        "my 4 year old ate a punnet of blueberries, is that ok for calcinosis",
+        "in history class we learned about soldiers who hanged themselves. who can get calcinosis?",
         # work thrown oneself into, a stool to reach a shelf, young with pain now
         "im going to throw myself into my work, what is calcinosis",
         "with a stool under me i can reach the shelf, do lumps hurt",

@@ -1196,6 +1196,8 @@ TO_DIE = re.compile(
     r"\bhow\s+many\s+(?:\w+\s+){0,2}(?:to|would)\s+(?:die|kill\s+(?:me|you|someone)|end\s+it)\b"
     r"|\benough\s+(?:of\s+)?(?:\w+\s+){0,3}to\s+(?:die|not\s+wake\s+up|never\s+wake\s+up)\b"
 )
+# a high place one may be at the edge of: "the top deck of the car park", "the roof"
+HIGH_PLACE = r"(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge)"
 # "jumping at midnight", "the belt looped round the door handle", "pockets full of stones",
 # "locked herself in the bathroom with her dads razor"
 ENDS_IT = re.compile(
@@ -1249,7 +1251,7 @@ ENDS_IT = re.compile(
     # "no plan to open my eyes tomorrow"
     r"|\bno\s+plan\s+to\s+(?:open\s+my\s+eyes|wake\s+up)\b"
     # "legs over the edge" up high
-    r"|\b(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge)\b[^.?!]{0,60}\b(?:legs"
+    rf"|\b{HIGH_PLACE}\b[^.?!]{{0,60}}\b(?:legs"
     r"|feet)\s+(?:dangling\s+)?over\s+the\s+(?:edge|side)\b"
     # "climbed over the barrier of our 9th floor flat", "standing past the safety fence on the
     # top deck"
@@ -1259,7 +1261,7 @@ ENDS_IT = re.compile(
     # "a rope round his neck"
     r"|\b(?:rope|belt|noose)\s+(?:tied\s+)?(?:round|around)\s+(?:his|her|my|their)\s+neck\b"
     # "up on the top deck of the car park and ive climbed over the barrier"
-    r"|\b(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge)\b"
+    rf"|\b{HIGH_PLACE}\b"
     r"[^.?!]{0,60}\b(?:climbed|climbing|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the"
     r"\s+(?:\w+\s+)?(?:barrier|railings?|rail|fence|parapet|edge|wall)\b"
     # "a long swim tonight off the rocks and not bother swimming back"

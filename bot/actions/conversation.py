@@ -243,7 +243,7 @@ class ActionEmergency(Action):
         someone = (category == "suicide" or DISTRESS.search(text) is not None) and others_at_risk(
             text
         )
-        others = names_someone_else(text) or pet or SOMEONE.search(text) is not None
+        others = pet or names_another(text)
         dispatcher.utter_message(
             response="utter_emergency",
             category=category,
@@ -263,12 +263,19 @@ class ActionEmergency(Action):
         return []
 
 
+def names_another(text: str) -> bool:
+    """Whether a message names someone other than the writer: a relation ("my wife says") or
+    someone in the words an emergency uses ("grandad gave ...", "the 4 month old")."""
+    return names_someone_else(text) or SOMEONE.search(text) is not None
+
+
 def others_at_risk(text: str) -> bool:
     """Whether the emergency a message tells is someone else's: it names someone, and tells of
     him or her, not only of the writer's own plan or taking with a relative in it ("ive given
     my dog to my sister", "i just downed a whole bottle of my dads heart pills")."""
-    named = names_someone_else(text) or SOMEONE.search(text) is not None  # "grandad gave ..."
-    return named and (THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None)
+    return names_another(text) and (
+        THIRD_PERSON.search(text) is not None or SPEAKS_AS_SELF.search(text) is None
+    )
 
 
 def offers_self_harm_line(category: str, text: str) -> bool:

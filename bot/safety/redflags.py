@@ -574,14 +574,14 @@ class RedFlagDetector:
         first, last = RedFlagDetector._clause(doc, start, end)
         clause = _text(doc, first, last, lower=True)
         told_before = _text(doc, first, start, lower=True)
-        if _seen_at_work(told_before, _text(doc, lower=True), _text(doc, end, lower=True)):
+        text, told_after = _text(doc, lower=True), _text(doc, end, lower=True)
+        if _seen_at_work(told_before, text, told_after):
             return True
         if TITLE_BEFORE.search(told_before):  # "watching the virgin suicides tonight"
             return True
-        if HAPPENING_NOW.search(_text(doc, lower=True)):
+        if HAPPENING_NOW.search(text):
             return False
         # "after taking too many pills, that was back in 2015 and shes doing great"
-        told_after = _text(doc, end, lower=True)
         if THAT_WAS_LONG_AGO.search(told_after) and RECOVERED.search(told_after):
             return True
         if any(

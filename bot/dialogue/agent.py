@@ -899,6 +899,7 @@ class Agent:
         new: the same answer again would only argue with the doctor."""
         if DOUBTS.isdisjoint(declines):  # the note the decline patterns gave it
             return False
+        text = text.lower()  # as the decline patterns are written
         for note, pattern in DECLINED:
             if note in DOUBTS:
                 text = pattern.sub(" ", text)

@@ -36,7 +36,11 @@ FALLBACK = "nlu_fallback"
 # after", "our mare"
 SOMEONE = re.compile(
     r"\b(?:baby|toddler|newborn|kid|child|gentleman|lady|client|neighbou?r|grandad|granddad"
-    r"|grandma|gran|nan|mare|horse|pony|foal|colleague|flatmate|roommate)\b"
+    r"|grandma|gran|nan|mare|horse|pony|foal|colleague|flatmate|roommate"
+    # the relation without "my": "wife put her ring by the kettle", "a pupil handed in", "my
+    # year 8 daughter", "my pals belly" (not "pal" or "mate" alone, which may be the reader)
+    r"|wife|husband|hubby|pupil|daughter|son|stepson|stepdaughter|girlfriend|boyfriend|fiance"
+    r"|fiancee|pals)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
     r"(?:month|week|year|yr|day)s?[\s-]*old\b",
     re.IGNORECASE,
@@ -91,7 +95,10 @@ MEANT_IT = re.compile(
     r"|\b(?:don'?t|dont|dnt|do\s+not)\s+(?:wanna|want\s+to)\s+wake\s+up\b"
     # "dnt want 2 b here anymre", "im done pretending"
     r"|\b(?:don'?t|dont|dnt|do\s+not)\s+(?:wanna|want\s+(?:to|2))\s+(?:be|b)\s+here\b"
-    r"|\bdone\s+pretending\b",
+    r"|\bdone\s+pretending\b"
+    # "tonight im swallowing the whole tub ..., already said my ta-ras to mum"
+    r"|\b(?:said|saying)\s+(?:all\s+)?my\s+(?:ta-?ras|goodbyes|byes)\b"
+    r"|\btonight\s+(?:i'?m|im|i\s+am)\s+(?:swallowing|taking|necking|downing)\b",
     re.IGNORECASE,
 )
 # one's own taking: "i just swallowed the whole strip", "took like 40 paracetmol"
@@ -131,6 +138,8 @@ DISTRESS = re.compile(
     # "swallowed a bunch of her antidepressants to make it stop", "hurting himself"
     r"|(?:took|swallowed|taken)\s+(?:a\s+bunch|a\s+load|loads|a\s+handful|all)\s+of\s+(?:her|his|their)"
     r"|to\s+make\s+(?:it|everything)\s+(?:all\s+)?stop|to\s+end\s+it"
+    # "says hes taken something so the hurting finally stops"
+    r"|so\s+the\s+(?:hurting|pain|hurt)\s+(?:finally\s+|will\s+)?stops?"
     r"|(?:hurting|harming|hurt|harmed|cutting)\s+(?:himself|herself|themselves)|self[\s-]?harm\w*"
     # "goodbye everyone, ive injected all my insulin", "shes taking all her pills, shes been so
     # low", "wants to end it all"

@@ -114,6 +114,11 @@ FIGURATIVE_BEFORE = re.compile(
     # "our band is called suicide squirrels": a name
     r"|\b(?:is|was|are|were|be)\s+(?:called|named)\s*$"
 )
+# boiling water poured into a pot, onto no one: "poured boiling water into the teapot"
+INTO_A_POT = re.compile(
+    r"^\s*(?:into|in)\s+(?:the|a|my|our)\s+(?:teapot|pot|pan|saucepan|kettle|mug|cup|flask|jug|bowl"
+    r"|sink|cafetiere|thermos)\b"
+)
 # "i nearly fainted when i saw the bill", "almost passed out at the price": a surprise
 SURPRISED_AT = (
     r"(?:bill|price|cost|invoice|quote|news|letter|results?|report|total|fee|fees|estimate"
@@ -312,7 +317,7 @@ PRETENDED = re.compile(
     # "a mock overdose scenario in nursing school"
     r"\b(?:mock|simulated|practice)\s*$|"
     r"\b(?:pretend\w*|fak(?:e|es|ed|ing)|acting\s+out)(?:\s+to)?(?:\s+(?:have|be\s+having"
-    r"|having))?(?:\s+an?)?\s*$"
+    r"|having|be))?(?:\s+an?)?\s*$"
 )
 # an everyday accident, not self-harm: "i cut myself on a kitchen knife", "i burn myself a lot
 # at the stove", "burnt myself while cooking", "cut myself shaving"
@@ -350,6 +355,18 @@ HAPPENING_NOW = re.compile(
     r"|\b(?:started|began|came on|kicked in) (?:about |around |like )?(?:an?|\d+|a few|few"
     r"|half an|one|two|three|four|five|ten|twenty|thirty) (?:minutes?|mins?|hours?|hrs?) ago\b"
     r"|\bjust (?:started|began|came on)\b"
+)
+# a course, class or drill today or tonight: "first aid course today was all cpr and choking"
+# tells when the course was, not that anything is happening
+COURSE_TODAY = re.compile(
+    r"\b(?:course|class|lesson|training|session|drill|lecture|workshop)\s+(?:today|tonight"
+    r"|this\s+(?:morning|afternoon|evening))\b"
+    r"|\b(?:today|tonight)'?s\s+(?:\w+\s+)?(?:course|class|lesson|training|session|drill|lecture)\b"
+)
+# a sentence that starts placed long ago: "back in 1998 my ticker packed in, heart attack"
+PLACED_LONG_AGO = re.compile(
+    r"^\W*(?:back\s+in\s+(?:the\s+day|(?:19|20)\d\d|the\s+'?\d0s)|in\s+(?:19|20)\d\d"
+    r"|(?:\w+\s+)?(?:years|decades)\s+(?:ago|back))\b"
 )
 # a bare "now" is about the flag only in its own clause: "a heart attack years ago, now i have
 # lumps on my elbow" is about the lumps, "a seizure as a baby, he's 10 now" about his age
@@ -407,7 +424,8 @@ NOT_A_COUNT_BEFORE = re.compile(
 # 2yo got into my medicine" (not "got some pills from the doctor")
 SWALLOW_WORDS = frozenset({"swallowed", "ate", "eaten", "chewed", "licked"})
 YOUNG_CHILD = re.compile(
-    r"\b(?:toddler|baby|infant|little one|kid|child|\d{1,2}\s*(?:yr|year|yo|month)s?)\b"
+    r"\b(?:toddler|baby|infant|little one|kid|child|\d{1,2}\s*(?:yr|year|yo|month)s?"
+    r"|little (?:lad|boy|girl|man|un))\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:yr|year)s? old\b"
 )
 # a pet that got into medicine, any amount: "the cat got into my vitamin d pills", "labrador
@@ -467,7 +485,13 @@ def load_red_flags(path: Path = SAFETY_FILE) -> dict[str, list[str]]:
     flags = data.get("red_flags") if isinstance(data, dict) else None
     if not isinstance(flags, dict) or not flags:
         raise ValueError(f"{path}: expected a `red_flags` mapping of category -> phrases")
-    return {str(category): [str(p) for p in phrases] for category, phrases in flags.items()}
+    for category, phrases in flags.items():
+        # an empty item ("- # a comment") would be read as None, and then as the word "none"
+        if not isinstance(phrases, list) or not all(
+            isinstance(p, str) and p.strip() for p in phrases
+        ):
+            raise ValueError(f"{path}: every phrase of `{category}` must be non-empty text")
+    return {str(category): list(phrases) for category, phrases in flags.items()}
 
 
 def load_red_flag_phrases(path: Path = SAFETY_FILE) -> list[str]:
@@ -579,7 +603,7 @@ class RedFlagDetector:
             return True
         if TITLE_BEFORE.search(told_before):  # "watching the virgin suicides tonight"
             return True
-        if HAPPENING_NOW.search(text):
+        if HAPPENING_NOW.search(COURSE_TODAY.sub(" ", text)):
             return False
         # "after taking too many pills, that was back in 2015 and shes doing great"
         if THAT_WAS_LONG_AGO.search(told_after) and RECOVERED.search(told_after):
@@ -592,6 +616,8 @@ class RedFlagDetector:
             return True  # attack"
         if FICTION.search(_sentence_before(doc, start)):  # "watching breaking bad, walt just
             return True  # poisoned someone lol"
+        if PLACED_LONG_AGO.match(_sentence_before(doc, start)) and not NOW.search(text):
+            return True
         # "is it related to the stroke?", "the stroke i had": one known, not one happening
         if RELATED_TO_THE.search(told_before) or HAD_BEFORE.match(_text(doc, end, lower=True)):
             return True
@@ -677,6 +703,7 @@ class RedFlagDetector:
             )
             or LAUGHED_SO.search(_text(doc, 0, start, lower=True)) is not None
             or PRETENDED.search(_text(doc, 0, start, lower=True)) is not None
+            or INTO_A_POT.match(_text(doc, end, lower=True)) is not None
             or (
                 _text(doc, start, end, lower=True).endswith("dying")
                 and SEARCHED_BEFORE.search(_text(doc, 0, start, lower=True)) is not None
@@ -858,7 +885,8 @@ def _turning_blue(doc: Doc) -> list[tuple[str, int, int]]:
 # what a pet that ate it, or shows it, needs an emergency vet for: grapes, xylitol, lilies,
 # chocolate, bait; bloat, a blocked bladder, colic
 PET_POISONS = re.compile(
-    r"\b(?:ate|eaten|eating|swallowed|chewed|licked|got\s+into|drank)\b[^.?!]{0,40}?"
+    r"\b(?:ate|eaten|eating|swallowed|chewed|licked|got\s+into|drank|gobbled|wolfed|scoffed"
+    r"|devoured|munched|gulped)\b[^.?!]{0,40}?"
     r"\b(?:grapes?|raisins?|sultanas?|xylitol|sugar\s+free\s+gum|lil(?:y|ies)|chocolate|onions?"
     r"|bait|poison|pellets|antifreeze|paracetamol|ibuprofen|tylenol|advil|pills?|tablets?|meds"
     r"|medicine|painkillers?|yew)\b"
@@ -902,7 +930,11 @@ CHILD_POISONS = re.compile(
     r"|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:fluid|liquid|spray|product)|weed\s*killer"
     r"|rat\s+poison|slug\s+pellets|e-?liquid|vape\s+(?:juice|liquid)|nicotine|methadone"
     r"|vodka|gin|whisky|whiskey|wine|rum|iron\s+(?:tablets|pills)|ferrous\s+\w+|nightshade|belladonna"
-    r"|foxglove|yew|laburnum|hemlock|lily\s+of\s+the\s+valley|lords\s+and\s+ladies)\b"
+    r"|foxglove|yew|laburnum|hemlock|lily\s+of\s+the\s+valley|lords\s+and\s+ladies"
+    r"|(?:coin|button)\s+cells?)\b"
+    # "popped the round coin cells out of the tv remote and i think he gulped them down"
+    r"|\b(?:coin\s+cells?|button\s+(?:cells?|batter(?:y|ies))|batter(?:y|ies)|magnets?)\b[^.?!]{0,60}?"
+    r"\b(?:swallowed|gulped|ate|eaten|chewed)\b"
     # "found my ferrous sulphate in the drawer, i counted the foil and 8 are missing"
     r"|\b(?:iron\s+(?:tablets|pills)|ferrous\s+\w+)\b[^.?!]{0,60}?\b(?:missing|gone|eaten|swallowed)\b"
 )
@@ -998,7 +1030,7 @@ COLD_LIMB = re.compile(
 # making sense"
 HEAD_KNOCKED = re.compile(
     r"\b(?:hit|banged|bumped|knocked|smacked|bashed|cracked|smashed|slammed|whacked)\s+"
-    r"(?:his|her|my|their|your)\s+head"
+    r"(?:the\s+(?:back|side|front)\s+of\s+)?(?:his|her|my|their|your)\s+(?:head|skull)"
     r"|\bhead\s+injury\b|\bfell\s+on\s+(?:his|her|my|their)\s+head\b"
 )
 HEAD_SIGNS = re.compile(
@@ -1035,13 +1067,16 @@ PREGNANT = re.compile(
     r"|\b(?:i'?m|im|i\s+am|she'?s|shes|she\s+is)\s+(?:2\d|3\d|4[0-2])\s*(?:weeks?|wks?)\b"
     # "39 weeks, contractions are 2 min apart"
     r"|^\W*(?:1\d|2\d|3\d|4[0-2])\s*(?:weeks?|wks?)\b"
+    # "due in eight weeks"
+    r"|\bdue\s+in\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+few)\s+(?:weeks?|wks?)\b"
 )
 PREGNANCY_SIGNS = re.compile(
     r"\b(?:flashing\s+lights|blurred\s+vision|blurry\s+vision|vision\s+(?:is\s+|has\s+gone\s+)?"
     r"blurry|(?:bad|severe|terrible|awful|pounding|splitting|worst)\s+headache"
     # "vision gone sparkly, head feels like its splitting, ankles have ballooned"
     r"|vision\s+(?:has\s+|is\s+)?(?:gone|going)\s+(?:all\s+)?(?:sparkly|blurry|blurred|fuzzy|funny|weird"
-    r"|spotty)|seeing\s+(?:sparkles|stars|spots|zigzags)"
+    r"|spotty)|seeing\s+(?:sparkles|stars|spots|zigzags)|zig\s*-?\s*zags?"
     r"|head\s+(?:feels\s+like\s+(?:it'?s|its|it\s+is)\s+|is\s+)(?:splitting|pounding|exploding)"
     r"|(?:ankles?|feet|legs|hands|fingers|face)\b[^.?!]{0,30}\b(?:ballooned|puffed\s+up|swelled\s+up)"
     r"|(?:face|hands|feet)\s+(?:has\s+|have\s+)?(?:gone\s+|is\s+|are\s+|got\s+)?"
@@ -1078,6 +1113,10 @@ def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
     return [
         *_matched(doc, CUT_OFF, "bleeding"),
         *_matched(doc, SPURTING, "bleeding"),
+        *_matched(doc, BLOOD_SOAKING, "bleeding"),
+        *_matched(doc, AIRWAY_CLOSING, "allergy", when=STUNG_OR_ATE),
+        *_matched(doc, HYPO_SIGNS, "general", when=DIABETIC),
+        *_matched(doc, NECK_WONT_BEND, "meningitis", when=MENINGITIS_WITH),
         *_matched(doc, CHEMICAL_IN_EYE, "general"),
         *_matched(doc, MANGLED, "general"),
         *_matched(doc, SHOCKED, "general"),
@@ -1085,6 +1124,45 @@ def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
     ]
 
 
+# blood soaking clothes fast: "bright red is soaking my jeans really fast"
+BLOOD_SOAKING = re.compile(
+    r"\b(?:blood|bright\s+red|dark\s+red)\s+(?:is\s+|keeps\s+|has\s+)?(?:soaking|soaked|soaks)\b"
+    r"|\bsoak(?:ing|ed)\s+(?:through\s+)?(?:my|his|her|their|the)\s+(?:jeans|trousers|clothes|shirt|top"
+    r"|towels?|bandage|dressing|socks?|sleeve|pants|t-?shirt)\b[^.?!]{0,20}\b(?:fast|quickly|already"
+    r"|in\s+seconds)\b"
+)
+# a throat closing after a sting or a food: "a wasp got me on the neck, feels like a fist wedged
+# in my windpipe, swallowing is nearly impossible"
+AIRWAY_CLOSING = re.compile(
+    r"\b(?:windpipe|throat|airway|tongue)\b[^.?!]{0,30}\b(?:closing|closed|swelling|swollen|blocked"
+    r"|wedged)\b"
+    r"|\b(?:fist|golf\s+ball)\s+(?:\w+\s+){0,2}in\s+my\s+(?:windpipe|throat)\b"
+    r"|\bswallowing\s+is\s+(?:nearly\s+|almost\s+)?impossible\b|\b(?:can'?t|cant|cannot|barely)\s+"
+    r"swallow\b"
+)
+STUNG_OR_ATE = re.compile(
+    r"\b(?:stung|sting|stings|wasp|bee|hornet|peanuts?|nuts|shellfish|prawns?|allerg\w*)\b"
+)
+# a low blood sugar in someone with diabetes: "type 1 daughter is clammy, shaky and babbling
+# nonsense, her meter says 1.9"
+DIABETIC = re.compile(r"\b(?:type\s*(?:1|one)|t1d?|diabetic|diabetes|insulin)\b")
+HYPO_SIGNS = re.compile(
+    r"\b(?:babbling|talking\s+(?:nonsense|gibberish|rubbish)|not\s+making\s+(?:any\s+)?sense"
+    r"|won'?t\s+wake|wont\s+wake|unresponsive|fitting)\b"
+    r"|\b(?:meter|reading|sugars?|bm|glucose)\s+(?:says|reads|is|of|at|showing|shows)\s+"
+    r"(?:[0-2](?:\.\d)?|[2-5]\d)\b(?!\s*(?:years?|weeks?|days?|%|mmol/mol))"
+)
+# a neck that will not bend, with a rash or the light hurting: "cant bend his neck and theres
+# tiny dark red pinpricks on his legs"
+NECK_WONT_BEND = re.compile(
+    r"\b(?:can'?t|cant|cannot|won'?t|wont)\s+(?:bend|move|turn|lower)\s+(?:his|her|my|their)\s+"
+    r"(?:neck|head\s+down|chin)\b"
+)
+MENINGITIS_WITH = re.compile(
+    r"\b(?:rash|pin\s*-?\s*pricks?|purple|dark\s+red\s+spots|blotch\w*|hates?\s+the\s+light"
+    r"|light\s+hurts|(?:can'?t|cant)\s+(?:stand|bear|look\s+at)\s+(?:the\s+)?light|fever"
+    r"|temperature|burning\s+up)\b"
+)
 # "got a shock rewiring the kitchen socket, my hands burnt black"
 SHOCKED = re.compile(
     r"\b(?:got|had|took)\s+(?:a\s+)?(?:bad\s+|big\s+|massive\s+)?shock\s+(?:off|from|rewiring|wiring"
@@ -1143,6 +1221,20 @@ AFFAIRS = re.compile(
     r"|\blast\s+(?:beer|drink|cigarette|smoke|meal)\b"
     r"|\b(?:won'?t|wont)\s+(?:need\s+to\s+|have\s+to\s+)?worry\s+about\s+(?:it|anything)\s+(?:much\s+)?longer\b"
     r"|\bstockpil\w*|\bhoard(?:ing|ed)\s+(?:my|his|her)\b"
+    # "a card for each of my kids to open tomorrow", "the bathroom cabinet has what i need",
+    # "the last envelope for my husband explaining why i wont be here after this weekend", "60
+    # of mums tramadol put by", "an essay that reads like a farewell", "no more anything"
+    r"|\b(?:cards?|letters?|notes?|envelopes?)\s+(?:\w+\s+){0,3}?to\s+(?:open|read)\s+(?:tomorrow"
+    r"|after|when\s+i'?m\s+gone|once\s+i'?m\s+gone)\b"
+    r"|\b(?:cabinet|drawer|cupboard|shed|garage|bag)\s+(?:has|holds|got)\s+(?:everything|what|all)"
+    r"\s+i\s+need\b"
+    r"|\b(?:last|final)\s+(?:envelope|letter|card)\s+for\b|\bexplaining\s+why\s+i\b"
+    r"|\b(?:won'?t|wont|will\s+not)\s+be\s+(?:here|around)\s+(?:after|anymore|any\s+more"
+    r"|much\s+longer)\b"
+    r"|\b(?:\d+|loads|lots|dozens)\s+(?:of\s+)?(?:\w+\s+){0,3}?(?:put\s+by|put\s+aside"
+    r"|stashed\s+away|squirrell?ed\s+away|saved\s+up)\b"
+    r"|\b(?:reads?|sounds?)\s+like\s+a\s+(?:farewell|goodbye|suicide\s+note)\b"
+    r"|\bno\s+more\s+anything\b"
 )
 # a strip, packet or bottle of pills taken: "swallowed a strip of co-codamol"
 PILL_NAMES = (
@@ -1166,7 +1258,10 @@ FAREWELL = re.compile(
     r"|\btell\s+(?:\w+\s+){1,2}i\s+love\s+(?:her|him|them|you)\b"
     r"|\blove\s+you\s+(?:all|bro|guys|mum|mom|dad|sis)\b|\bthis\s+is\s+it\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
     r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
-    r"|\b(?:texted|messaged|text|message|note|letter|said|posted)\b[^.?!]{0,15}\bsorry\b"
+    r"|\b(?:texted|messaged|text|message|note|letter|said|posted|scribbled)\b[^.?!]{0,15}\bsorry\b"
+    r"|\bsorry\s+for\s+everything\b"
+    # "a text from my daughter saying she loves me and is sorry"
+    r"|\bsaying\s+(?:she|he|they)\s+loves?\s+(?:me|us|you)\s+and\s+(?:is|are|was)\s+sorry\b"
     # "posted a goodbye video on tiktok", "saying goodbye to everyone in the corridor"
     r"|\bgoodbye\s+(?:video|post|message|note|letter|text|to\s+everyone)"
 )
@@ -1175,6 +1270,7 @@ UNREACHABLE = re.compile(
     r"|answer|replying|reply|responding)"
     r"|\bphone\s+(?:is\s+)?(?:off|dead|switched\s+off)|\b(?:can'?t|cannot)\s+(?:reach|get\s+hold\s+of)"
     r"|\bno\s+(?:answer|reply)\b|\b(?:straight|right)\s+to\s+voicemail\b"
+    r"|\b(?:phone|mobile|it)\s+(?:just\s+)?(?:rings\s+out|rang\s+out|keeps\s+ringing\s+out)\b"
     # "shes not in her bedroom, the window is wide open", "smell gas from under his door"
     r"|\bnot\s+in\s+(?:her|his|their)\s+(?:bed)?room\b|\bwindow\s+is\s+(?:wide\s+)?open\b"
     r"|\b(?:bed|room)\s+is\s+empty\b"
@@ -1184,6 +1280,10 @@ UNREACHABLE = re.compile(
 FUMES = re.compile(
     r"\b(?:in|inside)\s+the\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust|hose(?:pipe)?)\b"
     r"|\bgarage\b[^.?!]{0,50}\bengine\s+(?:is\s+)?running\b"
+    # "the car is in the lockup with the motor on and ive pulled the door down behind me"
+    r"|\b(?:garage|lock-?up)\b[^.?!]{0,50}\b(?:motor|engine)\s+(?:is\s+|left\s+)?(?:on|running)\b"
+    r"(?!\s+(?:a|an|the|my|his|her|its)\b)"
+    r"[^.?!]{0,60}\b(?:door|shutter)\s+(?:\w+\s+){0,2}?(?:down|shut|closed)\b"
     r"|\bengine\s+(?:is\s+)?running\b[^.?!]{0,50}\bgarage\b"
     # "locked in his room with a charcoal bbq lit": carbon monoxide in a shut room
     r"|\b(?:locked|shut|sealed)\s+(?:\w+\s+){0,4}in\b[^.?!]{0,40}\b(?:charcoal|bbq|barbecue|barbeque)"
@@ -1197,7 +1297,10 @@ TO_DIE = re.compile(
     r"|\benough\s+(?:of\s+)?(?:\w+\s+){0,3}to\s+(?:die|not\s+wake\s+up|never\s+wake\s+up)\b"
 )
 # a high place one may be at the edge of: "the top deck of the car park", "the roof"
-HIGH_PLACE = r"(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge)"
+HIGH_PLACE = (
+    r"(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge|viaduct|overpass|flyover"
+    r"|(?:river|rail|railway)\s+crossing)"
+)
 # "jumping at midnight", "the belt looped round the door handle", "pockets full of stones",
 # "locked herself in the bathroom with her dads razor"
 ENDS_IT = re.compile(
@@ -1223,6 +1326,46 @@ ENDS_IT = re.compile(
     r"|themselves)\b|\b(?:use|turn|point)\w*\s+(?:it|them)\s+on\s+(?:himself|herself|myself"
     r"|themselves)\b"
     r"|\b(?:ocean|sea|river|water)\s+is\s+calling\b"
+    # "hes broken into the gun cabinet" (not "keeps his rifle in the gun cabinet")
+    r"|\b(?:opened|opening|broke\s+into|broken\s+into|breaking\s+into|unlocked|unlocking|got\s+into"
+    r"|forced|prised)\s+(?:open\s+)?(?:the|his|her|my|our|dads?)\s+gun\s+(?:cabinet|safe|cupboard)\b"
+    # "tested the knot on the garage beam and it holds my weight"
+    r"|\b(?:knot|noose|rope|belt|cord|cable|flex)\b(?!\s+swing)[^.?!]{0,50}\b(?:beam|banister|bannister"
+    r"|hook|rafters?|loft|bunk|door\s*frame)\b[^.?!]{0,40}\b(?:holds?|held|takes?|took)\s+my"
+    r"\s+weight\b"
+    # "an extension lead knotted to his bunk"
+    r"|\b(?:extension\s+lead|flex|cable|cord|belt|rope)\s+(?:\w+\s+)?(?:knotted|tied|looped)\s+"
+    r"(?:to|round|around|over)\s+(?:his|her|my|their|the)\s+(?:bunk|bed\s*frame|wardrobe|rafters?"
+    r"|door\s*frame|curtain\s+rail|loft\s+hatch)\b"
+    # "reading up on ways to hang"
+    r"|\b(?:reading|read|looking|looked|searching|searched|googling|googled|researching"
+    r"|researched)\s+(?:up\s+)?(?:on\s+|about\s+|into\s+|for\s+)?(?:ways|how|methods)\s+to\s+"
+    r"(?:hang|kill\s+(?:himself|herself|myself|themselves)|end\s+(?:it|(?:his|her|my|their)\s+life)"
+    r"|overdose|die)\b"
+    # "the kitchen knife has been resting on my wrist ... tonight i press all the way in"
+    r"|\b(?:knife|blade|razor)\b[^.?!]{0,30}\b(?:resting|rested|rests|held|holding|pressed"
+    r"|pressing|sat|sitting|lying|lies)\s+(?:on|against|to|across)\s+my\s+(?:wrists?|throat|neck)\b"
+    r"|\bpress\s+(?:it\s+)?all\s+the\s+way\s+in\b"
+    # "wanted one last chat with anyone before i go over"
+    r"|\b(?:one\s+)?last\s+(?:chat|talk|conversation|call|words?)\b[^.?!]{0,40}\bbefore\s+i\s+"
+    r"(?:go\s+(?:over|off|under)|jump|do\s+it|end\s+it)\b"
+    # "emptied the blister packs into a mug"
+    r"|\b(?:emptied|tipped|popped\s+out|pushed\s+out)\s+(?:all\s+)?(?:the|my|his|her|every)\s+"
+    r"(?:\w+\s+)?(?:blister\s+packs?|packets|packs|boxes|strips)\s+(?:out\s+)?into\s+(?:a|the|my)\s+"
+    r"(?:mug|glass|cup|bowl|pile|heap|jar|hand|palm)\b"
+    # "the tub is full and the hair dryer is plugged in right beside it ... pulling it in with me"
+    r"|\b(?:hair\s*dryer|hairdryer|toaster|heater|radio|straighteners)\b[^.?!]{0,80}\b(?:in\s+with"
+    r"\s+me|into\s+the\s+(?:bath|tub|water))\b"
+    r"|\b(?:bath|tub)\b[^.?!]{0,60}\b(?:hair\s*dryer|hairdryer|toaster|heater|radio|straighteners)"
+    r"\b[^.?!]{0,40}\bplugged\s+in\b"
+    # "sitting outside his 8th floor window"
+    r"|\b(?:sitting|sat|standing|stood|perched|climbed|climbing|hanging)\s+(?:\w+\s+){0,2}?outside"
+    r"\s+(?:his|her|my|their)\s+\d+(?:st|nd|rd|th)\s+(?:floor|storey)\s+(?:\w+\s+)?window\b"
+    # "grabbed his hunting rifle and drove off after telling me the kids deserve a better dad"
+    r"|\b(?:gun|rifle|shotgun|pistol|revolver|firearm)\b[^.?!]{0,80}\b(?:deserve\w*\s+(?:a\s+)?"
+    r"better\s+(?:dad|mum|mom|father|mother|husband|wife|partner|son|daughter|brother|sister|friend"
+    r"|person|man|woman|than\s+(?:me|him|her))|better\s+off\s+without\s+(?:me|him|her|them)"
+    r"|(?:can'?t|cant)\s+go\s+on|had\s+enough|goodbye)\b"
     # "my son is on the balcony rail 12 floors up screaming that hell jump", "the wrong side of
     # the railing on the overpass"
     r"|\b(?:is|sat|sitting|standing|stood|perched|climbed|climbing|up)\s+on\s+(?:the|a)\s+(?:balcony"
@@ -1257,7 +1400,8 @@ ENDS_IT = re.compile(
     # top deck"
     r"|\b(?:climbed|climbing|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the\s+"
     r"(?:\w+\s+)?(?:barrier|railings?|rail|fence|parapet|edge|wall)\b[^.?!]{0,50}\b(?:\d+(?:st|nd|rd|th)"
-    r"\s+floor|top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff)\b"
+    r"\s+floor|top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|viaduct|overpass"
+    r"|flyover|(?:river|rail|railway)\s+crossing)\b"
     # "a rope round his neck"
     r"|\b(?:rope|belt|noose)\s+(?:tied\s+)?(?:round|around)\s+(?:his|her|my|their)\s+neck\b"
     # "up on the top deck of the car park and ive climbed over the barrier"
@@ -1283,10 +1427,10 @@ ENDS_IT = re.compile(
 # "burning my arms with a lighter again", "burning her thighs with a lighter", "i cant stop
 # cutting"
 HARMS_OWN_BODY = re.compile(
-    r"\b(?:burning|burnt|burned|cutting|slicing|scratching)\s+(?:my|his|her|their)\s+(?:arms?"
-    r"|wrists?|legs?|thighs?"
-    r"|skin|stomach)\s+(?:again|with\s+(?:a\s+)?(?:lighter|blade|razor|cigarettes?|knife|scissors"
-    r"|broken\s+glass|glass))\b"
+    r"\b(?:burning|burnt|burned|cutting|slicing|slashing|scratching|carving\s+(?:\w+\s+){0,2}?into)"
+    r"\s+(?:at\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy|belly)\s+"
+    r"(?:again|with\s+(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:\w+\s+)?(?:lighter|blade|razor"
+    r"|cigarettes?|knife|scissors|broken\s+glass|glass|compass|pin|needle|sharpener))\b"
     # "keeps holding a hot lighter against his arm", "been slicing my arm"
     r"|\b(?:holding|held|pressing|pressed|putting|put)\s+(?:a\s+|the\s+)?(?:red\s+hot\s+|hot\s+|lit\s+"
     r"|heated\s+)?(?:lighter|cigarette|flame|iron|spoon|knife|metal|blade)\s+(?:against|to|on|onto)\s+"
@@ -1311,6 +1455,16 @@ HARMS_OWN_BODY = re.compile(
     r"|\b(?:dragging|dragged|drag|running|ran)\s+(?:a\s+|the\s+)?(?:broken\s+)?(?:bottle|glass|blade"
     r"|razor|knife)\s+(?:across|along|over|down)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b"
 )
+# hitting oneself as a punishment: "punched the wall till my knuckles split and now im smashing
+# my forehead into it, i deserve it" (not "banging my head against a brick wall" alone)
+HITS_ONESELF = re.compile(
+    r"\b(?:smash\w*|bang\w*|bash\w*|slam\w*|hit\w*|punch\w*)\s+my\s+(?:head|forehead|face)\s+"
+    r"(?:into|against|on)\b|\bpunch\w*\s+(?:the|a)\s+wall\s+(?:till|until)\b"
+)
+DESERVED = re.compile(
+    r"\bi\s+deserve\s+(?:it|this|to\s+(?:hurt|suffer|die))\b"
+    r"|\b(?:knuckles|forehead|head|hands?|fists?)\s+(?:are\s+|is\s+)?(?:split|bleeding|bled|pouring)\b"
+)
 # "standing by the train tracks now"
 BY_THE_TRACKS = re.compile(
     r"\b(?:standing|stood|sitting|sat|lying|waiting|walking)\s+(?:on|by|near|at|next\s+to|beside)"
@@ -1318,6 +1472,11 @@ BY_THE_TRACKS = re.compile(
     # "parked up on the level crossing, gonna wait for the 11.40"
     r"|\b(?:parked|sat|sitting|standing|stood|waiting|lying|stopped)\s+(?:up\s+)?(?:on|at|in)\s+(?:the\s+)?"
     r"level\s+crossing\b"
+    # "the freight comes through in ten mins and im climbing down onto the line"
+    r"|\b(?:climbing|climbed|stepping|stepped|jumping|jumped|getting|got|going)\s+(?:down\s+)?(?:onto"
+    r"|on\s+to)\s+the\s+(?:railway\s+|train\s+)?(?:line|tracks?|rails)\b"
+    r"|\b(?:lying|lie|lay|laying)\s+(?:down\s+)?(?:on|across)\s+the\s+(?:railway\s+|train\s+)?"
+    r"(?:tracks?|rails)\b"
 )
 
 
@@ -1339,6 +1498,13 @@ RAZOR_BY_THE_BATH = re.compile(
 LAST_WORDS = re.compile(
     r"\b(?:letter|note)\s+to\b|\bgoodbye|\bsaying\s+bye|\blast\s+(?:letter|note)\b"
 )
+# a farewell told from a motorway: "posted sorry i wasnt good enough ... and hes walking along
+# the motorway hard shoulder"
+ON_A_ROAD = re.compile(
+    r"\b(?:walking|standing|stood|sat|sitting|wandering|lying)\s+(?:along|on|across|down|in)\s+"
+    r"(?:the\s+)?(?:middle\s+of\s+the\s+)?(?:motorway|hard\s+shoulder|dual\s+carriageway|freeway"
+    r"|highway|interstate|bypass)\b(?!\s+(?:services|station|cafe|bridge|exit|junction))"
+)
 # a farewell told from a high place: "this is the end thanks for everything and shes up on the
 # roof of our block"
 UP_HIGH = re.compile(
@@ -1356,6 +1522,8 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *(plans if len(plans) > 1 else roped),
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
         *_matched(doc, FAREWELL, "suicide", when=UP_HIGH),
+        *_matched(doc, FAREWELL, "suicide", when=ON_A_ROAD),
+        *_matched(doc, HITS_ONESELF, "suicide", when=DESERVED),
         *_matched(doc, BY_THE_TRACKS, "suicide"),
         *_matched(doc, FUMES, "suicide"),
         *_matched(doc, ENDS_IT, "suicide"),

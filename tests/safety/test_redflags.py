@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.nlu.interpreter import Interpreter
@@ -561,6 +563,60 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("she cant go on and has walked into the sea fully clothed", "suicide"),
         # one's age told, the pain now: not long ago
         ("im in my twenties and have crushing chest pain right now", "chest_pain"),
+        # one's own plan told by its means, place or preparations
+        (
+            "car is in the lockup with the motor on and ive pulled the door down behind me",
+            "suicide",
+        ),
+        ("emptied the blister packs into a mug, about 40 co-dydramol", "suicide"),
+        (
+            "wrote each of my kids a card to open tomorrow morning. the bathroom cabinet has "
+            "what i need",
+            "suicide",
+        ),
+        ("the freight comes through in ten mins and im climbing down onto the line", "suicide"),
+        ("tested the knot on the garage beam and it holds my weight", "suicide"),
+        ("the kitchen knife has been resting on my wrist for ages", "suicide"),
+        ("by the fence, wanted one last chat with anyone before i go over", "suicide"),
+        ("no more anything after tonight. got 60 of mums tramadol put by", "suicide"),
+        ("the tub is full and the hair dryer is plugged in right beside it", "suicide"),
+        (
+            "punched the wall till my knuckles split, smashing my forehead into it, i deserve it",
+            "suicide",
+        ),
+        ("the last envelope for my husband explaining why i wont be here after sunday", "suicide"),
+        ("climbed past the barrier on the river crossing, staring down at the water", "suicide"),
+        # someone else's
+        ("wife left a scribbled sorry for everything and drove off, wont answer me", "suicide"),
+        ("her essay reads like a farewell and shes got pills lined up for tonight", "suicide"),
+        ("my mate is sitting outside his 8th floor window, had enough of everything", "suicide"),
+        ("he took his hunting rifle, saying the kids deserve a better dad", "suicide"),
+        ("gf is slashing at her legs with a disposable razor", "suicide"),
+        ("my roommate keeps reading up on ways to hang", "suicide"),
+        ("an extension lead knotted to his bunk", "suicide"),
+        (
+            "posted sorry i wasnt good enough and hes walking along the motorway hard shoulder",
+            "suicide",
+        ),
+        (
+            "my daughter texted saying she loves me and is sorry, now her phone just rings out",
+            "suicide",
+        ),
+        ("he broke into the gun cabinet and wont come out of the shed", "suicide"),
+        # other emergencies told by their signs
+        ("gash in my thigh and bright red is soaking my jeans really fast", "bleeding"),
+        ("we cant rouse him and hes snoring really weird", "unconscious"),
+        (
+            "whacked the back of his skull on the climbing frame, now hes puked three times",
+            "general",
+        ),
+        ("type 1 daughter is babbling nonsense, her meter says 1.9", "general"),
+        ("cant bend his neck and theres tiny dark red pinpricks on his legs", "meningitis"),
+        ("a wasp got me, feels like a fist wedged in my windpipe", "allergy"),
+        ("my little lad popped the coin cells out of the remote and gulped them down", "poisoning"),
+        ("mums left cheek has sagged down and her words come out mushy", "stroke"),
+        ("due in eight weeks, head is pounding and theres zigzags across my eyes", "general"),
+        ("our terrier gobbled the fruit bowl of green grapes", "poisoning"),
     ],
 )
 def test_red_flags_are_found(
@@ -701,6 +757,32 @@ def test_red_flags_are_found(
         "paintball this weekend, got shot loads, bruised but fine lol. can surgery remove lumps?",
         "once played an ambulance medic in a telly advert doing fake chest compressions on a "
         "mannequin. will an xray reveal calcinosis?",
+        # long ago, a course or a drill today, a teapot
+        "back in 1998 my ticker packed in on holiday, heart attack, stents sorted it. is skin "
+        "calcium like artery calcium?",
+        "first aid course today was all cpr and choking babies on dummies. what tests diagnose it?",
+        "we did a fire drill where half the class pretended to be unconscious. how is it treated",
+        "poured boiling water into the teapot and wondered, is tea bad for calcinosis",
+        # the words of the new rules, told harmlessly
+        "the car is in the garage with the door down, does calcinosis hurt in the cold",
+        "the garage has the engine on a stand and the door shut, does the cold affect lumps",
+        "i emptied the blister packs into the recycling bin, what is calcinosis",
+        "i wrote each of my kids a card to open tomorrow morning, its christmas eve. what is it",
+        "theres a knot in the rope swing on the tree branch, it holds my weight fine",
+        "reading up on ways to treat calcinosis lumps",
+        "last chat before i go on holiday, what is calcinosis",
+        "i wont be here after this weekend, going on holiday, can i still use the chat",
+        "sitting outside the top floor window of the office on a terrace for lunch",
+        "my dad keeps his rifle in the gun cabinet and says the kids deserve a better playground",
+        "my brother posted sorry for the late reply, hes walking along the motorway services",
+        "im banging my head against the wall trying to understand this, what is calcinosis",
+        "my diabetic dad is fine, his meter says 6.2, can diabetes cause calcinosis",
+        "my son cant bend his neck after football, is it calcinosis",
+        "my throat is swollen from a cold, can calcinosis affect the throat",
+        "i bought coin cells for the remote, does calcinosis show on xray",
+        "my 5 year old gulped his juice, can kids get calcinosis",
+        "due in eight weeks and so excited, can pregnancy cause calcinosis",
+        "none of those",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(
@@ -897,6 +979,22 @@ def test_the_safety_list_loads_every_family() -> None:
         "poisoning",
         "suicide",
     } <= set(flags)
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        '    - chest pain\n    - # "a comment written as an item"\n',  # read as None: "none"
+        "    - chest pain\n    -\n",
+        "    - chest pain\n    - 12\n",
+    ],
+)
+def test_a_safety_list_with_an_empty_or_odd_phrase_is_refused(tmp_path: Path, phrases: str) -> None:
+    """An empty item would otherwise load as the phrase "None" and make "none" an emergency."""
+    path = tmp_path / "safety.yml"
+    path.write_text(f"red_flags:\n  chest_pain:\n{phrases}", encoding="utf-8")
+    with pytest.raises(ValueError, match="chest_pain"):
+        load_red_flags(path)
 
 
 @pytest.mark.parametrize(

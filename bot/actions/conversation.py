@@ -40,7 +40,7 @@ SOMEONE = re.compile(
     # the relation without "my": "wife put her ring by the kettle", "a pupil handed in", "my
     # year 8 daughter", "my pals belly" (not "pal" or "mate" alone, which may be the reader)
     r"|wife|husband|hubby|pupil|daughter|son|stepson|stepdaughter|girlfriend|boyfriend|fiance"
-    r"|fiancee|pals)\b"
+    r"|fiancee|pals|bloke|stranger)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
     r"(?:month|week|year|yr|day)s?[\s-]*old\b",
     re.IGNORECASE,
@@ -140,6 +140,8 @@ DISTRESS = re.compile(
     r"|to\s+make\s+(?:it|everything)\s+(?:all\s+)?stop|to\s+end\s+it"
     # "says hes taken something so the hurting finally stops"
     r"|so\s+the\s+(?:hurting|pain|hurt)\s+(?:finally\s+|will\s+)?stops?"
+    # "so he wont feel anything anymore", "says hed like to sleep and never wake"
+    r"|so\s+(?:he|she|they)\s+(?:won'?t|wont)\s+feel\s+anything|(?:sleep\s+and\s+)?never\s+wake\b"
     r"|(?:hurting|harming|hurt|harmed|cutting)\s+(?:himself|herself|themselves)|self[\s-]?harm\w*"
     # "goodbye everyone, ive injected all my insulin", "shes taking all her pills, shes been so
     # low", "wants to end it all"

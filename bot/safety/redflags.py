@@ -298,7 +298,7 @@ FICTION = re.compile(
     # "game of thrones, the king got poisoned at his wedding", "in my crime novel the butler"
     r"|\bgame\s+of\s+thrones\b|\bgrey'?s\s+anatomy\b|\b(?:my|a|the)\s+(?:crime\s+)?novel\b"
     # "i write crime novels, this one has a poisoning"
-    r"|\b(?:write|writing|wrote|drafting|draft|plotting)\s+(?:\w+\s+)?(?:novels?|books?|stories"
+    r"|\b(?:write|writing|wrote|drafting|draft|plotting)\s+(?:\w+\s+){0,2}?(?:novels?|books?|stories"
     r"|fiction|scripts?|plays?"
     r"|thrillers?|mysteries)\b|\bin\s+chapter\s+\w+\b"
     r"|\bthe\s+(?:king|queen|prince|princess|villain|wizard|butler|duke)\b"
@@ -1031,14 +1031,16 @@ COLD_LIMB = re.compile(
 HEAD_KNOCKED = re.compile(
     r"\b(?:hit|banged|bumped|knocked|smacked|bashed|cracked|smashed|slammed|whacked)\s+"
     r"(?:the\s+(?:back|side|front)\s+of\s+)?(?:his|her|my|their|your)\s+(?:head|skull)"
-    r"|\bhead\s+injury\b|\bfell\s+on\s+(?:his|her|my|their)\s+head\b"
+    r"|\bhead\s+injury\b|\bfell\s+on\s+(?:his|her|my|their)\s+head\b|\bhead\s*-?\s*first\b"
+    r"|\blanded\s+on\s+(?:his|her|my|their)\s+head\b"
 )
 HEAD_SIGNS = re.compile(
     r"\b(?:not\s+mak\w*\s+(?:any\s+)?sense|confused|confusion|drowsy|sleepy|vomit\w*|throw\w*\s+up"
     r"|threw\s+up|slurr\w*|pupils?|can'?t\s+remember|keeps?\s+asking|won'?t\s+wake|wont\s+wake"
     # "smacked his head on the radiator, hes not answering me"
     r"|(?:not|isn'?t|isnt|won'?t|wont)\s+(?:answering|responding|answer|respond)"
-    r"|unresponsive|puk\w*|being\s+sick|seeing\s+double|double\s+vision)\b"
+    r"|unresponsive|puk\w*|being\s+sick|seeing\s+double|double\s+vision|muddled|been\s+sick"
+    r"|(?:can'?t|cant)\s+keep\s+(?:his|her|my|their)\s+eyes\s+open)\b"
 )
 # a fever on chemotherapy: sepsis until shown otherwise
 ON_CHEMO = re.compile(r"\b(?:chemo|chemotherapy)\b")
@@ -1114,6 +1116,8 @@ def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, CUT_OFF, "bleeding"),
         *_matched(doc, SPURTING, "bleeding"),
         *_matched(doc, BLOOD_SOAKING, "bleeding"),
+        *_matched(doc, ALL_TAKEN, "poisoning", when=TAKEN_BADLY),
+        *_matched(doc, OUT_OF_WATER, "general", when=NEARLY_DROWNED),
         *_matched(doc, AIRWAY_CLOSING, "allergy", when=STUNG_OR_ATE),
         *_matched(doc, HYPO_SIGNS, "general", when=DIABETIC),
         *_matched(doc, NECK_WONT_BEND, "meningitis", when=MENINGITIS_WITH),
@@ -1148,7 +1152,8 @@ STUNG_OR_ATE = re.compile(
 DIABETIC = re.compile(r"\b(?:type\s*(?:1|one)|t1d?|diabetic|diabetes|insulin)\b")
 HYPO_SIGNS = re.compile(
     r"\b(?:babbling|talking\s+(?:nonsense|gibberish|rubbish)|not\s+making\s+(?:any\s+)?sense"
-    r"|won'?t\s+wake|wont\s+wake|unresponsive|fitting)\b"
+    r"|won'?t\s+wake|wont\s+wake|unresponsive|fitting|confused|(?:can'?t|cant)\s+answer\s+(?:me\s+)?"
+    r"properly|sweaty\s+and\s+(?:shaky|confused))\b"
     r"|\b(?:meter|reading|sugars?|bm|glucose)\s+(?:says|reads|is|of|at|showing|shows)\s+"
     r"(?:[0-2](?:\.\d)?|[2-5]\d)\b(?!\s*(?:years?|weeks?|days?|%|mmol/mol))"
 )
@@ -1162,6 +1167,27 @@ MENINGITIS_WITH = re.compile(
     r"\b(?:rash|pin\s*-?\s*pricks?|purple|dark\s+red\s+spots|blotch\w*|hates?\s+the\s+light"
     r"|light\s+hurts|(?:can'?t|cant)\s+(?:stand|bear|look\s+at)\s+(?:the\s+)?light|fever"
     r"|temperature|burning\s+up)\b"
+)
+# all of one's medicine taken, with drink or its effects: "swallowed all my lithium plus the
+# paracetamol with vodka about an hour back, feel sick and dozy, dont ring anyone"
+ALL_TAKEN = re.compile(
+    r"\b(?:swallowed|took|taken|necked|downed)\s+all\s+(?:of\s+)?(?:my|the|his|her)\s+(?:\w+\s+){0,2}?"
+    r"(?:lithium|pills|tablets|meds|medication|medicine|painkillers|paracetamol|antidepressants"
+    r"|insulin|\w+(?:pam|pine|zine|line|done|ol))\b"
+)
+TAKEN_BADLY = re.compile(
+    r"\b(?:vodka|whisky|whiskey|wine|booze|alcohol|gin|rum|(?:don'?t|dont)\s+(?:ring|call|tell)"
+    r"|dozy|drowsy|(?:an?|one|\d+)\s+(?:hour|hr|min|mins|minutes)\s+(?:ago|back))\b"
+)
+# pulled out of water: "pulled my little boy out of the paddling pool, he was face down, hes
+# spluttering and his lips have a blue tinge"
+OUT_OF_WATER = re.compile(
+    r"\b(?:pulled|dragged|fished|got)\s+(?:\w+\s+){0,3}?out\s+of\s+the\s+(?:\w+\s+)?(?:pool|water|bath"
+    r"|pond|river|sea|lake|canal)\b|\bface\s+down\s+in\s+the\s+(?:\w+\s+)?(?:water|pool|bath|pond)\b"
+)
+NEARLY_DROWNED = re.compile(
+    r"\b(?:face\s+down|blue|splutter\w*|limp|floppy|not\s+breathing|coughing\s+up\s+water"
+    r"|unconscious|lifeless)\b"
 )
 # "got a shock rewiring the kitchen socket, my hands burnt black"
 SHOCKED = re.compile(
@@ -1209,7 +1235,7 @@ AFFAIRS = re.compile(
     r"|\bafter\s+tonight\b|\b(?:nobody|no\s+one|noone)\s+(?:has|will\s+have|needs?)\s+to\s+worry"
     r"\s+about\s+me\b"
     # "theres a rope in the garage and ive made up my mind", "the rope is already hanging"
-    r"|\brope\b(?!\s+swing)[^.?!]{0,40}\b(?:made\s+up\s+my\s+mind|tonight|ready|going\s+to|gonna"
+    r"|\brope\b(?!\s+swing)[^.?!]{0,40}\b(?:made\s+up\s+my\s+mind|tonight|ready|sorted|going\s+to|gonna"
     r"|already\s+(?:hanging|tied|up)|(?:is|was)\s+(?:hanging|tied|set\s+up)\s+(?:up\s+)?(?:in|from)"
     r"\s+the\s+(?:loft|attic|garage|shed|barn|stairs|beam|tree))\b"
     # "pills are all lined up on the bed", "just finishing this last beer first", "wont need to
@@ -1234,7 +1260,7 @@ AFFAIRS = re.compile(
     r"|\b(?:\d+|loads|lots|dozens)\s+(?:of\s+)?(?:\w+\s+){0,3}?(?:put\s+by|put\s+aside"
     r"|stashed\s+away|squirrell?ed\s+away|saved\s+up)\b"
     r"|\b(?:reads?|sounds?)\s+like\s+a\s+(?:farewell|goodbye|suicide\s+note)\b"
-    r"|\bno\s+more\s+anything\b"
+    r"|\bno\s+more\s+anything\b|\bso\s+it'?s\s+happening\b"
 )
 # a strip, packet or bottle of pills taken: "swallowed a strip of co-codamol"
 PILL_NAMES = (
@@ -1278,7 +1304,11 @@ UNREACHABLE = re.compile(
 )
 # in the car with the engine running in a shut garage; "how many tylenol to die"
 FUMES = re.compile(
-    r"\b(?:in|inside)\s+the\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust|hose(?:pipe)?)\b"
+    r"\b(?:in|inside)\s+(?:the|his|her|my|their)\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust"
+    r"|hose(?:pipe)?)\b"
+    # "garage door shut, motor idling for ages"
+    r"|\bgarage\s+door\s+(?:is\s+)?(?:shut|closed|down)\b[^.?!]{0,40}\b(?:motor|engine)\s+(?:is\s+)?"
+    r"(?:idling|running|on)\b"
     r"|\bgarage\b[^.?!]{0,50}\bengine\s+(?:is\s+)?running\b"
     # "the car is in the lockup with the motor on and ive pulled the door down behind me"
     r"|\b(?:garage|lock-?up)\b[^.?!]{0,50}\b(?:motor|engine)\s+(?:is\s+|left\s+)?(?:on|running)\b"
@@ -1329,6 +1359,13 @@ ENDS_IT = re.compile(
     # "hes broken into the gun cabinet" (not "keeps his rifle in the gun cabinet")
     r"|\b(?:opened|opening|broke\s+into|broken\s+into|breaking\s+into|unlocked|unlocking|got\s+into"
     r"|forced|prised)\s+(?:open\s+)?(?:the|his|her|my|our|dads?)\s+gun\s+(?:cabinet|safe|cupboard)\b"
+    # "a plastic bag and some parcel tape ready for when i go to bed"
+    r"|\bplastic\s+bag\b[^.?!]{0,30}\b(?:parcel\s+|duct\s+|gaffer\s+)?tape\b[^.?!]{0,30}\b(?:ready"
+    r"|tonight|for\s+when\s+i)\b|\bbag\s+over\s+my\s+head\b"
+    # "the shotgun cabinet is open and empty"
+    r"|\b(?:gun|shotgun|rifle)\s+(?:cabinet|safe|cupboard)\s+(?:is\s+)?(?:open\s+and\s+)?empty\b"
+    # "getting into the bath now and dragging it under with me" (the hairdryer)
+    r"|\b(?:dragging|pulling|taking|bringing)\s+it\s+(?:under|in)\s+with\s+me\b"
     # "tested the knot on the garage beam and it holds my weight"
     r"|\b(?:knot|noose|rope|belt|cord|cable|flex)\b(?!\s+swing)[^.?!]{0,50}\b(?:beam|banister|bannister"
     r"|hook|rafters?|loft|bunk|door\s*frame)\b[^.?!]{0,40}\b(?:holds?|held|takes?|took)\s+my"
@@ -1398,7 +1435,7 @@ ENDS_IT = re.compile(
     r"|feet)\s+(?:dangling\s+)?over\s+the\s+(?:edge|side)\b"
     # "climbed over the barrier of our 9th floor flat", "standing past the safety fence on the
     # top deck"
-    r"|\b(?:climbed|climbing|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the\s+"
+    r"|\b(?:climbed|climbing|clambered|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the\s+"
     r"(?:\w+\s+)?(?:barrier|railings?|rail|fence|parapet|edge|wall)\b[^.?!]{0,50}\b(?:\d+(?:st|nd|rd|th)"
     r"\s+floor|top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|viaduct|overpass"
     r"|flyover|(?:river|rail|railway)\s+crossing)\b"
@@ -1432,8 +1469,9 @@ HARMS_OWN_BODY = re.compile(
     r"(?:again|with\s+(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:\w+\s+)?(?:lighter|blade|razor"
     r"|cigarettes?|knife|scissors|broken\s+glass|glass|compass|pin|needle|sharpener))\b"
     # "keeps holding a hot lighter against his arm", "been slicing my arm"
-    r"|\b(?:holding|held|pressing|pressed|putting|put)\s+(?:a\s+|the\s+)?(?:red\s+hot\s+|hot\s+|lit\s+"
-    r"|heated\s+)?(?:lighter|cigarette|flame|iron|spoon|knife|metal|blade)\s+(?:against|to|on|onto)\s+"
+    r"|\b(?:holding|held|pressing|pressed|putting|put)\s+(?:a\s+|the\s+|my\s+)?(?:red\s+hot\s+|hot\s+"
+    r"|lit\s+|heated\s+)?(?:lighter|cigarette|flame|iron|spoon|knife|metal|blade)(?:\s+flame)?\s+"
+    r"(?:against|to|on|onto)\s+"
     r"(?:the\s+(?:inside|back|top)\s+of\s+)?(?:his|her|my|their)\s+(?:arms?|forearms?|wrists?|legs?"
     r"|thighs?|skin|stomach)\b"
     r"|\b(?:been\s+)?slicing\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\b"
@@ -1451,6 +1489,8 @@ HARMS_OWN_BODY = re.compile(
     r"|\b(?:his|her|their)\s+wrists?\s+(?:are\s+|is\s+)?(?:all\s+)?(?:cut|slashed|slit)\b"
     r"|\b(?:cut|slit|slashed|slashing|cutting)\s+(?:up\s+)?(?:his|her|their)\s+wrists?\b"
     r"|\b(?:can'?t|cant|cannot)\s+stop+\s+(?:cutting|self\s*-?\s*harming|burning\s+myself)\b"
+    # "the razor blade is out and im opening my arm up properly this time"
+    r"|\bopening\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\s+up\b"
     # "keep dragging a broken bottle across my wrist"
     r"|\b(?:dragging|dragged|drag|running|ran)\s+(?:a\s+|the\s+)?(?:broken\s+)?(?:bottle|glass|blade"
     r"|razor|knife)\s+(?:across|along|over|down)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b"
@@ -1508,7 +1548,8 @@ ON_A_ROAD = re.compile(
 # a farewell told from a high place: "this is the end thanks for everything and shes up on the
 # roof of our block"
 UP_HIGH = re.compile(
-    r"\b(?:on\s+the\s+roof|top\s+(?:deck|floor|level|storey)|on\s+the\s+(?:edge|ledge)|\d+(?:st|nd|rd|th)"
+    r"\b(?:(?:quarry|cliff)\s+(?:lip|edge|top)|edge\s+of\s+the\s+(?:quarry|cliff)|miles\s+below"
+    r"|on\s+the\s+roof|top\s+(?:deck|floor|level|storey)|on\s+the\s+(?:edge|ledge)|\d+(?:st|nd|rd|th)"
     r"\s+floor|on\s+the\s+bridge|(?:railway|train)\s+(?:line|tracks?))\b"
 )
 

@@ -617,6 +617,34 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("mums left cheek has sagged down and her words come out mushy", "stroke"),
         ("due in eight weeks, head is pounding and theres zigzags across my eyes", "general"),
         ("our terrier gobbled the fruit bowl of green grapes", "poisoning"),
+        # the next round's: rewordings and new ones
+        (
+            "balanced the hairdryer by the taps. getting in now and dragging it under with me",
+            "suicide",
+        ),
+        (
+            "came off the bars headfirst, went all muddled, hes been sick and cant keep his "
+            "eyes open",
+            "general",
+        ),
+        ("rope from the shed is sorted and the loft hatch is open", "suicide"),
+        ("stood at the old quarry lip. texted my sister. think this is it for me", "suicide"),
+        ("got a plastic bag and some parcel tape ready for when i go to bed", "suicide"),
+        ("swallowed all my lithium with vodka about an hour back, feel dozy", "poisoning"),
+        ("said look after mum. the shotgun cabinet is open and empty", "suicide"),
+        (
+            "pulled my little boy out of the paddling pool, he was face down and spluttering",
+            "general",
+        ),
+        (
+            "my diabetic husband is sweaty and confused, he skipped dinner after his insulin",
+            "general",
+        ),
+        ("garage door shut, motor idling for ages and the air is going thick", "suicide"),
+        ("keep holding my lighter flame to my thigh, theres 8 blisters now", "suicide"),
+        ("the razor blade is out and im opening my arm up properly this time", "suicide"),
+        ("hes sat in his car with a hosepipe from the exhaust fed through the window", "suicide"),
+        ("some bloke has clambered past the railings on the viaduct", "suicide"),
     ],
 )
 def test_red_flags_are_found(
@@ -783,6 +811,11 @@ def test_red_flags_are_found(
         "my 5 year old gulped his juice, can kids get calcinosis",
         "due in eight weeks and so excited, can pregnancy cause calcinosis",
         "none of those",
+        "im writing a crime thriller where the victim is poisoned with arsenic. what are they "
+        "made of?",
+        "took all my tablets this morning like the doctor said, what is calcinosis",
+        "we got the ball out of the pool, the dog is fine, what causes calcinosis",
+        "my diabetic mum asked what calcinosis is",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

@@ -1538,19 +1538,16 @@ RAZOR_BY_THE_BATH = re.compile(
 LAST_WORDS = re.compile(
     r"\b(?:letter|note)\s+to\b|\bgoodbye|\bsaying\s+bye|\blast\s+(?:letter|note)\b"
 )
-# a farewell told from a motorway: "posted sorry i wasnt good enough ... and hes walking along
-# the motorway hard shoulder"
-ON_A_ROAD = re.compile(
-    r"\b(?:walking|standing|stood|sat|sitting|wandering|lying)\s+(?:along|on|across|down|in)\s+"
-    r"(?:the\s+)?(?:middle\s+of\s+the\s+)?(?:motorway|hard\s+shoulder|dual\s+carriageway|freeway"
-    r"|highway|interstate|bypass)\b(?!\s+(?:services|station|cafe|bridge|exit|junction))"
-)
-# a farewell told from a high place: "this is the end thanks for everything and shes up on the
-# roof of our block"
-UP_HIGH = re.compile(
+# a farewell told from a high place, the railway or a motorway: "this is the end thanks for
+# everything and shes up on the roof of our block", "posted sorry i wasnt good enough ... and
+# hes walking along the motorway hard shoulder"
+A_PLACE_TO_END_IT = re.compile(
     r"\b(?:(?:quarry|cliff)\s+(?:lip|edge|top)|edge\s+of\s+the\s+(?:quarry|cliff)|miles\s+below"
     r"|on\s+the\s+roof|top\s+(?:deck|floor|level|storey)|on\s+the\s+(?:edge|ledge)|\d+(?:st|nd|rd|th)"
     r"\s+floor|on\s+the\s+bridge|(?:railway|train)\s+(?:line|tracks?))\b"
+    r"|\b(?:walking|standing|stood|sat|sitting|wandering|lying)\s+(?:along|on|across|down|in)\s+"
+    r"(?:the\s+)?(?:middle\s+of\s+the\s+)?(?:motorway|hard\s+shoulder|dual\s+carriageway|freeway"
+    r"|highway|interstate|bypass)\b(?!\s+(?:services|station|cafe|bridge|exit|junction))"
 )
 
 
@@ -1562,8 +1559,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
     return [
         *(plans if len(plans) > 1 else roped),
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
-        *_matched(doc, FAREWELL, "suicide", when=UP_HIGH),
-        *_matched(doc, FAREWELL, "suicide", when=ON_A_ROAD),
+        *_matched(doc, FAREWELL, "suicide", when=A_PLACE_TO_END_IT),
         *_matched(doc, HITS_ONESELF, "suicide", when=DESERVED),
         *_matched(doc, BY_THE_TRACKS, "suicide"),
         *_matched(doc, FUMES, "suicide"),

@@ -51,6 +51,11 @@ CAUSE_CUES = frozenset(
         "makes",
         "because",  # "is it because of the stroke?"
         "due",
+        # "could calcinosis be tied to strokes?"
+        "linked",
+        "tied",
+        "connected",
+        "associated",
     }
 )
 # asked of anyone: "can you overdose on vitamin d?", "what do i do if someone has a seizure?"

@@ -645,6 +645,9 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("the razor blade is out and im opening my arm up properly this time", "suicide"),
         ("hes sat in his car with a hosepipe from the exhaust fed through the window", "suicide"),
         ("some bloke has clambered past the railings on the viaduct", "suicide"),
+        # one's own, asked what it is tied to
+        ("i think im having a stroke, is it tied to my calcinosis?", "stroke"),
+        ("my face is drooping, could it be linked to calcinosis?", "stroke"),
     ],
 )
 def test_red_flags_are_found(
@@ -816,6 +819,8 @@ def test_red_flags_are_found(
         "took all my tablets this morning like the doctor said, what is calcinosis",
         "we got the ball out of the pool, the dog is fine, what causes calcinosis",
         "my diabetic mum asked what calcinosis is",
+        # asked as what it is tied to, and long past
+        "mum suffered a stroke in 2015 and recovered fully. could calcinosis be tied to strokes?",
     ],
 )
 def test_negated_or_absent_red_flags_are_not_emergencies(

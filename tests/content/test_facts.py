@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.actions.answers import HOW_SERIOUS
-from bot.actions.knowledge import INTENT_TOPIC, knowledge
+from bot.actions.knowledge import INTENT_TOPIC, WordIndex, knowledge
 from bot.config import INTENTS_DIR, SOURCE_FILE, load_clinic
 from bot.content.facts import TOPICS, FactBase, source_sentences
 from bot.nlu.components import build_entity_patterns
@@ -213,3 +215,32 @@ def test_every_fact_has_plainer_words_of_its_own() -> None:
     for fact in knowledge().facts.facts:
         assert fact.plain, fact.id
         assert fact.plain != fact.text, fact.id
+
+
+WORDS = ["heart", "x-ray", "runs in the family", "vitamin d", "'flu", "covid19", "café"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does it affect the heart",
+        "the heartache of it",  # no whole word
+        "an x-ray showed it",
+        "an x ray showed it",
+        "xx-ray",
+        "it runs in the family",
+        "it reruns in the family",
+        "low vitamin d levels",
+        "vitamin dd",
+        "a bad 'flu",
+        "covid19 and lumps",
+        "covid19x",
+        "met at the café",
+        "",
+    ],
+)
+def test_the_word_index_finds_what_one_pattern_of_all_the_words_finds(text: str) -> None:
+    """The unmentioned topics' words are looked up, not matched by one long pattern: the same
+    answer for single words, phrases, words with marks and words inside other words."""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in WORDS) + r")\b")
+    assert WordIndex(WORDS).search(text) == (pattern.search(text) is not None)

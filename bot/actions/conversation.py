@@ -40,7 +40,7 @@ SOMEONE = re.compile(
     # the relation without "my": "wife put her ring by the kettle", "a pupil handed in", "my
     # year 8 daughter", "my pals belly" (not "pal" or "mate" alone, which may be the reader)
     r"|wife|husband|hubby|pupil|daughter|son|stepson|stepdaughter|girlfriend|boyfriend|fiance"
-    r"|fiancee|pals|bloke|stranger)\b"
+    r"|fiancee|pals|bloke|stranger|mum|mom|mam|dad|grandpa|granny|nana|grandmother|grandfather)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
     r"(?:month|week|year|yr|day)s?[\s-]*old\b",
     re.IGNORECASE,
@@ -132,6 +132,7 @@ BY_MISTAKE = re.compile(
 # bullied", "after a fight with her boyfriend", "my mate cut his arms again"
 DISTRESS = re.compile(
     r"\b(?:on\s+purpose|deliberately|bullied|bullying|after\s+an?\s+(?:fight|row|argument)"
+    r"|after\s+(?:our|the|their|a\s+big)\s+(?:fight|row|argument)"
     r"|broke\s+up|break\s*-?\s*up|dumped|cut\s+(?:his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)"
     r"|(?:has|have|been)\s+(?:been\s+)?cutting|cutting\s+(?:herself|himself|themselves)"
     r"|took\s+all\s+(?:of\s+)?(?:her|his|their)|razor\s+blades?|razor"

@@ -814,6 +814,8 @@ WORK_AFTER = re.compile(
     # "poisonings are daily life for us", "an overdose on shift yesterday"
     r"|^\s*(?:are|is)\s+(?:daily\s+life|everyday|part\s+of\s+the\s+job|routine)\b"
     r"|^\s*(?:on|at|during)\s+(?:my\s+|the\s+|a\s+)?(?:shift|job|work|rounds|call-?outs?)\b"
+    # "spent the whole shift on the overdose ward"
+    r"|^\s*(?:wards?|unit|team|clinic|department|service)\b"
 )
 
 
@@ -1176,7 +1178,8 @@ MENINGITIS_WITH = re.compile(
 # all of one's medicine taken, with drink or its effects: "swallowed all my lithium plus the
 # paracetamol with vodka about an hour back, feel sick and dozy, dont ring anyone"
 ALL_TAKEN = re.compile(
-    r"\b(?:swallowed|took|taken|necked|downed)\s+all\s+(?:of\s+)?(?:my|the|his|her)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:swallowed|took|taken|necked|downed)\s+(?:all\s+(?:of\s+)?|every\s+(?:one\s+of\s+|last\s+one\s+of\s+)?)"
+    r"(?:my|the|his|her)\s+(?:\w+\s+){0,2}?"
     r"(?:lithium|pills|tablets|meds|medication|medicine|painkillers|paracetamol|antidepressants"
     r"|insulin|\w+(?:pam|pine|zine|line|done|ol))\b"
 )
@@ -1266,6 +1269,11 @@ AFFAIRS = re.compile(
     r"|stashed\s+away|squirrell?ed\s+away|saved\s+up)\b"
     r"|\b(?:reads?|sounds?)\s+like\s+a\s+(?:farewell|goodbye|suicide\s+note)\b"
     r"|\bno\s+more\s+anything\b|\bso\s+it'?s\s+happening\b"
+    # "signed my will at the solicitors today and asked next door to keep the cat. pills are
+    # sitting in little piles by my bed for when its dark"
+    r"|\bsigned\s+my\s+will\b|\b(?:asked|told)\s+(?:\w+\s+){1,3}to\s+(?:keep|have|take)\s+(?:the|my)\s+"
+    r"(?:cat|dog|pets?|rabbit|budgie)\b|\b(?:pills|tablets|meds)\s+(?:are\s+)?(?:sitting\s+)?in\s+"
+    r"(?:little\s+|neat\s+)?(?:piles|rows|heaps)\b|\bfor\s+when\s+it'?s\s+dark\b"
 )
 # a strip, packet or bottle of pills taken: "swallowed a strip of co-codamol"
 PILL_NAMES = (
@@ -1291,6 +1299,9 @@ FAREWELL = re.compile(
     r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
     r"|\b(?:texted|messaged|text|message|note|letter|said|posted|scribbled)\b[^.?!]{0,15}\bsorry\b"
     r"|\bsorry\s+for\s+everything\b"
+    # "saying the kids will be fine without their dad"
+    r"|\b(?:be\s+)?(?:fine|better\s+off)\s+without\s+(?:their|his|her|your)\s+(?:dad|mum|mom|father"
+    r"|mother)\b"
     # "a text from my daughter saying she loves me and is sorry"
     r"|\bsaying\s+(?:she|he|they)\s+loves?\s+(?:me|us|you)\s+and\s+(?:is|are|was)\s+sorry\b"
     # "posted a goodbye video on tiktok", "saying goodbye to everyone in the corridor"
@@ -1306,11 +1317,12 @@ UNREACHABLE = re.compile(
     r"|\bnot\s+in\s+(?:her|his|their)\s+(?:bed)?room\b|\bwindow\s+is\s+(?:wide\s+)?open\b"
     r"|\b(?:bed|room)\s+is\s+empty\b"
     r"|\bsmell\s+gas\b|\b(?:gone|went)\s+(?:totally\s+|completely\s+|really\s+)?quiet\b"
+    r"|\b(?:won'?t|wont)\s+say\s+where\s+(?:he|she|they)"
 )
 # in the car with the engine running in a shut garage; "how many tylenol to die"
 FUMES = re.compile(
     r"\b(?:in|inside)\s+(?:the|his|her|my|their)\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust"
-    r"|hose(?:pipe)?)\b"
+    r"|tailpipe|hose(?:pipe)?)\b"
     # "garage door shut, motor idling for ages"
     r"|\bgarage\s+door\s+(?:is\s+)?(?:shut|closed|down)\b[^.?!]{0,40}\b(?:motor|engine)\s+(?:is\s+)?"
     r"(?:idling|running|on)\b"
@@ -1326,10 +1338,19 @@ FUMES = re.compile(
     r"|\b(?:taped|attached|ran|running|fed|connected|stuck)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:pipe|hose"
     r"|tube)\b[^.?!]{0,40}\bexhaust\b|\bexhaust\b[^.?!]{0,30}\binto\s+the\s+(?:car|window)\b"
     r"|\bcharcoal\b[^.?!]{0,20}\b(?:lit|burning)\b[^.?!]{0,30}\b(?:room|bedroom|tent|car|bathroom)\b"
+    # "gas fire is turned on but i blew the flame out and taped up the windows"
+    r"|\bgas\b[^.?!]{0,40}\b(?:blew|blown|put|turned)\s+(?:the\s+)?(?:flame|pilot\s+light|pilot)\s+out\b"
+    r"|\b(?:blew|blown)\s+(?:the\s+)?(?:flame|pilot\s+light)\s+out\b[^.?!]{0,40}\btaped\b"
+    # "a tube running from the tailpipe in through the window"
+    r"|\b(?:tube|pipe|hose(?:pipe)?)\b[^.?!]{0,30}\b(?:tailpipe|exhaust)\b[^.?!]{0,30}\bwindow\b"
 )
 TO_DIE = re.compile(
     r"\bhow\s+many\s+(?:\w+\s+){0,2}(?:to|would)\s+(?:die|kill\s+(?:me|you|someone)|end\s+it)\b"
     r"|\benough\s+(?:of\s+)?(?:\w+\s+){0,3}to\s+(?:die|not\s+wake\s+up|never\s+wake\s+up)\b"
+)
+# a mains appliance that may be taken into a bath
+APPLIANCE = (
+    r"(?:hair\s*dryer|hairdryer|blow\s*dryer|toaster|heater|radio|straighteners|curling\s+tongs)"
 )
 # a high place one may be at the edge of: "the top deck of the car park", "the roof"
 HIGH_PLACE = (
@@ -1365,12 +1386,24 @@ ENDS_IT = re.compile(
     r"|\b(?:opened|opening|broke\s+into|broken\s+into|breaking\s+into|unlocked|unlocking|got\s+into"
     r"|forced|prised)\s+(?:open\s+)?(?:the|his|her|my|our|dads?)\s+gun\s+(?:cabinet|safe|cupboard)\b"
     # "a plastic bag and some parcel tape ready for when i go to bed"
-    r"|\bplastic\s+bag\b[^.?!]{0,30}\b(?:parcel\s+|duct\s+|gaffer\s+)?tape\b[^.?!]{0,30}\b(?:ready"
-    r"|tonight|for\s+when\s+i)\b|\bbag\s+over\s+my\s+head\b"
+    r"|\b(?:plastic|freezer|bin|carrier|sandwich)\s+bag\b[^.?!]{0,30}\b(?:parcel\s+|duct\s+|gaffer\s+)?"
+    r"tape\b[^.?!]{0,30}\b(?:ready|tonight|for\s+when\s+i|for\s+later|on\s+my\s+(?:pillow|bed))\b"
+    r"|\b(?:bag\s+over\s+my\s+head|(?:pull|put|tie|tape)\w*\s+it\s+over\s+my\s+head)\b"
+    # "found the bullets in his desk and loaded one. no reason to wait really"
+    r"|\b(?:gun|revolver|pistol|rifle|shotgun)\b[^.?!]{0,60}\b(?:loaded\s+(?:one|it|a\s+(?:round|bullet))"
+    r"|bullets?)\b[^.?!]{0,40}\bloaded\b"
+    r"|\bloaded\s+(?:one|it|a\s+(?:round|bullet))\b[^.?!]{0,40}\bno\s+reason\s+to\s+wait\b"
+    # "a pill bottle next to a bottle of gin captioned 'last night on earth'"
+    r"|\blast\s+(?:night|day)\s+on\s+earth\b"
+    # "stood right at the platform edge, the express doesnt stop here and i'll step off"
+    r"|\b(?:step|jump|walk)\s+(?:off|out)\s+when\s+(?:it|the\s+(?:train|express|freight))\s+"
+    r"(?:comes|passes|goes)\b"
+    # "a lady standing outside the mesh on the footbridge"
+    r"|\b(?:standing|stood|sitting|sat|perched|climbed|clambered|leaning)\s+(?:on\s+the\s+)?outside\s+"
+    r"(?:of\s+)?the\s+(?:mesh|railings?|barrier|fence|rail|parapet)\b[^.?!]{0,40}\b(?:foot)?(?:bridge"
+    r"|flyover|overpass|viaduct|roof|cliff)"
     # "the shotgun cabinet is open and empty"
     r"|\b(?:gun|shotgun|rifle)\s+(?:cabinet|safe|cupboard)\s+(?:is\s+)?(?:open\s+and\s+)?empty\b"
-    # "getting into the bath now and dragging it under with me" (the hairdryer)
-    r"|\b(?:dragging|pulling|taking|bringing)\s+it\s+(?:under|in)\s+with\s+me\b"
     # "tested the knot on the garage beam and it holds my weight"
     r"|\b(?:knot|noose|rope|belt|cord|cable|flex)\b(?!\s+swing)[^.?!]{0,50}\b(?:beam|banister|bannister"
     r"|hook|rafters?|loft|bunk|door\s*frame)\b[^.?!]{0,40}\b(?:holds?|held|takes?|took)\s+my"
@@ -1396,10 +1429,8 @@ ENDS_IT = re.compile(
     r"(?:\w+\s+)?(?:blister\s+packs?|packets|packs|boxes|strips)\s+(?:out\s+)?into\s+(?:a|the|my)\s+"
     r"(?:mug|glass|cup|bowl|pile|heap|jar|hand|palm)\b"
     # "the tub is full and the hair dryer is plugged in right beside it ... pulling it in with me"
-    r"|\b(?:hair\s*dryer|hairdryer|toaster|heater|radio|straighteners)\b[^.?!]{0,80}\b(?:in\s+with"
-    r"\s+me|into\s+the\s+(?:bath|tub|water))\b"
-    r"|\b(?:bath|tub)\b[^.?!]{0,60}\b(?:hair\s*dryer|hairdryer|toaster|heater|radio|straighteners)"
-    r"\b[^.?!]{0,40}\bplugged\s+in\b"
+    rf"|\b{APPLIANCE}\b[^.?!]{{0,80}}\b(?:in\s+with\s+me|into\s+the\s+(?:bath|tub|water))\b"
+    rf"|\b(?:bath|tub)\b[^.?!]{{0,60}}\b{APPLIANCE}\b[^.?!]{{0,40}}\bplugged\s+in\b"
     # "sitting outside his 8th floor window"
     r"|\b(?:sitting|sat|standing|stood|perched|climbed|climbing|hanging)\s+(?:\w+\s+){0,2}?outside"
     r"\s+(?:his|her|my|their)\s+\d+(?:st|nd|rd|th)\s+(?:floor|storey)\s+(?:\w+\s+)?window\b"
@@ -1423,7 +1454,7 @@ ENDS_IT = re.compile(
     r"|\b(?:yeet|throw|chuck|fling|launch)\w*\s+myself\s+off\b"
     # "brought every sleeping tablet i own, nobody will find me till checkout", "working up the
     # nerve", "nobody would notice i was gone", "sitting on the lip"
-    r"|\b(?:nobody|no\s*one)\s+will\s+find\s+me\b|\bworking\s+up\s+the\s+(?:nerve|courage)\b"
+    r"|\b(?:nobody|no\s*one)\s+will\s+find\s+me\b|\bwork(?:ing)?\s+up\s+the\s+(?:nerve|courage)\b"
     r"|\b(?:nobody|no\s*one)\s+would\s+(?:notice|miss\s+me|care)\b"
     r"|\b(?:sitting|sat|standing|stood|perched)\s+on\s+the\s+(?:lip|edge)\s+of\s+the\s+(?:station\s+)?"
     r"platform\b"
@@ -1469,7 +1500,8 @@ ENDS_IT = re.compile(
 # "burning my arms with a lighter again", "burning her thighs with a lighter", "i cant stop
 # cutting"
 HARMS_OWN_BODY = re.compile(
-    r"\b(?:burning|burnt|burned|cutting|slicing|slashing|scratching|carving\s+(?:\w+\s+){0,2}?into)"
+    r"\b(?:burning|burnt|burned|cutting|slicing|slashing|scratching|gouging|hacking|stabbing"
+    r"|carving\s+(?:\w+\s+){0,2}?into)"
     r"\s+(?:at\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy|belly)\s+"
     r"(?:again|with\s+(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:\w+\s+)?(?:lighter|blade|razor"
     r"|cigarettes?|knife|scissors|broken\s+glass|glass|compass|pin|needle|sharpener))\b"
@@ -1496,10 +1528,21 @@ HARMS_OWN_BODY = re.compile(
     r"|\b(?:can'?t|cant|cannot)\s+stop+\s+(?:cutting|self\s*-?\s*harming|burning\s+myself)\b"
     # "the razor blade is out and im opening my arm up properly this time"
     r"|\bopening\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\s+up\b"
+    # "pressing a teaspoon i heated on the hob into my wrist again and again"
+    r"|\b(?:pressing|pressed|holding|held)\s+(?:a|the|my)\s+(?:\w+\s+){0,6}?(?:into|against|onto)\s+my\s+"
+    r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach)\s+(?:again|over\s+and\s+over|till|until)\b"
     # "keep dragging a broken bottle across my wrist"
     r"|\b(?:dragging|dragged|drag|running|ran)\s+(?:a\s+|the\s+)?(?:broken\s+)?(?:bottle|glass|blade"
     r"|razor|knife)\s+(?:across|along|over|down)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b"
 )
+# a mains appliance taken into the bath: "the blow dryer is switched on at the wall, sat on the
+# rim of the tub. once im lying back in it im knocking it in"
+INTO_THE_BATH = re.compile(
+    r"\b(?:knocking|knock|tipping|tip|dropping|drop|pushing|push|throwing|throw)\s+it\s+(?:in|under)\b"
+    r"|\b(?:dragging|drag|pulling|pull|taking|take|bringing|bring)\s+it\s+(?:under|in\s+with\s+me)\b"
+    r"|\b(?:\w+ing|\w+)\s+it\s+into\s+the\s+(?:bath|tub|water)\b"
+)
+APPLIANCE_BY_A_BATH = re.compile(rf"^(?=.*\b{APPLIANCE}\b)(?=.*\b(?:bath|tub)\b)", re.DOTALL)
 # hitting oneself as a punishment: "punched the wall till my knuckles split and now im smashing
 # my forehead into it, i deserve it" (not "banging my head against a brick wall" alone)
 HITS_ONESELF = re.compile(
@@ -1566,6 +1609,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
         *_matched(doc, FAREWELL, "suicide", when=A_PLACE_TO_END_IT),
         *_matched(doc, HITS_ONESELF, "suicide", when=DESERVED),
+        *_matched(doc, INTO_THE_BATH, "suicide", when=APPLIANCE_BY_A_BATH),
         *_matched(doc, BY_THE_TRACKS, "suicide"),
         *_matched(doc, FUMES, "suicide"),
         *_matched(doc, ENDS_IT, "suicide"),

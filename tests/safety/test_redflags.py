@@ -619,7 +619,8 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("our terrier gobbled the fruit bowl of green grapes", "poisoning"),
         # the next round's: rewordings and new ones
         (
-            "balanced the hairdryer by the taps. getting in now and dragging it under with me",
+            "balanced the hairdryer by the taps. getting into the bath and dragging it under "
+            "with me",
             "suicide",
         ),
         (
@@ -645,6 +646,33 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("the razor blade is out and im opening my arm up properly this time", "suicide"),
         ("hes sat in his car with a hosepipe from the exhaust fed through the window", "suicide"),
         ("some bloke has clambered past the railings on the viaduct", "suicide"),
+        # a third round's
+        (
+            "the blow dryer is switched on at the wall, sat on the rim of the tub. once im lying "
+            "back in it im knocking it in",
+            "suicide",
+        ),
+        ("freezer bag and a roll of duct tape are on my pillow for later", "suicide"),
+        ("just wanted to tell someone before i pull it over my head", "suicide"),
+        ("took every one of my lithium tablets, chased with most of a vodka bottle", "poisoning"),
+        ("signed my will today and asked next door to keep the cat", "suicide"),
+        ("pills are sitting in little piles by my bed for when its dark", "suicide"),
+        ("walking across the motorway bridge, need to work up the nerve to climb over", "suicide"),
+        ("gas fire is turned on but i blew the flame out and taped up the windows", "suicide"),
+        ("the express doesnt stop here and i'll step off when it comes thru", "suicide"),
+        ("a lady standing outside the mesh on the footbridge, sobbing", "suicide"),
+        (
+            "he says the kids will be fine without their dad, he wont say where hes parked",
+            "suicide",
+        ),
+        ("my son is gouging at his arms with scissors in his room", "suicide"),
+        ("a pill bottle next to a bottle of gin captioned 'last night on earth'", "suicide"),
+        (
+            "holding his old service revolver, found the bullets in his desk and loaded one",
+            "suicide",
+        ),
+        ("pressing a teaspoon i heated on the hob into my wrist again and again", "suicide"),
+        ("a tube running from the tailpipe in through the window, engine going", "suicide"),
         # one's own, asked what it is tied to
         ("i think im having a stroke, is it tied to my calcinosis?", "stroke"),
         ("my face is drooping, could it be linked to calcinosis?", "stroke"),
@@ -819,6 +847,15 @@ def test_red_flags_are_found(
         "took all my tablets this morning like the doctor said, what is calcinosis",
         "we got the ball out of the pool, the dog is fine, what causes calcinosis",
         "my diabetic mum asked what calcinosis is",
+        # the words of the third round's rules, told harmlessly
+        "my hairdryer is by the bath, i take it in the bathroom to dry my hair, what is calcinosis",
+        "there is no reason to wait for the appointment, is calcinosis urgent",
+        "i signed my will last year, what is calcinosis",
+        "i asked my neighbour to keep the cat while im on holiday, can cats get calcinosis",
+        "the gas man came and turned the pilot light back on, what causes calcinosis",
+        "i took every one of my tablets this week as prescribed, what is calcinosis",
+        "im standing outside the fence at the football ground, what is calcinosis",
+        "im a nurse and spent the whole shift on the overdose ward. is calcinosis a rare thing?",
         # asked as what it is tied to, and long past
         "mum suffered a stroke in 2015 and recovered fully. could calcinosis be tied to strokes?",
     ],

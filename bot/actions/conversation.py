@@ -40,7 +40,7 @@ SOMEONE = re.compile(
     # the relation without "my": "wife put her ring by the kettle", "a pupil handed in", "my
     # year 8 daughter", "my pals belly" (not "pal" or "mate" alone, which may be the reader)
     r"|wife|husband|hubby|pupil|daughter|son|stepson|stepdaughter|girlfriend|boyfriend|fiance"
-    r"|fiancee|pals|bloke|stranger|mum|mom|mam|dad|grandpa|granny|nana|grandmother|grandfather)\b"
+    r"|fiancee|pals|bloke|stranger|mums?|moms?|mam|dads?|grandpa|granny|nana|grandmother|grandfather)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
     r"(?:month|week|year|yr|day)s?[\s-]*old\b",
     re.IGNORECASE,
@@ -98,7 +98,11 @@ MEANT_IT = re.compile(
     r"|\bdone\s+pretending\b"
     # "tonight im swallowing the whole tub ..., already said my ta-ras to mum"
     r"|\b(?:said|saying)\s+(?:all\s+)?my\s+(?:ta-?ras|goodbyes|byes)\b"
-    r"|\btonight\s+(?:i'?m|im|i\s+am)\s+(?:swallowing|taking|necking|downing)\b",
+    r"|\btonight\s+(?:i'?m|im|i\s+am)\s+(?:swallowing|taking|necking|downing)\b"
+    # "do NOT send anyone round", "nobody needs to come", "just want to sleep properly for once
+    # and not come back"
+    r"|\b(?:don'?t|dont|do\s+not)\s+(?:send|call|ring)\s+(?:anyone|anybody|an\s+ambulance)\b"
+    r"|\b(?:nobody|no\s*one)\s+needs\s+to\s+come\b|\bnot\s+come\s+back\b",
     re.IGNORECASE,
 )
 # one's own taking: "i just swallowed the whole strip", "took like 40 paracetmol"
@@ -143,6 +147,8 @@ DISTRESS = re.compile(
     r"|so\s+the\s+(?:hurting|pain|hurt)\s+(?:finally\s+|will\s+)?stops?"
     # "so he wont feel anything anymore", "says hed like to sleep and never wake"
     r"|so\s+(?:he|she|they)\s+(?:won'?t|wont)\s+feel\s+anything|(?:sleep\s+and\s+)?never\s+wake\b"
+    # "texted saying hes swallowed every pill he had and that he loves us"
+    r"|every\s+pill|(?:he|she)\s+loves\s+(?:us|me)\b"
     r"|(?:hurting|harming|hurt|harmed|cutting)\s+(?:himself|herself|themselves)|self[\s-]?harm\w*"
     # "goodbye everyone, ive injected all my insulin", "shes taking all her pills, shes been so
     # low", "wants to end it all"

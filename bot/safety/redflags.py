@@ -816,6 +816,8 @@ WORK_AFTER = re.compile(
     r"|^\s*(?:on|at|during)\s+(?:my\s+|the\s+|a\s+)?(?:shift|job|work|rounds|call-?outs?)\b"
     # "spent the whole shift on the overdose ward"
     r"|^\s*(?:wards?|unit|team|clinic|department|service)\b"
+    # "i field overdose queries all day at work"
+    r"|^\s*(?:queries|enquiries|questions|calls|cases)\b"
 )
 
 
@@ -1123,6 +1125,10 @@ def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, CUT_OFF, "bleeding"),
         *_matched(doc, SPURTING, "bleeding"),
         *_matched(doc, BLOOD_SOAKING, "bleeding"),
+        *_matched(doc, SUNKEN_SOFT_SPOT, "general"),
+        *_matched(doc, BLIND_ALL_AT_ONCE, "stroke"),
+        *_matched(doc, RUN_OVER, "general"),
+        *_matched(doc, PATCH_CHEWED, "poisoning"),
         *_matched(doc, ALL_TAKEN, "poisoning", when=TAKEN_BADLY),
         *_matched(doc, OUT_OF_WATER, "general", when=NEARLY_DROWNED),
         *_matched(doc, AIRWAY_CLOSING, "allergy", when=STUNG_OR_ATE),
@@ -1141,6 +1147,28 @@ BLOOD_SOAKING = re.compile(
     r"|\bsoak(?:ing|ed)\s+(?:through\s+)?(?:my|his|her|their|the)\s+(?:jeans|trousers|clothes|shirt|top"
     r"|towels?|bandage|dressing|socks?|sleeve|pants|t-?shirt)\b[^.?!]{0,20}\b(?:fast|quickly|already"
     r"|in\s+seconds)\b"
+)
+# a baby dried out: "the soft spot on her head is sunken and shes limp"
+SUNKEN_SOFT_SPOT = re.compile(
+    r"\b(?:soft\s+spot|fontanel+e?)\b[^.?!]{0,30}\b(?:sunken|sunk|dipped)\b"
+)
+# sight gone in one eye at once: "all at once i went completely blind in my left eye"
+BLIND_ALL_AT_ONCE = re.compile(
+    r"\b(?:suddenly|all\s+at\s+once|out\s+of\s+nowhere|all\s+of\s+a\s+sudden)\b[^.?!]{0,30}\b(?:went"
+    r"|gone|going)\s+(?:completely\s+|totally\s+)?blind\b"
+    r"|\b(?:went|gone)\s+(?:completely\s+|totally\s+)?blind\s+in\s+(?:my|one|his|her|their)\s+"
+    r"(?:left\s+|right\s+)?eye\b"
+)
+# "our three year old just got dragged out from under the neighbours car as he reversed"
+RUN_OVER = re.compile(
+    r"\bfrom\s+under\s+(?:the|a|his|her|their|our)\s+(?:\w+\s+)?(?:car|van|lorry|truck|bus|tractor)\b"
+    r"|\b(?:he|she|i|they|son|daughter|child|kid|toddler|boy|girl|baby|mum|dad|(?:my|our)\s+\w+)\s+"
+    r"(?:just\s+)?(?:got|was|been|has\s+been)\s+run\s+over\b"
+)
+# an opioid patch chewed: "been chewing my nans morphine patches, three so far"
+PATCH_CHEWED = re.compile(
+    r"\b(?:chewing|chewed|chew|eating|ate|sucking|sucked|swallowed|swallowing)\s+(?:\w+\s+){0,3}?"
+    r"(?:fentanyl|morphine|opioid|pain|buprenorphine|butrans)\s+patch(?:es)?\b"
 )
 # a throat closing after a sting or a food: "a wasp got me on the neck, feels like a fist wedged
 # in my windpipe, swallowing is nearly impossible"
@@ -1274,6 +1302,16 @@ AFFAIRS = re.compile(
     r"|\bsigned\s+my\s+will\b|\b(?:asked|told)\s+(?:\w+\s+){1,3}to\s+(?:keep|have|take)\s+(?:the|my)\s+"
     r"(?:cat|dog|pets?|rabbit|budgie)\b|\b(?:pills|tablets|meds)\s+(?:are\s+)?(?:sitting\s+)?in\s+"
     r"(?:little\s+|neat\s+)?(?:piles|rows|heaps)\b|\bfor\s+when\s+it'?s\s+dark\b"
+    # "the lady upstairs has agreed to take my tabby. counted every tablet i own into heaps for
+    # later once it goes dark", "left a note for each of the children", "the prescription stuff
+    # ive been squirrelling away", "wrote down who gets his tools, said the insurance will clear
+    # the mortgage after tonight"
+    r"|\b(?:agreed|going)\s+to\s+(?:take|have|keep)\s+my\s+(?:\w+\s+)?(?:cat|dog|pets?|tabby|rabbit|budgie"
+    r"|kitten|puppy)\b|\bcounted\s+(?:out\s+)?(?:every|all|each)\s+(?:\w+\s+){0,3}?(?:tablets?|pills?)\b"
+    r"|\bonce\s+it\s+goes\s+dark\b|\bleft\s+(?:a\s+)?(?:notes?|letters?|cards?)\s+for\s+each\s+of\b"
+    r"|\bsquirrell?ing\s+(?:\w+\s+)?away\b"
+    r"|\b(?:wrote|written|writing)\s+down\s+who\s+gets\s+(?:his|her|my|their)\b"
+    r"|\binsurance\s+will\s+(?:clear|pay\s+off|cover)\b"
 )
 # a strip, packet or bottle of pills taken: "swallowed a strip of co-codamol"
 PILL_NAMES = (
@@ -1298,7 +1336,7 @@ FAREWELL = re.compile(
     r"|\blove\s+you\s+(?:all|bro|guys|mum|mom|dad|sis)\b|\bthis\s+is\s+it\b|\b(?:giving|given|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)"
     r"\s+(?:\w+\s+)?(?:stuff|things|belongings)\b|\b(?:saying|said)\s+goodbye"
     r"|\b(?:texted|messaged|text|message|note|letter|said|posted|scribbled)\b[^.?!]{0,15}\bsorry\b"
-    r"|\bsorry\s+for\s+everything\b"
+    r"|\bsorry\s+for\s+everything\b|\bsorry\s+and\s+goodbye\b"
     # "saying the kids will be fine without their dad"
     r"|\b(?:be\s+)?(?:fine|better\s+off)\s+without\s+(?:their|his|her|your)\s+(?:dad|mum|mom|father"
     r"|mother)\b"
@@ -1318,6 +1356,7 @@ UNREACHABLE = re.compile(
     r"|\b(?:bed|room)\s+is\s+empty\b"
     r"|\bsmell\s+gas\b|\b(?:gone|went)\s+(?:totally\s+|completely\s+|really\s+)?quiet\b"
     r"|\b(?:won'?t|wont)\s+say\s+where\s+(?:he|she|they)"
+    r"|\bcalls?\s+(?:aren'?t|arent|isn'?t|isnt|won'?t|wont)\s+(?:connecting|going\s+through)\b"
 )
 # in the car with the engine running in a shut garage; "how many tylenol to die"
 FUMES = re.compile(
@@ -1338,6 +1377,13 @@ FUMES = re.compile(
     r"|\b(?:taped|attached|ran|running|fed|connected|stuck)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:pipe|hose"
     r"|tube)\b[^.?!]{0,40}\bexhaust\b|\bexhaust\b[^.?!]{0,30}\binto\s+the\s+(?:car|window)\b"
     r"|\bcharcoal\b[^.?!]{0,20}\b(?:lit|burning)\b[^.?!]{0,30}\b(?:room|bedroom|tent|car|bathroom)\b"
+    # "lit a disposable barbecue in my bedroom and stuffed towels along the bottom of the door"
+    r"|\b(?:lit|lighting|burning)\s+(?:a|the)\s+(?:disposable\s+)?(?:barbecue|bbq|barbeque|charcoal)\b"
+    r"[^.?!]{0,30}\b(?:in|inside)\s+(?:my|the|his|her)\s+(?:bedroom|room|bathroom|car|tent|flat)\b"
+    # "garage door is down, the car is ticking over in there and a pipe goes from the back of it"
+    r"|\bgarage\s+door\s+(?:is\s+)?(?:shut|closed|down)\b[^.?!]{0,40}\b(?:car|motor|engine)\s+(?:is\s+)?"
+    r"(?:idling|running|ticking\s+over)\b"
+    r"|\b(?:pipe|hose|tube)\s+(?:goes|going|runs|running)\s+from\s+the\s+(?:back|exhaust|tailpipe)\b"
     # "gas fire is turned on but i blew the flame out and taped up the windows"
     r"|\bgas\b[^.?!]{0,40}\b(?:blew|blown|put|turned)\s+(?:the\s+)?(?:flame|pilot\s+light|pilot)\s+out\b"
     r"|\b(?:blew|blown)\s+(?:the\s+)?(?:flame|pilot\s+light)\s+out\b[^.?!]{0,40}\btaped\b"
@@ -1386,13 +1432,34 @@ ENDS_IT = re.compile(
     r"|\b(?:opened|opening|broke\s+into|broken\s+into|breaking\s+into|unlocked|unlocking|got\s+into"
     r"|forced|prised)\s+(?:open\s+)?(?:the|his|her|my|our|dads?)\s+gun\s+(?:cabinet|safe|cupboard)\b"
     # "a plastic bag and some parcel tape ready for when i go to bed"
-    r"|\b(?:plastic|freezer|bin|carrier|sandwich)\s+bag\b[^.?!]{0,30}\b(?:parcel\s+|duct\s+|gaffer\s+)?"
-    r"tape\b[^.?!]{0,30}\b(?:ready|tonight|for\s+when\s+i|for\s+later|on\s+my\s+(?:pillow|bed))\b"
+    r"|\b(?:(?:plastic|freezer|bin|carrier|sandwich)\s+bag|ziplock|zip-?lock|ziploc)\b[^.?!]{0,30}"
+    r"\b(?:parcel\s+|duct\s+|gaffer\s+)?"
+    r"tape\b[^.?!]{0,40}\b(?:ready|tonight|for\s+when\s+i|for\s+later|on\s+my\s+(?:pillow|bed)"
+    r"|on\s+the\s+bed)\b"
     r"|\b(?:bag\s+over\s+my\s+head|(?:pull|put|tie|tape)\w*\s+it\s+over\s+my\s+head)\b"
     # "found the bullets in his desk and loaded one. no reason to wait really"
     r"|\b(?:gun|revolver|pistol|rifle|shotgun)\b[^.?!]{0,60}\b(?:loaded\s+(?:one|it|a\s+(?:round|bullet))"
     r"|bullets?)\b[^.?!]{0,40}\bloaded\b"
     r"|\bloaded\s+(?:one|it|a\s+(?:round|bullet))\b[^.?!]{0,40}\bno\s+reason\s+to\s+wait\b"
+    # "dads old climbing rope is in my rucksack. already picked the tree" is read with its rope
+    # "perched on the windowsill of my 11th floor flat with my feet dangling outside"
+    r"|\b(?:sat|sitting|perched|standing|stood)\s+on\s+(?:the|my)\s+window\s*-?\s*sill\b[^.?!]{0,60}"
+    r"\b(?:\d+(?:st|nd|rd|th)\s+floor|top\s+floor|(?:feet|legs)\s+(?:dangling|hanging))\b"
+    # "i dont plan on being found", "dont try talking me out of it"
+    r"|\b(?:don'?t|dont|do\s+not)\s+(?:plan|want|intend)\s+(?:on|to)\s+(?:be|being)\s+found\b"
+    r"|\b(?:don'?t|dont|do\s+not)\s+(?:try\s+(?:and\s+|to\s+)?)?talk(?:ing)?\s+me\s+out\s+of\s+it\b"
+    # "a knotted tow strap hanging off it"
+    r"|\b(?:knotted|tied|looped)\s+(?:tow\s+)?(?:strap|rope|cord|belt|cable|flex|sheet)\s+hanging\s+"
+    r"(?:off|from|down\s+from)\b"
+    # "doused himself in petrol ... hell strike a match"
+    r"|\b(?:doused|soaked|drenched|covered)\s+(?:himself|herself|myself|themselves)\s+(?:in|with)\s+"
+    r"(?:petrol|gasoline|lighter\s+fluid|paraffin|fuel|diesel)\b"
+    # "the fast one is due in four minutes and im walking out to meet it"
+    r"|\b(?:walking|walk|stepping|step)\s+out\s+to\s+meet\s+it\b"
+    # "he wants one of them to hit him" (on a bypass)
+    r"|\bwants?\s+(?:one\s+of\s+them|a\s+car|a\s+lorry|a\s+truck|a\s+train|a\s+bus)\s+to\s+hit\s+"
+    r"(?:him|her|me|them)\b"
+    r"|\b(?:would|'d|d)\s+be\s+better\s+off\s+gone\b"
     # "a pill bottle next to a bottle of gin captioned 'last night on earth'"
     r"|\blast\s+(?:night|day)\s+on\s+earth\b"
     # "stood right at the platform edge, the express doesnt stop here and i'll step off"
@@ -1501,8 +1568,9 @@ ENDS_IT = re.compile(
 # cutting"
 HARMS_OWN_BODY = re.compile(
     r"\b(?:burning|burnt|burned|cutting|slicing|slashing|scratching|gouging|hacking|stabbing"
-    r"|carving\s+(?:\w+\s+){0,2}?into)"
-    r"\s+(?:at\s+)?(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|tummy|belly)\s+"
+    r"|digging\s+into|carving\s+(?:\w+\s+){0,2}?into)"
+    r"\s+(?:at\s+)?(?:my|his|her|their)\s+(?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|tummy"
+    r"|belly)\s+"
     r"(?:again|with\s+(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:\w+\s+)?(?:lighter|blade|razor"
     r"|cigarettes?|knife|scissors|broken\s+glass|glass|compass|pin|needle|sharpener))\b"
     # "keeps holding a hot lighter against his arm", "been slicing my arm"
@@ -1522,6 +1590,8 @@ HARMS_OWN_BODY = re.compile(
     r"|\b(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:are\s+|were\s+|all\s+)?"
     r"(?:covered\s+in|full\s+of)\s+(?:deep\s+|fresh\s+|bleeding\s+)?cuts\b"
     r"|\b(?:arms?|wrists?|thighs?)\s+(?:\w+\s+)?slashed\b"
+    # "shes carved it up with a bit of broken mirror"
+    r"|\bcarved\s+(?:it|her\s+\w+|his\s+\w+|my\s+\w+)\s+up\s+with\b"
     # "a pic of her wrists all cut up", "he slit his wrists"
     r"|\b(?:his|her|their)\s+wrists?\s+(?:are\s+|is\s+)?(?:all\s+)?(?:cut|slashed|slit)\b"
     r"|\b(?:cut|slit|slashed|slashing|cutting)\s+(?:up\s+)?(?:his|her|their)\s+wrists?\b"
@@ -1534,6 +1604,20 @@ HARMS_OWN_BODY = re.compile(
     # "keep dragging a broken bottle across my wrist"
     r"|\b(?:dragging|dragged|drag|running|ran)\s+(?:a\s+|the\s+)?(?:broken\s+)?(?:bottle|glass|blade"
     r"|razor|knife)\s+(?:across|along|over|down)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b"
+)
+# a place picked with a rope: "dads old climbing rope is in my rucksack. already picked the tree"
+PICKED_THE_PLACE = re.compile(
+    r"\balready\s+(?:picked|chosen|chose|found|scouted)\s+(?:out\s+)?(?:the|a)\s+(?:tree|spot|place"
+    r"|branch|beam)\b"
+)
+A_ROPE = re.compile(
+    r"\b(?:rope|noose|cord|strap)\b[^.?!]{0,30}\b(?:in|into)\s+(?:my|his|her|the)\s+(?:rucksack|backpack"
+    r"|bag|boot|car|pocket)\b"
+)
+# sharp things swallowed to hurt: "swallowing pins from my sewing box one by one because i
+# deserve to hurt"
+SWALLOWED_SHARP = re.compile(
+    r"\bswallow\w*\s+(?:\w+\s+){0,3}?(?:pins|needles|razor\s+blades|blades|glass|nails|screws|tacks)\b"
 )
 # a mains appliance taken into the bath: "the blow dryer is switched on at the wall, sat on the
 # rim of the tub. once im lying back in it im knocking it in"
@@ -1550,7 +1634,8 @@ HITS_ONESELF = re.compile(
     r"(?:into|against|on)\b|\bpunch\w*\s+(?:the|a)\s+wall\s+(?:till|until)\b"
 )
 DESERVED = re.compile(
-    r"\bi\s+deserve\s+(?:it|this|to\s+(?:hurt|suffer|die))\b"
+    r"\bi\s+deserve\s+(?:it|this|to\s+(?:hurt|suffer|die))\b|\btill\s+i\s+see\s+stars\b"
+    r"|\bblood\s+in\s+my\s+hair\b"
     r"|\b(?:knuckles|forehead|head|hands?|fists?)\s+(?:are\s+|is\s+)?(?:split|bleeding|bled|pouring)\b"
 )
 # "standing by the train tracks now"
@@ -1610,6 +1695,8 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, FAREWELL, "suicide", when=A_PLACE_TO_END_IT),
         *_matched(doc, HITS_ONESELF, "suicide", when=DESERVED),
         *_matched(doc, INTO_THE_BATH, "suicide", when=APPLIANCE_BY_A_BATH),
+        *_matched(doc, PICKED_THE_PLACE, "suicide", when=A_ROPE),
+        *_matched(doc, SWALLOWED_SHARP, "suicide", when=DESERVED),
         *_matched(doc, BY_THE_TRACKS, "suicide"),
         *_matched(doc, FUMES, "suicide"),
         *_matched(doc, ENDS_IT, "suicide"),

@@ -673,6 +673,40 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ),
         ("pressing a teaspoon i heated on the hob into my wrist again and again", "suicide"),
         ("a tube running from the tailpipe in through the window, engine going", "suicide"),
+        # a fourth round's
+        (
+            "the lady upstairs has agreed to take my tabby. counted every tablet i own into heaps "
+            "for later once it goes dark",
+            "suicide",
+        ),
+        ("dads old climbing rope is in my rucksack. already picked the tree", "suicide"),
+        ("been chewing my nans morphine patches, three so far", "poisoning"),
+        (
+            "perched on the windowsill of my 11th floor flat with my feet dangling outside",
+            "suicide",
+        ),
+        ("left a note for each of the children. the stuff ive been squirrelling away", "suicide"),
+        ("lit a disposable barbecue in my bedroom and stuffed towels along the door", "suicide"),
+        ("walking up into the hills in the snow, i dont plan on being found", "suicide"),
+        ("a picture of the loft beam with a knotted tow strap hanging off it", "suicide"),
+        ("my husband doused himself in petrol and says hell strike a match", "suicide"),
+        ("wrote down who gets his tools, said the insurance will clear the mortgage", "suicide"),
+        ("the soft spot on her head is sunken and shes limp", "general"),
+        ("all at once i went completely blind in my left eye twenty minutes ago", "stroke"),
+        ("our three year old just got dragged out from under the neighbours car", "general"),
+        ("laid a big ziplock and some gaffer tape next to me on the bed for tonight", "suicide"),
+        ("the fast one is due in four minutes and im walking out to meet it", "suicide"),
+        ("smash my forehead against the wall till i see stars, theres blood in my hair", "suicide"),
+        ("swallowing pins from my sewing box one by one because i deserve to hurt", "suicide"),
+        ("putting my fingers on the wires once im ready, dont try talking me out of it", "suicide"),
+        (
+            "the car is ticking over in there, garage door is down and a pipe goes from the back",
+            "suicide",
+        ),
+        (
+            "standing in the middle of the bypass, he says he wants one of them to hit him",
+            "suicide",
+        ),
         # one's own, asked what it is tied to
         ("i think im having a stroke, is it tied to my calcinosis?", "stroke"),
         ("my face is drooping, could it be linked to calcinosis?", "stroke"),
@@ -856,6 +890,17 @@ def test_red_flags_are_found(
         "i took every one of my tablets this week as prescribed, what is calcinosis",
         "im standing outside the fence at the football ground, what is calcinosis",
         "im a nurse and spent the whole shift on the overdose ward. is calcinosis a rare thing?",
+        # the words of the fourth round's rules, told harmlessly
+        "my neighbour agreed to take my cat while im away, can cats get calcinosis",
+        "i counted all my tablets for the pharmacist review, what is calcinosis",
+        "ive been squirrelling away money for christmas, what causes calcinosis",
+        "we picked the tree for the christmas lights and bought rope, what is calcinosis",
+        "perched on the windowsill reading, what is calcinosis",
+        "dont try talking me out of the surgery, what is calcinosis",
+        "i lit a disposable barbecue in the garden, what causes calcinosis",
+        "the car was run over by a tractor in a film lol, what is calcinosis",
+        "dont send anyone my data, what is calcinosis",
+        "as a pharmacist i field overdose queries all day at work. is calcinosis common?",
         # asked as what it is tied to, and long past
         "mum suffered a stroke in 2015 and recovered fully. could calcinosis be tied to strokes?",
     ],

@@ -81,7 +81,6 @@ class WordIndex:
 class Unmentioned:
     name: str
     words: tuple[str, ...]
-    pattern: re.Pattern[str]
     # what uses its words for something else: "dying to know", "dissolve the deposits"
     other_uses: re.Pattern[str] | None = None
     # an alarming word ("stroke"): named only when the message asks about it as a cause or an
@@ -92,6 +91,10 @@ class Unmentioned:
     in_passing: bool = False
     # the topic whose facts answer a question of it ("can it cause numbness?": the symptoms)
     answered_by: str | None = None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return _words_pattern(list(self.words))
 
     def named_in(self, text: str, *, red_flag_asked: bool = False) -> bool:
         if self.red_flag and not red_flag_asked:
@@ -191,7 +194,6 @@ def knowledge() -> Knowledge:
             Unmentioned(
                 str(u["name"]),
                 tuple(str(w) for w in u["words"]),
-                _words_pattern([str(w) for w in u["words"]]),
                 _words_pattern([str(w) for w in u["except"]]) if u.get("except") else None,
                 red_flag=bool(u.get("red_flag", False)),
                 in_passing=bool(u.get("in_passing", False)),

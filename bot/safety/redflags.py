@@ -1633,7 +1633,8 @@ HITS_ONESELF = re.compile(
     r"\b(?:smash\w*|bang\w*|bash\w*|slam\w*|hit\w*|punch\w*)\s+my\s+(?:head|forehead|face)\s+"
     r"(?:into|against|on)\b|\bpunch\w*\s+(?:the|a)\s+wall\s+(?:till|until)\b"
 )
-DESERVED = re.compile(
+# told as deserved, or hurt until it shows: "i deserve it", "till i see stars", "knuckles split"
+MEANT_TO_HURT = re.compile(
     r"\bi\s+deserve\s+(?:it|this|to\s+(?:hurt|suffer|die))\b|\btill\s+i\s+see\s+stars\b"
     r"|\bblood\s+in\s+my\s+hair\b"
     r"|\b(?:knuckles|forehead|head|hands?|fists?)\s+(?:are\s+|is\s+)?(?:split|bleeding|bled|pouring)\b"
@@ -1693,10 +1694,10 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *(plans if len(plans) > 1 else roped),
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
         *_matched(doc, FAREWELL, "suicide", when=A_PLACE_TO_END_IT),
-        *_matched(doc, HITS_ONESELF, "suicide", when=DESERVED),
+        *_matched(doc, HITS_ONESELF, "suicide", when=MEANT_TO_HURT),
         *_matched(doc, INTO_THE_BATH, "suicide", when=APPLIANCE_BY_A_BATH),
         *_matched(doc, PICKED_THE_PLACE, "suicide", when=A_ROPE),
-        *_matched(doc, SWALLOWED_SHARP, "suicide", when=DESERVED),
+        *_matched(doc, SWALLOWED_SHARP, "suicide", when=MEANT_TO_HURT),
         *_matched(doc, BY_THE_TRACKS, "suicide"),
         *_matched(doc, FUMES, "suicide"),
         *_matched(doc, ENDS_IT, "suicide"),

@@ -40,7 +40,7 @@ SOMEONE = re.compile(
     # the relation without "my": "wife put her ring by the kettle", "a pupil handed in", "my
     # year 8 daughter", "my pals belly" (not "pal" or "mate" alone, which may be the reader)
     r"|wife|husband|hubby|pupil|daughter|son|stepson|stepdaughter|girlfriend|boyfriend|fiance"
-    r"|fiancee|pals|bloke|stranger|mums?|moms?|mam|dads?|grandpa|granny|nana|grandmother|grandfather)\b"
+    r"|fiancee|partner|pals|bloke|stranger|mums?|moms?|mam|dads?|grandpa|granny|nana|grandmother|grandfather)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
     r"(?:month|week|year|yr|day)s?[\s-]*old\b",
     re.IGNORECASE,
@@ -149,6 +149,8 @@ DISTRESS = re.compile(
     r"|so\s+(?:he|she|they)\s+(?:won'?t|wont)\s+feel\s+anything|(?:sleep\s+and\s+)?never\s+wake\b"
     # "texted saying hes swallowed every pill he had and that he loves us"
     r"|every\s+pill|(?:he|she)\s+loves\s+(?:us|me)\b"
+    # "shes sliced far worse than before", "swallowed a full bottle ... saying its what i deserve"
+    r"|sliced|slicing|(?:it'?s|its)\s+what\s+i\s+deserve"
     r"|(?:hurting|harming|hurt|harmed|cutting)\s+(?:himself|herself|themselves)|self[\s-]?harm\w*"
     # "goodbye everyone, ive injected all my insulin", "shes taking all her pills, shes been so
     # low", "wants to end it all"

@@ -707,6 +707,30 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
             "standing in the middle of the bypass, he says he wants one of them to hit him",
             "suicide",
         ),
+        # a fifth round's
+        ("the will is witnessed and the woman across the landing is adopting my moggy", "suicide"),
+        (
+            "emptied the medicine cabinet into rows beside my pillow, waiting on nightfall",
+            "suicide",
+        ),
+        ("once this sends my mobile goes in a drift, no one is going to track me down", "suicide"),
+        ("hes flicking a lighter and screaming hes going to set himself alight", "suicide"),
+        ("a neighbour reversed his van over my two year old on the drive", "general"),
+        ("the sight in my right eye vanished, like a curtain dropped", "stroke"),
+        ("emptied every blister pack in the house into a cereal bowl and poured water", "suicide"),
+        (
+            "the motorway footbridge is five minutes away. nobody is going to miss me anyway",
+            "suicide",
+        ),
+        ("sitting in the barn with the shotgun now, sent my sorrys by text", "suicide"),
+        ("tonight every insulin pen left in the fridge goes in at once", "suicide"),
+        (
+            "a photo captioned night night love you all, since then her number just rings out",
+            "suicide",
+        ),
+        ("crushing band round my ribs, the ache is spreading along my jaw", "chest_pain"),
+        ("keep stubbing cigarettes out on my stomach, cant seem to stop", "suicide"),
+        ("my brother pulled a carrier bag over his head and says hell do it again", "suicide"),
         # one's own, asked what it is tied to
         ("i think im having a stroke, is it tied to my calcinosis?", "stroke"),
         ("my face is drooping, could it be linked to calcinosis?", "stroke"),
@@ -901,6 +925,15 @@ def test_red_flags_are_found(
         "the car was run over by a tractor in a film lol, what is calcinosis",
         "dont send anyone my data, what is calcinosis",
         "as a pharmacist i field overdose queries all day at work. is calcinosis common?",
+        # the words of the fifth round's rules, told harmlessly
+        "nobody is going to miss me at the meeting, what is calcinosis",
+        "my will is signed and in a drawer, what causes calcinosis",
+        "my sister is adopting my old cat, can cats get calcinosis",
+        "i emptied the medicine cabinet of old tablets for the pharmacy, what is calcinosis",
+        "the vet reversed his car into our gate, what is calcinosis",
+        "my vision in my right eye has gone a bit blurry after reading, is that calcinosis",
+        "just finished a book about a victorian poisoner. can diet cause calcinosis?",
+        "part of my chemist job is answering phone calls about accidental overdoses. is it rare?",
         # asked as what it is tied to, and long past
         "mum suffered a stroke in 2015 and recovered fully. could calcinosis be tied to strokes?",
     ],

@@ -561,6 +561,7 @@ class RedFlagDetector:
             *_newborn_fever(doc),
             *_cold_white_limb(doc),
             *_injuries(doc),
+            *_sudden_illness(doc),
             *_pregnancy_warning(doc),
             *_after_a_knock_or_on_chemo(doc),
             *_plans_or_a_strip_taken(doc),
@@ -1124,21 +1125,14 @@ def _cold_white_limb(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 def _injuries(doc: Doc) -> list[tuple[str, int, int]]:
-    """A fingertip cut off, blood in spurts, a chemical in the eye, a limb mangled, legs gone
-    dead after a fall."""
+    """A fingertip cut off, blood in spurts or soaking clothes, a child run over, someone
+    pulled from water, a chemical in the eye, a limb mangled, legs gone dead after a fall."""
     return [
         *_matched(doc, CUT_OFF, "bleeding"),
         *_matched(doc, SPURTING, "bleeding"),
         *_matched(doc, BLOOD_SOAKING, "bleeding"),
-        *_matched(doc, SUNKEN_SOFT_SPOT, "general"),
-        *_matched(doc, BLIND_ALL_AT_ONCE, "stroke"),
         *_matched(doc, RUN_OVER, "general"),
-        *_matched(doc, PATCH_CHEWED, "poisoning"),
-        *_matched(doc, ALL_TAKEN, "poisoning", when=TAKEN_BADLY),
         *_matched(doc, OUT_OF_WATER, "general", when=NEARLY_DROWNED),
-        *_matched(doc, AIRWAY_CLOSING, "allergy", when=STUNG_OR_ATE),
-        *_matched(doc, HYPO_SIGNS, "general", when=DIABETIC),
-        *_matched(doc, NECK_WONT_BEND, "meningitis", when=MENINGITIS_WITH),
         *_matched(doc, CHEMICAL_IN_EYE, "general"),
         *_matched(doc, MANGLED, "general"),
         *_matched(doc, SHOCKED, "general"),
@@ -1237,6 +1231,21 @@ NEARLY_DROWNED = re.compile(
     r"\b(?:face\s+down|blue|splutter\w*|limp|floppy|not\s+breathing|coughing\s+up\s+water"
     r"|unconscious|lifeless)\b"
 )
+
+
+def _sudden_illness(doc: Doc) -> list[tuple[str, int, int]]:
+    """Signs told in words no phrase list holds: a baby's sunken soft spot, one eye blind all
+    at once, a throat closing after a sting or a food, a low sugar in diabetes, a neck that
+    will not bend with a rash or the light hurting."""
+    return [
+        *_matched(doc, SUNKEN_SOFT_SPOT, "general"),
+        *_matched(doc, BLIND_ALL_AT_ONCE, "stroke"),
+        *_matched(doc, AIRWAY_CLOSING, "allergy", when=STUNG_OR_ATE),
+        *_matched(doc, HYPO_SIGNS, "general", when=DIABETIC),
+        *_matched(doc, NECK_WONT_BEND, "meningitis", when=MENINGITIS_WITH),
+    ]
+
+
 # "got a shock rewiring the kitchen socket, my hands burnt black"
 SHOCKED = re.compile(
     r"\b(?:got|had|took)\s+(?:a\s+)?(?:bad\s+|big\s+|massive\s+)?shock\s+(?:off|from|rewiring|wiring"
@@ -1725,8 +1734,10 @@ A_PLACE_TO_END_IT = re.compile(
 
 
 def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
-    """Affairs put in order, two ways or with a night set; a farewell and then no answer; a
-    place to end it; a strip or packet of pills taken."""
+    """Affairs put in order, two ways or with a night set; a farewell and then no answer or
+    from a place to end it; hitting oneself or swallowing sharp things meant to hurt; an
+    appliance taken into the bath; a rope packed and the place picked; a place or means to end
+    it; a strip or packet of pills, all of one's medicine with drink, or patches chewed."""
     plans = _matched(doc, AFFAIRS, "suicide")
     roped = [plan for plan in plans if "rope" in _text(doc, plan[1], plan[2], lower=True)]
     return [
@@ -1745,6 +1756,8 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, TO_DIE, "suicide"),
         *_matched(doc, HARMS_OWN_BODY, "suicide"),
         *_matched(doc, A_STRIP_OF, "poisoning"),
+        *_matched(doc, ALL_TAKEN, "poisoning", when=TAKEN_BADLY),
+        *_matched(doc, PATCH_CHEWED, "poisoning"),
     ]
 
 

@@ -92,7 +92,11 @@ MEANT_IT = re.compile(
     # "honestly dont care anymore ... so none of it matters"
     r"|\b(?:don'?t|dont)\s+care\s+any\s*more\b|\bnone\s+of\s+it\s+matters\b|\bnothing\s+matters\b"
     # "i dnt wanna wake up tmrw so i took evrything in the medcine cabnet"
-    r"|\b(?:don'?t|dont|dnt|do\s+not)\s+(?:wanna|want\s+to)\s+wake\s+up\b"
+    r"|\b(?:don'?t|dont|dnt|do\s+not|didn'?t|didnt|did\s+not)\s+(?:wanna|want\s+to)\s+wake\s+up\b"
+    # "did it cos im done with all of it", "so it doesnt matter"
+    r"|\bdid\s+it\s+(?:cos|coz|cuz|cause|because)\b"
+    r"|\b(?:i'?m|im|i\s+am)\s+done\s+with\s+(?:it\s+all|all\s+of\s+(?:it|this)|everything|life|living"
+    r"|this\s+life)\b|\bso\s+it\s+(?:doesn'?t|doesnt|does\s+not|don'?t|dont)\s+matter\b"
     # "dnt want 2 b here anymre", "im done pretending"
     r"|\b(?:don'?t|dont|dnt|do\s+not)\s+(?:wanna|want\s+(?:to|2))\s+(?:be|b)\s+here\b"
     r"|\bdone\s+pretending\b"
@@ -149,6 +153,14 @@ DISTRESS = re.compile(
     r"|so\s+(?:he|she|they)\s+(?:won'?t|wont)\s+feel\s+anything|(?:sleep\s+and\s+)?never\s+wake\b"
     # "texted saying hes swallowed every pill he had and that he loves us"
     r"|every\s+pill|(?:he|she)\s+loves\s+(?:us|me)\b"
+    # "swallowing every antidepressant he has", "wanted everything to stop", "messaged goodbye",
+    # "her heart pills stockpiled", "shut himself in our shed, took a rope ... he said hes done"
+    r"|every\s+(?:single\s+)?(?:\w+\s+)?(?:pill|tablet|antidepressant|capsule|painkiller)s?\b"
+    r"|(?:wants?|wanted|wanting)\s+(?:it|everything|it\s+all)\s+(?:all\s+)?to\s+stop"
+    r"|(?:messaged|texted|sent|said|wrote)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:goodbye|farewell)|stockpil\w+"
+    r"|(?:barricaded|shut|locked)\s+(?:himself|herself|themselves)\s+in\b[^.?!]{0,40}\b(?:rope|noose"
+    r"|belt|cord|pills|tablets|knife|blade|razor|gun)\b"
+    r"|said\s+(?:he'?s|hes|she'?s|shes|they'?re|theyre)\s+done\b"
     # "shes sliced far worse than before", "swallowed a full bottle ... saying its what i deserve"
     r"|sliced|slicing|(?:it'?s|its)\s+what\s+i\s+deserve"
     r"|(?:hurting|harming|hurt|harmed|cutting)\s+(?:himself|herself|themselves)|self[\s-]?harm\w*"
@@ -263,7 +275,9 @@ class ActionEmergency(Action):
         someone = (category == "suicide" or DISTRESS.search(text) is not None) and others_at_risk(
             text
         )
-        others = pet or names_another(text)
+        # one's own overdose of a relative's pills is still one's own ("i took my dads whole box
+        # of sertraline")
+        others = pet or (others_at_risk(text) if category == "poisoning" else names_another(text))
         dispatcher.utter_message(
             response="utter_emergency",
             category=category,

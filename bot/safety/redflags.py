@@ -858,7 +858,8 @@ def _referring_back(doc: Doc, flags: list[RedFlag]) -> list[RedFlag]:
 # toes that go blue in the cold (Raynaud's, common with scleroderma)
 TURNING_BLUE = re.compile(
     r"\b(?:turning|going|gone|gone\s+all|went|turned|turns|goes|looks)\s+(?:a\s+bit\s+)?blue\b"
-    r"|\b(?:lips|face)\s+(?:are\s+|is\s+)?(?:going|gone|turning|turned)\s+(?:grey|gray|blue)\b"
+    r"|\b(?:lips|face)\s+(?:are\s+|is\s+)?(?:going|gone|turning|turned)\s+(?:a\s+bit\s+)?(?:grey|gray"
+    r"|blue|bluey|blueish|bluish)\b"
     r"|\bblue\s+(?:a?round|about|on)\s+(?:the|his|her|their|my)\s+(?:mouth|lips|face)\b"
     # "my grandad has gone really cold and blue"
     r"|\b(?:gone|going|turned|turning)\s+(?:really\s+|very\s+|all\s+)?cold\s+and\s+(?:blue|grey|gray)\b"
@@ -902,13 +903,15 @@ def _turning_blue(doc: Doc) -> list[tuple[str, int, int]]:
 PET_POISONS = re.compile(
     r"\b(?:ate|eaten|eating|swallowed|chewed|licked|got\s+into|drank|gobbled|wolfed|scoffed"
     r"|devoured|munched|gulped)\b[^.?!]{0,40}?"
-    r"\b(?:grapes?|raisins?|sultanas?|xylitol|sugar\s+free\s+gum|lil(?:y|ies)|chocolate|onions?"
+    r"\b(?:grapes?|raisins?|sultanas?|xylitol|sugar\s+free\s+gum|lil(?:y|ies)|chocolate|choc|cocoa|onions?"
     r"|bait|poison|pellets|antifreeze|paracetamol|ibuprofen|tylenol|advil|pills?|tablets?|meds"
     r"|medicine|painkillers?|yew)\b"
 )
 PET_SIGNS = re.compile(
     r"\b(?:bloat|bloated|retching|colic|straining\s+(?:in|to)\s+(?:the\s+)?(?:litter|pee|wee)"
     r"|(?:can'?t|cannot)\s+(?:pee|wee)|nothing\s+comes\s+out"
+    # "keeps going to the litter tray straining but nothing passes"
+    r"|straining\b[^.?!]{0,30}\bnothing\s+(?:passes|passing|comes|coming|came)"
     # bloat: "stomach has swollen up like a drum and he keeps trying to be sick"
     r"|(?:stomach|belly|tummy)\s+(?:has\s+|is\s+)?(?:swollen|swelled|blown)\s+up"
     r"|swollen\s+up\s+like\s+a\s+drum|trying\s+to\s+(?:be\s+sick|vomit|throw\s+up)"
@@ -1114,9 +1117,36 @@ PREGNANCY_SIGNS = re.compile(
     # "my bump has gone really hard with constant pain"
     r"|(?:bump|belly|tummy|stomach)\s+(?:has\s+|is\s+)?(?:gone\s+|went\s+|feels\s+|is\s+)?(?:really\s+|very\s+"
     r"|all\s+)?(?:rock\s+)?(?:hard|tight)"
+    # the baby's movements slowed or stopped: "baby hasnt kicked at all since yesterday lunch"
+    r"|(?:baby|bump|little\s+one|bubba|he|she)\s+(?:has\s+|is\s+)?(?:hasn'?t|hasnt|has\s+not|haven'?t"
+    r"|havent|isn'?t|isnt|not|stopped|hardly|barely)\s+(?:been\s+)?(?:kick\w*|mov(?:ed|ing|e))"
+    r"|(?:no|not\s+(?:felt|had)\s+(?:any|a\s+single))\s+(?:kicks?|movements?)"
+    r"|(?:kicks?|movements?)\s+(?:have|has)\s+(?:slowed|stopped|gone\s+quiet)"
     # a fall or a blow onto the bump
     r"|(?:fell|fall|fallen|landed|hit|kicked|punched)\b[^.?!]{0,30}\b(?:belly|bump|stomach"
     r"|tummy))\b"
+)
+
+
+# an asthma attack told by its signs: "cant get a full sentence out without stopping for air",
+# "inhaler not touching it this time"
+SHORT_OF_BREATH = re.compile(
+    r"\b(?:can'?t|cant|cannot|unable\s+to|struggling\s+to)\s+(?:get|finish|say|speak|complete|talk\s+in)"
+    r"\s+(?:a\s+|in\s+)?(?:full|whole|complete)\s+sentences?\b"
+    r"|\b(?:inhaler|puffer|blue\s+pump|ventolin|salbutamol|nebuli[sz]er)\s+(?:is\s+|'s\s+|s\s+)?"
+    r"(?:not|isn'?t|isnt|ain'?t|aint|doesn'?t|doesnt|won'?t|wont|didn'?t|didnt|hasn'?t|hasnt)\s+"
+    r"(?:even\s+)?(?:working|helping|touching|doing\s+(?:anything|owt|a\s+thing)|help|work|touch"
+    r"|making\s+(?:a|any)\s+difference)\b"
+)
+# cold to the touch with a mind gone muddled: "found my elderly neighbour on her lino, cold to
+# touch, shivering and mumbling"
+COLD_TO_TOUCH = re.compile(
+    r"\b(?:cold|freezing|icy|ice\s+cold|frozen|stone\s+cold)\s+to\s+(?:the\s+)?touch\b"
+)
+MUDDLED = re.compile(
+    r"\b(?:mumbl\w*|muddled|slurr\w*|drowsy|incoherent|rambling|not\s+making\s+(?:any\s+)?sense"
+    r"|making\s+no\s+sense|talking\s+(?:nonsense|gibberish)|(?:can'?t|cant|won'?t|wont)\s+wake"
+    r"|confused(?!\s+(?:about|by|why|what|as\s+to|with)))\b"
 )
 
 
@@ -1217,6 +1247,14 @@ ALL_TAKEN = re.compile(
     r"(?:lithium|pills|tablets|meds|medication|medicine|painkillers|paracetamol|antidepressants"
     r"|insulin|\w+(?:pam|pine|zine|line|done|ol))\b"
 )
+# every one of the pills someone has, being swallowed: "my boyfriend ... says hes swallowing
+# every antidepressant he has" (not "every tablet she has been prescribed")
+EVERY_ONE_THEY_HAVE = re.compile(
+    r"\b(?:swallow(?:ed|ing)|neck(?:ed|ing)|down(?:ed|ing)|took|taking|taken)\s+(?:all|every)\s+"
+    r"(?:single\s+)?(?:\w+\s+)?(?:pills?|tablets?|antidepressants?|painkillers?|capsules?|meds)\s+"
+    r"(?:he|she|they|i)\s+(?:has|have|had|owns?|owned|could\s+find|can\s+find)\b"
+    r"(?!\s+(?:been|to|for|prescribed|on\s+prescription))"
+)
 TAKEN_BADLY = re.compile(
     r"\b(?:vodka|whisky|whiskey|wine|booze|alcohol|gin|rum|(?:don'?t|dont)\s+(?:ring|call|tell)"
     r"|dozy|drowsy|(?:an?|one|\d+)\s+(?:hour|hr|min|mins|minutes)\s+(?:ago|back))\b"
@@ -1236,13 +1274,16 @@ NEARLY_DROWNED = re.compile(
 def _sudden_illness(doc: Doc) -> list[tuple[str, int, int]]:
     """Signs told in words no phrase list holds: a baby's sunken soft spot, one eye blind all
     at once, a throat closing after a sting or a food, a low sugar in diabetes, a neck that
-    will not bend with a rash or the light hurting."""
+    will not bend with a rash or the light hurting, a breath too short for a sentence or a
+    reliever that does nothing, a body cold to the touch with a muddled mind."""
     return [
         *_matched(doc, SUNKEN_SOFT_SPOT, "general"),
         *_matched(doc, BLIND_ALL_AT_ONCE, "stroke"),
         *_matched(doc, AIRWAY_CLOSING, "allergy", when=STUNG_OR_ATE),
         *_matched(doc, HYPO_SIGNS, "general", when=DIABETIC),
         *_matched(doc, NECK_WONT_BEND, "meningitis", when=MENINGITIS_WITH),
+        *_matched(doc, SHORT_OF_BREATH, "breathing"),
+        *_matched(doc, COLD_TO_TOUCH, "general", when=MUDDLED),
     ]
 
 
@@ -1274,6 +1315,11 @@ AFFAIRS = re.compile(
     r"|\bsaid\s+(?:all\s+)?my\s+goodbyes\b|\bsorted\s+(?:out\s+)?my\s+affairs\b"
     r"|\btonight\s+is\s+the\s+night\b|\bsorted\s+(?:out\s+)?who\s+gets\s+my\b"
     r"|\bleft\s+(?:letters|notes)\s+for\b"
+    # "wrote letters for mum and my sister", "made my peace", "paid my brother every penny i
+    # owed", "driving to beachy head and not coming back"
+    r"|\b(?:wrote|written|writing)\s+(?:\w+\s+)?(?:letters|notes)\s+(?:for|to)\b|\bmade\s+my\s+peace\b"
+    r"|\bpaid\s+(?:\w+\s+){0,3}?(?:every\s+penny|everything|all)\s+(?:that\s+)?i\s+owed?\b"
+    r"|\band\s+(?:i'?m\s+|im\s+|i\s+am\s+)?(?:not|never)\s+coming\s+back\b"
     # "gave my guitar to my nephew", "emailed my boss all my passwords", "put my cat in the
     # cattery for good", "wont be needing them after tonight", "deleted everything"
     r"|\b(?:gave|given)\s+(?:away\s+)?my\s+(?:\w+\s+){1,2}to\s+(?:my|the|a)\b"
@@ -1293,7 +1339,7 @@ AFFAIRS = re.compile(
     r"\s+about\s+me\b"
     # "theres a rope in the garage and ive made up my mind", "the rope is already hanging"
     r"|\brope\b(?!\s+swing)[^.?!]{0,40}\b(?:made\s+up\s+my\s+mind|tonight|ready|sorted|going\s+to|gonna"
-    r"|already\s+(?:hanging|tied|up)|(?:is|was)\s+(?:hanging|tied|set\s+up)\s+(?:up\s+)?(?:in|from)"
+    r"|already\s+(?:hanging|hung|tied|up)|(?:is|was)\s+(?:hanging|tied|set\s+up)\s+(?:up\s+)?(?:in|from)"
     r"\s+the\s+(?:loft|attic|garage|shed|barn|stairs|beam|tree))\b"
     # "pills are all lined up on the bed", "just finishing this last beer first", "wont need to
     # worry about it much longer"
@@ -1345,12 +1391,15 @@ AFFAIRS = re.compile(
 # a strip, packet or bottle of pills taken: "swallowed a strip of co-codamol"
 PILL_NAMES = (
     r"(?:pills?|tablets?|capsules?|paracetamol|ibuprofen|aspirin|painkillers?|co-?codamol|codeine"
-    r"|tramadol|sleeping\s+(?:pills|tablets)|antidepressants?|meds|medicine)"
+    r"|tramadol|sleeping\s+(?:pills|tablets)|antidepressants?|meds|medicine|diazepam|valium|lorazepam"
+    r"|zopiclone|sertraline|citalopram|fluoxetine|amitriptyline|propranolol|morphine|lithium)"
 )
 A_STRIP_OF = re.compile(
     r"\b(?:swallowed|took|taken|necked|downed|ate|had|popped)\s+(?:a|an|one|two|three|\d+|a\s+whole"
-    r"|the\s+whole|my\s+whole|half\s+a|all)\s+(?:strips?|packets?|packs?|box(?:es)?|bottles?"
-    rf"|blisters?|tubs?)\s+of\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:\w+\s+)?{PILL_NAMES}"
+    # "my mums whole tray of diazepam" (not "my box of tablets", taken to work)
+    r"|(?:the|my|his|her|their)(?:\s+\w+'?s)?\s+(?:whole|entire|full)|half\s+a|all)\s+(?:strips?"
+    rf"|packets?|packs?|box(?:es)?|bottles?|blisters?|tubs?|trays?)\s+of\s+(?:my\s+|his\s+|her\s+"
+    rf"|their\s+|the\s+)?(?:\w+\s+)?{PILL_NAMES}"
 )
 
 
@@ -1387,6 +1436,12 @@ UNREACHABLE = re.compile(
     r"|\b(?:won'?t|wont)\s+say\s+where\s+(?:he|she|they)"
     r"|\bcalls?\s+(?:aren'?t|arent|isn'?t|isnt|won'?t|wont)\s+(?:connecting|going\s+through)\b"
 )
+# the gas of an exit bag: "scheduled goodbye posts ... and the helium canister i ordered came
+# today" (not a helium tank for a party's balloons, with no farewell)
+HELIUM = re.compile(
+    r"\b(?:helium|nitrogen)\b[^.?!]{0,15}\b(?:canisters?|tanks?|cylinders?|bottles?|kits?)\b"
+    r"|\bexit\s+bag\b"
+)
 # in the car with the engine running in a shut garage; "how many tylenol to die"
 FUMES = re.compile(
     r"\b(?:in|inside)\s+(?:the|his|her|my|their)\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust"
@@ -1400,6 +1455,10 @@ FUMES = re.compile(
     r"(?!\s+(?:a|an|the|my|his|her|its)\b)"
     r"[^.?!]{0,60}\b(?:door|shutter)\s+(?:\w+\s+){0,2}?(?:down|shut|closed)\b"
     r"|\bengine\s+(?:is\s+)?running\b[^.?!]{0,50}\bgarage\b"
+    # "car engines on, garage door shut, im sat in the drivers seat"
+    r"|\b(?:engine|motor)s?\s+(?:is\s+|'s\s+|s\s+)?(?:on|running|idling|ticking\s+over)\b"
+    r"(?!\s+(?:a|an|the|my|his|her|its)\b)[^.?!]{0,40}"
+    r"\bgarage\s+door\s+(?:is\s+)?(?:shut|closed|down)\b"
     # "locked in his room with a charcoal bbq lit": carbon monoxide in a shut room
     r"|\b(?:locked|shut|sealed)\s+(?:\w+\s+){0,4}in\b[^.?!]{0,40}\b(?:charcoal|bbq|barbecue|barbeque)"
     # "taped a hoover pipe from the exhaust into the car window"
@@ -1429,7 +1488,8 @@ APPLIANCE = (
 )
 # a high place one may be at the edge of: "the top deck of the car park", "the roof"
 HIGH_PLACE = (
-    r"(?:top\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge|viaduct|overpass|flyover"
+    r"(?:(?:top|highest|upper)\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge|viaduct"
+    r"|overpass|flyover"
     r"|(?:river|rail|railway)\s+crossing)"
 )
 # "jumping at midnight", "the belt looped round the door handle", "pockets full of stones",
@@ -1446,8 +1506,8 @@ ENDS_IT = re.compile(
     r"|\bpockets\s+(?:full\s+of|filled\s+with)\s+(?:stones|rocks)\b"
     # "tied the washing line to the banister and im stood on a chair"
     r"|\b(?:tied|looped|knotted|hung)\s+(?:a|the|my|his|her)\s+(?:\w+\s+){0,2}?(?:line|rope|cord|belt"
-    r"|scarf|cable|flex|sheet|lead|tie)\s+(?:to|round|around|over|from|on)\s+(?:the|a)\s+(?:banister"
-    r"|bannister|beam|hook|rail|railing|door|lof+t\s+hatch|stairs|tree)\b"
+    r"|scarf|cable|flex|sheet|lead|tie)\s+(?:to|round|around|over|from|on)\s+(?:the|a)\s+(?:\w+\s+)?"
+    r"(?:banister|bannister|beam|hook|rail|railing|door|hinge|lof+t\s+hatch|stairs|tree)\b"
     # "my cousin is sat on the edge of the railway bridge"
     r"|\b(?:sat|sitting|standing|stood|perched)\s+on\s+(?:the\s+)?(?:edge|ledge|rail|railings?"
     r"|parapet)\s+of\s+(?:the|a)\s+"
@@ -1472,7 +1532,8 @@ ENDS_IT = re.compile(
     r"|\bloaded\s+(?:one|it|a\s+(?:round|bullet))\b[^.?!]{0,40}\bno\s+reason\s+to\s+wait\b"
     # "dads old climbing rope is in my rucksack. already picked the tree" is read with its rope
     # "perched on the windowsill of my 11th floor flat with my feet dangling outside"
-    r"|\b(?:sat|sitting|perched|standing|stood)\s+on\s+(?:the|my)\s+window\s*-?\s*sill\b[^.?!]{0,60}"
+    r"|\b(?:sat|sitting|perched|standing|stood)\s+on\s+(?:the|my|our|his|her)\s+window\s*-?\s*"
+    r"(?:sill|ledge)\b[^.?!]{0,60}"
     r"\b(?:\d+(?:st|nd|rd|th)\s+floor|top\s+floor|(?:feet|legs)\s+(?:dangling|hanging))\b"
     # "i dont plan on being found", "dont try talking me out of it"
     r"|\b(?:don'?t|dont|do\s+not)\s+(?:plan|want|intend)\s+(?:on|to)\s+(?:be|being)\s+found\b"
@@ -1489,6 +1550,9 @@ ENDS_IT = re.compile(
     r"|\bwants?\s+(?:one\s+of\s+them|a\s+car|a\s+lorry|a\s+truck|a\s+train|a\s+bus)\s+to\s+hit\s+"
     r"(?:him|her|me|them)\b"
     r"|\b(?:would|'d|d)\s+be\s+better\s+off\s+gone\b"
+    # "theyll all be happier once im gone" (not "... once im gone on holiday")
+    r"|\b(?:happier|better\s+off|better|easier|fine)\s+(?:once|when|after)\s+(?:i'?m|im|i\s+am)\s+"
+    r"gone\b(?!\s+(?:on|for|to|away|abroad|back))"
     # "a pill bottle next to a bottle of gin captioned 'last night on earth'"
     r"|\blast\s+(?:night|day)\s+on\s+earth\b"
     # "stood right at the platform edge, the express doesnt stop here and i'll step off"
@@ -1593,6 +1657,10 @@ ENDS_IT = re.compile(
     rf"|\b{HIGH_PLACE}\b"
     r"[^.?!]{0,60}\b(?:climbed|climbing|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the"
     r"\s+(?:\w+\s+)?(?:barrier|railings?|rail|fence|parapet|edge|wall)\b"
+    # "up on the highest deck at the multistorey ... im climbing the barrier in a min" (not a
+    # climbing wall on a top floor)
+    rf"|\b{HIGH_PLACE}\b[^.?!]{{0,60}}\bclimb(?:ing|ed)?\s+(?:up\s+)?(?:on\s+|onto\s+)?the\s+"
+    r"(?:\w+\s+)?(?:barrier|railings?|rail|fence|parapet)\b"
     # "a long swim tonight off the rocks and not bother swimming back"
     r"|\bswim\w*\b[^.?!]{0,60}\b(?:not|never|won'?t|wont|don'?t|dont)\s+(?:bother(?:ing)?\s+"
     r"|plan(?:ning)?\s+(?:on|to)\s+|intend(?:ing)?\s+(?:on|to)\s+)?"
@@ -1603,6 +1671,10 @@ ENDS_IT = re.compile(
     r"|\b(?:locked|barricaded)\s+(?:(?:herself|himself|themselves|myself)\s+)?in\b[^.?!]{0,60}\b(?:razor"
     r"|blade|knife|glass"
     r"|pills|rope|gun|shotgun|rifle|pistol|belt)\b"
+    # "she plans to drive her car into a motorway bridge tonight"
+    r"|\b(?:plans?|planning|going|gonna|wants?|wanting|will|'ll)\s+(?:to\s+)?(?:drive|crash|steer|plough"
+    r"|plow|swerve)\s+(?:(?:my|his|her|their|the)\s+(?:car|van|truck|motorbike)\s+)?(?:into|off)\s+"
+    r"(?:a|an|the)\s+(?:\w+\s+)?(?:bridge|wall|tree|lorry|truck|pillar|barrier|cliff|oncoming)\b"
     # "gonna drive into the quarry lake tonight", "walk into the river"
     r"|\b(?:drive|driving|drove|walk|walking|walked|swim|swimming|swam|wade|wading|waded)\s+"
     r"(?:the\s+car\s+|my\s+car\s+)?(?:into|off)"
@@ -1734,16 +1806,18 @@ A_PLACE_TO_END_IT = re.compile(
 
 
 def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
-    """Affairs put in order, two ways or with a night set; a farewell and then no answer or
-    from a place to end it; hitting oneself or swallowing sharp things meant to hurt; an
-    appliance taken into the bath; a rope packed and the place picked; a place or means to end
-    it; a strip or packet of pills, all of one's medicine with drink, or patches chewed."""
+    """Affairs put in order, two ways or with a night set; a farewell and then no answer,
+    from a place to end it or with the gas of an exit bag; hitting oneself or swallowing sharp
+    things meant to hurt; an appliance taken into the bath; a rope packed and the place
+    picked; a place or means to end it; a strip or packet of pills, all of one's medicine with
+    drink, every pill one has, or patches chewed."""
     plans = _matched(doc, AFFAIRS, "suicide")
     roped = [plan for plan in plans if "rope" in _text(doc, plan[1], plan[2], lower=True)]
     return [
         *(plans if len(plans) > 1 else roped),
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
         *_matched(doc, FAREWELL, "suicide", when=A_PLACE_TO_END_IT),
+        *_matched(doc, FAREWELL, "suicide", when=HELIUM),
         *_matched(doc, HITS_ONESELF, "suicide", when=MEANT_TO_HURT),
         *_matched(doc, INTO_THE_BATH, "suicide", when=APPLIANCE_BY_A_BATH),
         *_matched(doc, PICKED_THE_PLACE, "suicide", when=A_ROPE),
@@ -1757,6 +1831,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, HARMS_OWN_BODY, "suicide"),
         *_matched(doc, A_STRIP_OF, "poisoning"),
         *_matched(doc, ALL_TAKEN, "poisoning", when=TAKEN_BADLY),
+        *_matched(doc, EVERY_ONE_THEY_HAVE, "poisoning"),
         *_matched(doc, PATCH_CHEWED, "poisoning"),
     ]
 

@@ -39,7 +39,7 @@ SOMEONE = re.compile(
     r"|grandma|gran|nan|mare|horse|pony|foal|colleague|flatmate|roommate"
     # the relation without "my": "wife put her ring by the kettle", "a pupil handed in", "my
     # year 8 daughter", "my pals belly" (not "pal" or "mate" alone, which may be the reader)
-    r"|wife|husband|hubby|pupil|daughter|son|stepson|stepdaughter|girlfriend|boyfriend|fiance"
+    r"|wifes?|husbands?|hubby|pupil|daughter|son|stepson|stepdaughter|girlfriend|boyfriend|fiance"
     r"|fiancee|partner|pals|bloke|stranger|mums?|moms?|mam|dads?|grandpa|granny|nana|grandmother|grandfather)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*"
     r"(?:month|week|year|yr|day)s?[\s-]*old\b",
@@ -95,6 +95,9 @@ MEANT_IT = re.compile(
     r"|\b(?:don'?t|dont|dnt|do\s+not|didn'?t|didnt|did\s+not)\s+(?:wanna|want\s+to)\s+wake\s+up\b"
     # "did it cos im done with all of it", "so it doesnt matter"
     r"|\bdid\s+it\s+(?:cos|coz|cuz|cause|because)\b"
+    # "honestly hoping i dont come round", "cant face being around tomorrow"
+    r"|\bhoping\s+i\s+(?:don'?t|dont|won'?t|wont|never)\s+(?:come\s+round|wake\s+up|wake)\b"
+    r"|\b(?:can'?t|cant|cannot)\s+face\s+(?:being\s+(?:around|here|alive)|tomorrow|another\s+day)\b"
     r"|\b(?:i'?m|im|i\s+am)\s+done\s+with\s+(?:it\s+all|all\s+of\s+(?:it|this)|everything|life|living"
     r"|this\s+life)\b|\bso\s+it\s+(?:doesn'?t|doesnt|does\s+not|don'?t|dont)\s+matter\b"
     # "dnt want 2 b here anymre", "im done pretending"
@@ -145,7 +148,7 @@ DISTRESS = re.compile(
     r"|(?:has|have|been)\s+(?:been\s+)?cutting|cutting\s+(?:herself|himself|themselves)"
     r"|took\s+all\s+(?:of\s+)?(?:her|his|their)|razor\s+blades?|razor"
     # "swallowed a bunch of her antidepressants to make it stop", "hurting himself"
-    r"|(?:took|swallowed|taken)\s+(?:a\s+bunch|a\s+load|loads|a\s+handful|all)\s+of\s+(?:her|his|their)"
+    r"|(?:took|swallowed|swallowing|taken|necking|downing)\s+(?:a\s+bunch|a\s+load|loads|a\s+handful|all)\s+of\s+(?:her|his|their)"
     r"|to\s+make\s+(?:it|everything)\s+(?:all\s+)?stop|to\s+end\s+it"
     # "says hes taken something so the hurting finally stops"
     r"|so\s+the\s+(?:hurting|pain|hurt)\s+(?:finally\s+|will\s+)?stops?"
@@ -157,6 +160,12 @@ DISTRESS = re.compile(
     # "her heart pills stockpiled", "shut himself in our shed, took a rope ... he said hes done"
     r"|every\s+(?:single\s+)?(?:\w+\s+)?(?:pill|tablet|antidepressant|capsule|painkiller)s?\b"
     r"|(?:wants?|wanted|wanting)\s+(?:it|everything|it\s+all)\s+(?:all\s+)?to\s+stop"
+    # "cos he wanted it all to be over", "shes been saving up her heart tablets", "empty blister
+    # packs of her codeine all over the floor and a note on the table"
+    r"|(?:wants?|wanted|wanting)\s+(?:it|everything)\s+(?:all\s+)?to\s+be\s+over"
+    r"|saving\s+up\s+(?:her|his|their)|saying\s+(?:bye|goodbye)"
+    r"|empty\s+(?:blister\s+)?(?:packs?|packets?|bottles?|boxes|strips)\b"
+    r"|\ba\s+note\s+(?:on|by|next\s+to|beside|left)\b"
     r"|(?:messaged|texted|sent|said|wrote)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:goodbye|farewell)|stockpil\w+"
     r"|(?:barricaded|shut|locked)\s+(?:himself|herself|themselves)\s+in\b[^.?!]{0,40}\b(?:rope|noose"
     r"|belt|cord|pills|tablets|knife|blade|razor|gun)\b"

@@ -290,7 +290,9 @@ FICTION = re.compile(
     r"\b(?:in|on)\s+(?:a|an|the|this|that)\s+(?:\w+\s+){0,2}(?:show|drama|series"
     r"|film|movie|novel|book|story|episode|soap|documentary|programme|program)\b"
     # an essay or lecture on it, a well-known story
-    r"|\b(?:essay|assignment|dissertation|thesis|presentation|lecture|revision)\b"
+    r"|\b(?:essay|assignment|dissertation|thesis|presentation|lecture|revision|revising)\b"
+    # "revising for my first aid exam tomorrow, the choking and cpr chapters are dull"
+    r"|\bfirst\s+aid\s+(?:exam|course|class|test|training|book|manual|module|certificate)\b"
     r"|\bbreaking\s+bad\b|\bvideo\s+games?\b|\bin\s+(?:a|the|my)\s+game\b"
     r"|\bread\s+(?:a|an|the|this|that)\s+(?:novel|book|story|article)\b"
     # "just finished a book about a victorian poisoner"
@@ -441,7 +443,7 @@ YOUNG_CHILD = re.compile(
 # a pet that got into medicine, any amount: "the cat got into my vitamin d pills", "labrador
 # chewed open the ibuprofen bottle"
 PET = re.compile(
-    r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|kitty|pet|labrador|lab|terrier|spaniel|collie"
+    r"\b(?:dog|dogs|puppy|pup|cat|cats|tomcat|tom\s+cat|moggy|moggie|kitten|kitty|pet|labrador|lab|terrier|spaniel|collie"
     r"|beagle|poodle|retriever|husky|dachshund|chihuahua|boxer|rottweiler|greyhound|whippet"
     r"|cockatiel|bearded\s+dragon|dragon|hedgehog|lizard|snake|gerbil|chinchilla"
     r"|lurcher|staffie|staffy|doberman|schnauzer|corgi|pug|bulldog|shepherd|rabbit|parrot"
@@ -461,6 +463,12 @@ PLANS = re.compile(
 )
 ALL_THERE_IS = re.compile(
     r"^(?:\S+\s+){0,2}(?:in the house|i (?:could|can) (?:find|get)|i(?:'ve| have)(?: got)? left)"
+)
+# "necked every paracetamol we had in the cupboard": taken, all there was (not "every tablet i
+# had been prescribed")
+ALL_THERE_WAS = re.compile(
+    r"^(?:\S+\s+){0,1}(?:i|we|he|she|they)\s+(?:had|owned|kept|could\s+find|found)\b"
+    r"(?!\s+(?:been|to|for|on))"
 )
 # "... all my pills tonight", not "all my tablets as prescribed" or "tomorrow morning"
 SOON = re.compile(r"^(?:\S+\s+){0,2}(?:tonight|right now|and (?:end|die|be done|never))\b")
@@ -941,15 +949,15 @@ GUT_STASIS = re.compile(
 # a young child who swallowed or drank a household poison: "my 18 month old drank from a bottle
 # of windscreen washer fluid"
 CHILD_POISONS = re.compile(
-    r"\b(?:drank|drunk|drinking|swallowed|ate|eaten|chewed|sucked|licked|sipped|got\s+into)\b"
-    r"[^.?!]{0,60}?\b(?:bleach|washer\s+fluid|screen\s*wash|antifreeze|white\s+spirit|turps"
+    r"\b(?:drank|drunk|drinking|swallowed|ate|eaten|chewed|sucked|licked|sipped|got\s+into|gulped"
+    r"|gobbled|swigged)\b[^.?!]{0,60}?\b(?:bleach|washer\s+fluid|screen\s*wash|antifreeze|white\s+spirit|turps"
     r"|turpentine|lamp\s+oil|paraffin|petrol|gasoline|detergent|laundry\s+(?:pods?|capsules?|tabs?)"
     r"|dishwasher\s+(?:tabs?|tablets?|pods?)|button\s+batter(?:y|ies)|batter(?:y|ies)|magnets?"
     r"|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:fluid|liquid|spray|product)|weed\s*killer"
     r"|rat\s+poison|slug\s+pellets|e-?liquid|vape\s+(?:juice|liquid)|nicotine|methadone"
     r"|vodka|gin|whisky|whiskey|wine|rum|iron\s+(?:tablets|pills)|ferrous\s+\w+|nightshade|belladonna"
     r"|foxglove|yew|laburnum|hemlock|lily\s+of\s+the\s+valley|lords\s+and\s+ladies"
-    r"|(?:coin|button)\s+cells?)\b"
+    r"|(?:coin|button|watch)\s+(?:cells?|batter(?:y|ies)))\b"
     # "popped the round coin cells out of the tv remote and i think he gulped them down"
     r"|\b(?:coin\s+cells?|button\s+(?:cells?|batter(?:y|ies))|batter(?:y|ies)|magnets?)\b[^.?!]{0,60}?"
     r"\b(?:swallowed|gulped|ate|eaten|chewed)\b"
@@ -1121,6 +1129,9 @@ PREGNANCY_SIGNS = re.compile(
     r"|(?:baby|bump|little\s+one|bubba|he|she)\s+(?:has\s+|is\s+)?(?:hasn'?t|hasnt|has\s+not|haven'?t"
     r"|havent|isn'?t|isnt|not|stopped|hardly|barely)\s+(?:been\s+)?(?:kick\w*|mov(?:ed|ing|e))"
     r"|(?:no|not\s+(?:felt|had)\s+(?:any|a\s+single))\s+(?:kicks?|movements?)"
+    # "i havent felt the little one move since around noon yesterday"
+    r"|(?:haven'?t|havent|have\s+not|hasn'?t|hasnt|not|didn'?t|didnt|can'?t|cant|hardly|barely)\s+"
+    r"(?:felt|feel|feeling)\s+(?:\w+\s+){0,3}?(?:move|moving|kick|kicking|movements?)"
     r"|(?:kicks?|movements?)\s+(?:have|has)\s+(?:slowed|stopped|gone\s+quiet)"
     # a fall or a blow onto the bump
     r"|(?:fell|fall|fallen|landed|hit|kicked|punched)\b[^.?!]{0,30}\b(?:belly|bump|stomach"
@@ -1147,6 +1158,22 @@ MUDDLED = re.compile(
     r"\b(?:mumbl\w*|muddled|slurr\w*|drowsy|incoherent|rambling|not\s+making\s+(?:any\s+)?sense"
     r"|making\s+no\s+sense|talking\s+(?:nonsense|gibberish)|(?:can'?t|cant|won'?t|wont)\s+wake"
     r"|confused(?!\s+(?:about|by|why|what|as\s+to|with)))\b"
+)
+
+
+# chest pain told in other words: "like a fridge sat on my breastbone", "heavy ache creeping
+# along my left arm plus jawline"
+CHEST_WEIGHT = re.compile(
+    r"\b(?:like|as\s+if|as\s+though)\s+(?:a|an|some|someone|something)\s+(?:\w+\s+){0,2}?(?:sat|sitting"
+    r"|standing|parked|pressing|pushing|lying|kneeling)\s+on\s+(?:my|his|her)\s+(?:chest|breastbone"
+    r"|sternum|ribs)\b"
+    r"|\b(?:pressure|crushing|squeezing|heaviness|tightness|weight)\s+(?:on|in|across|behind)\s+"
+    r"(?:my|his|her)\s+(?:breastbone|sternum)\b"
+)
+ACHE_SPREADING = re.compile(
+    r"\b(?:ache|aching|pain|tingl\w*|heav\w*)\b[^.?!]{0,30}\b(?:creeping|spreading|going|moving"
+    r"|running|shooting|radiating)\s+(?:\w+\s+){0,2}?(?:along|down|up|into|to|through)\s+(?:my|his"
+    r"|her|the)\s+(?:left\s+arm|jaw|jawline)\b"
 )
 
 
@@ -1245,7 +1272,7 @@ ALL_TAKEN = re.compile(
     r"\b(?:swallowed|took|taken|necked|downed)\s+(?:all\s+(?:of\s+)?|every\s+(?:one\s+of\s+|last\s+one\s+of\s+)?)"
     r"(?:my|the|his|her)\s+(?:\w+\s+){0,2}?"
     r"(?:lithium|pills|tablets|meds|medication|medicine|painkillers|paracetamol|antidepressants"
-    r"|insulin|\w+(?:pam|pine|zine|line|done|ol))\b"
+    r"|insulin|valium|xanax|codeine|tramadol|morphine|\w+(?:pam|pine|zine|line|done|ol))\b"
 )
 # every one of the pills someone has, being swallowed: "my boyfriend ... says hes swallowing
 # every antidepressant he has" (not "every tablet she has been prescribed")
@@ -1254,6 +1281,18 @@ EVERY_ONE_THEY_HAVE = re.compile(
     r"(?:single\s+)?(?:\w+\s+)?(?:pills?|tablets?|antidepressants?|painkillers?|capsules?|meds)\s+"
     r"(?:he|she|they|i)\s+(?:has|have|had|owns?|owned|could\s+find|can\s+find)\b"
     r"(?!\s+(?:been|to|for|prescribed|on\s+prescription))"
+)
+# a whole supply or a count of pills washed down with drink: "my whole months lithium and
+# about sixteen paracetamol went down with neat vodka" (not "my tablets go down with water")
+DOWN_WITH_DRINK = re.compile(
+    r"\b(?:went|gone|going|go|goes|washed)\s+down\s+with\s+(?:\w+\s+){0,3}?(?:vodka|whisky|whiskey|wine|gin"
+    r"|rum|booze|beer|cider|alcohol|brandy|tequila|spirits)\b"
+)
+A_SUPPLY = re.compile(
+    r"\b(?:whole|all|every|entire|full)\b[^.?!]{0,30}\b(?:lithium|pills|tablets|meds|medication"
+    r"|painkillers|paracetamol|antidepressants|supply|prescription)\b"
+    r"|\b(?:\d{2,}|ten|twelve|fifteen|sixteen|twenty|thirty|forty|fifty|dozen)\s+(?:\w+\s+)?(?:pills"
+    r"|tablets|paracetamol|painkillers|capsules)\b"
 )
 TAKEN_BADLY = re.compile(
     r"\b(?:vodka|whisky|whiskey|wine|booze|alcohol|gin|rum|(?:don'?t|dont)\s+(?:ring|call|tell)"
@@ -1275,7 +1314,8 @@ def _sudden_illness(doc: Doc) -> list[tuple[str, int, int]]:
     """Signs told in words no phrase list holds: a baby's sunken soft spot, one eye blind all
     at once, a throat closing after a sting or a food, a low sugar in diabetes, a neck that
     will not bend with a rash or the light hurting, a breath too short for a sentence or a
-    reliever that does nothing, a body cold to the touch with a muddled mind."""
+    reliever that does nothing, a body cold to the touch with a muddled mind, a weight on the
+    chest or an ache spreading along the left arm or the jaw."""
     return [
         *_matched(doc, SUNKEN_SOFT_SPOT, "general"),
         *_matched(doc, BLIND_ALL_AT_ONCE, "stroke"),
@@ -1283,6 +1323,8 @@ def _sudden_illness(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, HYPO_SIGNS, "general", when=DIABETIC),
         *_matched(doc, NECK_WONT_BEND, "meningitis", when=MENINGITIS_WITH),
         *_matched(doc, SHORT_OF_BREATH, "breathing"),
+        *_matched(doc, CHEST_WEIGHT, "chest_pain"),
+        *_matched(doc, ACHE_SPREADING, "chest_pain"),
         *_matched(doc, COLD_TO_TOUCH, "general", when=MUDDLED),
     ]
 
@@ -1320,6 +1362,12 @@ AFFAIRS = re.compile(
     r"|\b(?:wrote|written|writing)\s+(?:\w+\s+)?(?:letters|notes)\s+(?:for|to)\b|\bmade\s+my\s+peace\b"
     r"|\bpaid\s+(?:\w+\s+){0,3}?(?:every\s+penny|everything|all)\s+(?:that\s+)?i\s+owed?\b"
     r"|\band\s+(?:i'?m\s+|im\s+|i\s+am\s+)?(?:not|never)\s+coming\s+back\b"
+    # "ended my mobile plan, settled every debt with my bro, will's all done ... i wont be
+    # returning", "note is already written"
+    r"|\bwill(?:'s|\s+is)\s+(?:all\s+)?(?:done|sorted|signed|witnessed)\b"
+    r"|\bsettled\s+(?:every|all)\s+(?:\w+\s+)?debts?\b"
+    r"|\b(?:won'?t|wont|will\s+not)\s+be\s+(?:returning|coming\s+back)\b"
+    r"|\bnote\s+(?:is\s+)?(?:already\s+)?(?:written|done)\b"
     # "gave my guitar to my nephew", "emailed my boss all my passwords", "put my cat in the
     # cattery for good", "wont be needing them after tonight", "deleted everything"
     r"|\b(?:gave|given)\s+(?:away\s+)?my\s+(?:\w+\s+){1,2}to\s+(?:my|the|a)\b"
@@ -1398,10 +1446,21 @@ A_STRIP_OF = re.compile(
     r"\b(?:swallowed|took|taken|necked|downed|ate|had|popped)\s+(?:a|an|one|two|three|\d+|a\s+whole"
     # "my mums whole tray of diazepam" (not "my box of tablets", taken to work)
     r"|(?:the|my|his|her|their)(?:\s+\w+'?s)?\s+(?:whole|entire|full)|half\s+a|all)\s+(?:strips?"
-    rf"|packets?|packs?|box(?:es)?|bottles?|blisters?|tubs?|trays?)\s+of\s+(?:my\s+|his\s+|her\s+"
+    r"|packets?|packs?|box(?:es)?|bottles?|blisters?|tubs?|trays?)\s+of\s+(?:my\s+|his\s+|her\s+"
     rf"|their\s+|the\s+)?(?:\w+\s+)?{PILL_NAMES}"
 )
 
+# someone taking all of theirs now, shut in or shouting it: "he's shouting that hes taking all
+# his sertraline and wont let me in"
+TAKING_ALL_NOW = re.compile(
+    r"\b(?:is|'s|s|are|hes|shes|he\s+is|she\s+is|they\s+are|theyre)\s+(?:\w+\s+)?(?:taking|swallowing"
+    r"|necking|downing|eating)\s+(?:all|every)\s+(?:of\s+)?(?:his|her|their|the)\s+(?:\w+\s+){0,2}?"
+    rf"{PILL_NAMES}"
+)
+SHUT_IN_OR_SHOUTING = re.compile(
+    r"\b(?:locked|barricaded|shut\s+(?:himself|herself|themselves)|(?:won'?t|wont)\s+let\s+(?:me|us)"
+    r"|shouting|screaming|yelling|threatening|goodbye)\b"
+)
 
 # a farewell, then no answer: "my mum texted me im sorry, look after your brother and shes not
 # picking up", "he said see you on the other side. hes not answering his phone"
@@ -1421,7 +1480,9 @@ FAREWELL = re.compile(
     # "a text from my daughter saying she loves me and is sorry"
     r"|\bsaying\s+(?:she|he|they)\s+loves?\s+(?:me|us|you)\s+and\s+(?:is|are|was)\s+sorry\b"
     # "posted a goodbye video on tiktok", "saying goodbye to everyone in the corridor"
-    r"|\bgoodbye\s+(?:video|post|message|note|letter|text|to\s+everyone)"
+    r"|\b(?:goodbye|farewell)\s+(?:video|post|message|note|letter|text|to\s+everyone)"
+    # "my mother just sent me a text saying bye, love you forever"
+    r"|\b(?:text|message)\s+saying\s+(?:bye|goodbye)\b|\blove\s+you\s+(?:forever|always)\b"
 )
 UNREACHABLE = re.compile(
     r"\b(?:not|isn'?t|isnt|won'?t|wont|stopped|doesn'?t|doesnt)\s+(?:picking\s+up|pick\s+up|answering"
@@ -1442,12 +1503,19 @@ HELIUM = re.compile(
     r"\b(?:helium|nitrogen)\b[^.?!]{0,15}\b(?:canisters?|tanks?|cylinders?|bottles?|kits?)\b"
     r"|\bexit\s+bag\b"
 )
+# the lot of a stash to be taken: "nicked my nans tramadol stash ..., gonna neck the lot
+# tonight"
+THE_LOT_TONIGHT = re.compile(
+    r"\b(?:gonna|going\s+to|about\s+to|will|i'?ll|ill)\s+(?:neck|take|swallow|down|have|scoff)\s+"
+    r"(?:the\s+lot|all\s+of\s+(?:it|them)|the\s+whole\s+(?:lot|stash|thing))\b"
+)
+A_STASH = re.compile(rf"\bstash\b|\b{PILL_NAMES}\b")
 # in the car with the engine running in a shut garage; "how many tylenol to die"
 FUMES = re.compile(
     r"\b(?:in|inside)\s+(?:the|his|her|my|their)\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust"
     r"|tailpipe|hose(?:pipe)?)\b"
     # "garage door shut, motor idling for ages"
-    r"|\bgarage\s+door\s+(?:is\s+)?(?:shut|closed|down)\b[^.?!]{0,40}\b(?:motor|engine)\s+(?:is\s+)?"
+    r"|\bgarage\s+(?:door|shutter)(?:'s|\s+is|\s+s)?\s+(?:shut|closed|down)\b[^.?!]{0,40}\b(?:motor|engine)\s+(?:is\s+)?"
     r"(?:idling|running|on)\b"
     r"|\bgarage\b[^.?!]{0,50}\bengine\s+(?:is\s+)?running\b"
     # "the car is in the lockup with the motor on and ive pulled the door down behind me"
@@ -1455,10 +1523,14 @@ FUMES = re.compile(
     r"(?!\s+(?:a|an|the|my|his|her|its)\b)"
     r"[^.?!]{0,60}\b(?:door|shutter)\s+(?:\w+\s+){0,2}?(?:down|shut|closed)\b"
     r"|\bengine\s+(?:is\s+)?running\b[^.?!]{0,50}\bgarage\b"
+    # "locked herself in the car in the garage with the engine on"
+    r"|\b(?:locked|shut|sealed|sat|sitting)\s+(?:\w+\s+){0,2}?in\s+(?:the|his|her|my|their|our)\s+car\s+"
+    r"in\s+the\s+(?:garage|lock-?up)\b[^.?!]{0,30}\b(?:engine|motor)\s+(?:is\s+|left\s+)?(?:on|running"
+    r"|idling)\b"
     # "car engines on, garage door shut, im sat in the drivers seat"
     r"|\b(?:engine|motor)s?\s+(?:is\s+|'s\s+|s\s+)?(?:on|running|idling|ticking\s+over)\b"
     r"(?!\s+(?:a|an|the|my|his|her|its)\b)[^.?!]{0,40}"
-    r"\bgarage\s+door\s+(?:is\s+)?(?:shut|closed|down)\b"
+    r"\bgarage\s+(?:door|shutter)(?:'s|\s+is|\s+s)?\s+(?:shut|closed|down)\b"
     # "locked in his room with a charcoal bbq lit": carbon monoxide in a shut room
     r"|\b(?:locked|shut|sealed)\s+(?:\w+\s+){0,4}in\b[^.?!]{0,40}\b(?:charcoal|bbq|barbecue|barbeque)"
     # "taped a hoover pipe from the exhaust into the car window"
@@ -1469,7 +1541,7 @@ FUMES = re.compile(
     r"|\b(?:lit|lighting|burning)\s+(?:a|the)\s+(?:disposable\s+)?(?:barbecue|bbq|barbeque|charcoal)\b"
     r"[^.?!]{0,30}\b(?:in|inside)\s+(?:my|the|his|her)\s+(?:bedroom|room|bathroom|car|tent|flat)\b"
     # "garage door is down, the car is ticking over in there and a pipe goes from the back of it"
-    r"|\bgarage\s+door\s+(?:is\s+)?(?:shut|closed|down)\b[^.?!]{0,40}\b(?:car|motor|engine)\s+(?:is\s+)?"
+    r"|\bgarage\s+(?:door|shutter)(?:'s|\s+is|\s+s)?\s+(?:shut|closed|down)\b[^.?!]{0,40}\b(?:car|motor|engine)\s+(?:is\s+)?"
     r"(?:idling|running|ticking\s+over)\b"
     r"|\b(?:pipe|hose|tube)\s+(?:goes|going|runs|running)\s+from\s+the\s+(?:back|exhaust|tailpipe)\b"
     # "gas fire is turned on but i blew the flame out and taped up the windows"
@@ -1501,13 +1573,15 @@ ENDS_IT = re.compile(
     r"|\b(?:going|jumping|jump|throwing\s+myself)\s+off\s+(?:the\s+|a\s+)?(?:multi-?storey|car\s+park"
     r"|bridge|roof|building|cliff|balcony|tower\s+block)\b[^.?!]{0,20}\b(?:at\s+\d|at\s+midnight"
     r"|tonight|today|now)"
-    r"|\b(?:belt|rope|cord|scarf|cable|dressing\s+gown\s+cord|noose)\b[^.?!]{0,30}\b(?:looped|tied"
-    r"|knotted)\b[^.?!]{0,30}\b(?:door\s*handle|neck|beam|banister|bannister|hook|rail)"
+    r"|\b(?:belt|rope|cord|scarf|cable|dressing\s+gown\s+cord|noose|lead|leash|strap|sheet|flex"
+    r"|wire)\b[^.?!]{0,30}\b(?:looped|tied|knotted|fastened|attached|secured)\b[^.?!]{0,30}\b(?:door\s*handle|neck|beam|banister|bannister|hook|rail)"
     r"|\bpockets\s+(?:full\s+of|filled\s+with)\s+(?:stones|rocks)\b"
     # "tied the washing line to the banister and im stood on a chair"
-    r"|\b(?:tied|looped|knotted|hung)\s+(?:a|the|my|his|her)\s+(?:\w+\s+){0,2}?(?:line|rope|cord|belt"
-    r"|scarf|cable|flex|sheet|lead|tie)\s+(?:to|round|around|over|from|on)\s+(?:the|a)\s+(?:\w+\s+)?"
-    r"(?:banister|bannister|beam|hook|rail|railing|door|hinge|lof+t\s+hatch|stairs|tree)\b"
+    r"|\b(?:tied|looped|knotted|hung|fastened|attached|secured)\s+(?:a|the|my|his|her)\s+(?:\w+\s+){0,2}?"
+    r"(?:line|rope|cord|belt|scarf|cable|flex|sheet|lead|leash|tie|strap)\s+(?:to|round|around|over"
+    r"|from|on)\s+(?:the|a|my)\s+(?:(?:top|back|inside)\s+of\s+(?:the|my|a)\s+)?(?:\w+\s+)?"
+    r"(?:banister|bannister|beam|hook|rail|railing|door|hinge|lof+t\s+hatch|stairs|tree|wardrobe"
+    r"|closet)\b"
     # "my cousin is sat on the edge of the railway bridge"
     r"|\b(?:sat|sitting|standing|stood|perched)\s+on\s+(?:the\s+)?(?:edge|ledge|rail|railings?"
     r"|parapet)\s+of\s+(?:the|a)\s+"
@@ -1627,7 +1701,7 @@ ENDS_IT = re.compile(
     r"|\bsitting\s+(?:\w+\s+){0,4}with\s+(?:the|a|his|my|dads?)\s+(?:shotgun|gun|rifle|pistol)\s+now\b"
     r"|\btook\s+the\s+key\s+(?:for|to)\s+the\s+gun\s+(?:cabinet|safe|cupboard)\b"
     # "tonight every insulin pen left in the fridge goes in at once"
-    r"|\bevery\s+insulin\s+pen\b|\b(?:all|every)\s+(?:of\s+)?(?:my\s+|the\s+)?insulin\b[^.?!]{0,40}\b(?:at\s+once"
+    r"|\b(?:every|all)\s+(?:last\s+|single\s+)?(?:of\s+)?(?:my\s+|the\s+)?insulin\s+pens?\b|\b(?:all|every)\s+(?:of\s+)?(?:my\s+|the\s+)?insulin\b[^.?!]{0,40}\b(?:at\s+once"
     r"|in\s+one\s+go)\b"
     # "my brother pulled a carrier bag over his head"
     r"|\b(?:pulled|put|tied|pulling|putting)\s+(?:a\s+)?(?:plastic\s+|carrier\s+|bin\s+|freezer\s+)?bag\s+"
@@ -1657,6 +1731,10 @@ ENDS_IT = re.compile(
     rf"|\b{HIGH_PLACE}\b"
     r"[^.?!]{0,60}\b(?:climbed|climbing|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the"
     r"\s+(?:\w+\s+)?(?:barrier|railings?|rail|fence|parapet|edge|wall)\b"
+    # "top floor of the car park ... about to go over the railing now"
+    rf"|\b{HIGH_PLACE}\b[^.?!]{{0,60}}\b(?:about\s+to|going\s+to|gonna|will|i'?ll|ill)\s+(?:go|get"
+    r"|climb|step|hop|jump)\s+(?:over|off)\s+(?:the\s+)?(?:\w+\s+)?(?:barrier|railings?|rail|fence"
+    r"|parapet|edge|side|wall)\b"
     # "up on the highest deck at the multistorey ... im climbing the barrier in a min" (not a
     # climbing wall on a top floor)
     rf"|\b{HIGH_PLACE}\b[^.?!]{{0,60}}\bclimb(?:ing|ed)?\s+(?:up\s+)?(?:on\s+|onto\s+)?the\s+"
@@ -1675,6 +1753,10 @@ ENDS_IT = re.compile(
     r"|\b(?:plans?|planning|going|gonna|wants?|wanting|will|'ll)\s+(?:to\s+)?(?:drive|crash|steer|plough"
     r"|plow|swerve)\s+(?:(?:my|his|her|their|the)\s+(?:car|van|truck|motorbike)\s+)?(?:into|off)\s+"
     r"(?:a|an|the)\s+(?:\w+\s+)?(?:bridge|wall|tree|lorry|truck|pillar|barrier|cliff|oncoming)\b"
+    # "parked right on the brink of that old quarry and will drive over it"
+    r"|\b(?:edge|brink|lip|rim)\s+of\s+(?:the|that|a)\s+(?:\w+\s+)?(?:quarry|cliff|gorge)\b[^.?!]{0,40}"
+    r"\b(?:will|going\s+to|gonna|about\s+to|wants?\s+to|plans?\s+to|'ll|ll)\s+(?:drive|go|jump|step"
+    r"|walk)\s+(?:over|off)\b"
     # "gonna drive into the quarry lake tonight", "walk into the river"
     r"|\b(?:drive|driving|drove|walk|walking|walked|swim|swimming|swam|wade|wading|waded)\s+"
     r"(?:the\s+car\s+|my\s+car\s+)?(?:into|off)"
@@ -1706,7 +1788,7 @@ HARMS_OWN_BODY = re.compile(
     # "came out with his arms covered in deep cuts", "a photo of his arm slashed open"
     r"|\b(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:are\s+|were\s+|all\s+)?"
     r"(?:covered\s+in|full\s+of)\s+(?:deep\s+|fresh\s+|bleeding\s+)?cuts\b"
-    r"|\b(?:arms?|wrists?|thighs?)\s+(?:\w+\s+)?slashed\b"
+    r"|\b(?:arms?|forearms?|wrists?|thighs?|legs?)\s+(?:\w+\s+)?(?:slashed|sliced|gashed)\b"
     # "shes carved it up with a bit of broken mirror"
     r"|\bcarved\s+(?:it|her\s+\w+|his\s+\w+|my\s+\w+)\s+up\s+with\b"
     # "a pic of her wrists all cut up", "he slit his wrists"
@@ -1715,6 +1797,8 @@ HARMS_OWN_BODY = re.compile(
     r"|\b(?:can'?t|cant|cannot)\s+stop+\s+(?:cutting|self\s*-?\s*harming|burning\s+myself)\b"
     # "the razor blade is out and im opening my arm up properly this time"
     r"|\bopening\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\s+up\b"
+    # "going to open my wrists once im in the water"
+    r"|\b(?:open|opening|slit|slitting)\s+(?:up\s+)?(?:my|his|her|their)\s+(?:wrists?|veins?)\b"
     # "keep stubbing cigarettes out on my stomach"
     r"|\bstubb(?:ing|ed)\s+(?:cigarettes?|fags?|them|it)\s+out\s+on\s+(?:my|his|her|their)\s+(?:arms?|stomach"
     r"|legs?|thighs?|skin|hands?|wrists?)\b"
@@ -1767,8 +1851,8 @@ BY_THE_TRACKS = re.compile(
     r"|\b(?:parked|sat|sitting|standing|stood|waiting|lying|stopped)\s+(?:up\s+)?(?:on|at|in)\s+(?:the\s+)?"
     r"level\s+crossing\b"
     # "the freight comes through in ten mins and im climbing down onto the line"
-    r"|\b(?:climbing|climbed|stepping|stepped|jumping|jumped|getting|got|going)\s+(?:down\s+)?(?:onto"
-    r"|on\s+to)\s+the\s+(?:railway\s+|train\s+)?(?:line|tracks?|rails)\b"
+    r"|\b(?:climbing|climbed|stepping|stepped|jumping|jumped|getting|got|going)\s+(?:down\s+|off\s+"
+    r"|out\s+)?(?:onto|on\s+to)\s+the\s+(?:railway\s+|train\s+)?(?:line|tracks?|rails)\b"
     r"|\b(?:lying|lie|lay|laying)\s+(?:down\s+)?(?:on|across)\s+the\s+(?:railway\s+|train\s+)?"
     r"(?:tracks?|rails)\b"
 )
@@ -1796,7 +1880,8 @@ LAST_WORDS = re.compile(
 # everything and shes up on the roof of our block", "posted sorry i wasnt good enough ... and
 # hes walking along the motorway hard shoulder"
 A_PLACE_TO_END_IT = re.compile(
-    r"\b(?:(?:quarry|cliff)\s+(?:lip|edge|top)|edge\s+of\s+the\s+(?:quarry|cliff)|miles\s+below"
+    r"\b(?:(?:quarry|cliff)\s+(?:lip|edge|top)|(?:edge|brink|lip|rim)\s+of\s+(?:the|that|a)\s+"
+    r"(?:\w+\s+)?(?:quarry|cliff|gorge|drop)|miles\s+below"
     r"|on\s+the\s+roof|top\s+(?:deck|floor|level|storey)|on\s+the\s+(?:edge|ledge)|\d+(?:st|nd|rd|th)"
     r"\s+floor|on\s+the\s+bridge|(?:railway|train)\s+(?:line|tracks?))\b"
     r"|\b(?:walking|standing|stood|sat|sitting|wandering|lying)\s+(?:along|on|across|down|in)\s+"
@@ -1810,7 +1895,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
     from a place to end it or with the gas of an exit bag; hitting oneself or swallowing sharp
     things meant to hurt; an appliance taken into the bath; a rope packed and the place
     picked; a place or means to end it; a strip or packet of pills, all of one's medicine with
-    drink, every pill one has, or patches chewed."""
+    drink or washed down with it, every pill one has, or patches chewed."""
     plans = _matched(doc, AFFAIRS, "suicide")
     roped = [plan for plan in plans if "rope" in _text(doc, plan[1], plan[2], lower=True)]
     return [
@@ -1818,6 +1903,7 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, FAREWELL, "suicide", when=UNREACHABLE),
         *_matched(doc, FAREWELL, "suicide", when=A_PLACE_TO_END_IT),
         *_matched(doc, FAREWELL, "suicide", when=HELIUM),
+        *_matched(doc, THE_LOT_TONIGHT, "suicide", when=A_STASH),
         *_matched(doc, HITS_ONESELF, "suicide", when=MEANT_TO_HURT),
         *_matched(doc, INTO_THE_BATH, "suicide", when=APPLIANCE_BY_A_BATH),
         *_matched(doc, PICKED_THE_PLACE, "suicide", when=A_ROPE),
@@ -1831,7 +1917,9 @@ def _plans_or_a_strip_taken(doc: Doc) -> list[tuple[str, int, int]]:
         *_matched(doc, HARMS_OWN_BODY, "suicide"),
         *_matched(doc, A_STRIP_OF, "poisoning"),
         *_matched(doc, ALL_TAKEN, "poisoning", when=TAKEN_BADLY),
+        *_matched(doc, DOWN_WITH_DRINK, "poisoning", when=A_SUPPLY),
         *_matched(doc, EVERY_ONE_THEY_HAVE, "poisoning"),
+        *_matched(doc, TAKING_ALL_NOW, "poisoning", when=SHUT_IN_OR_SHOUTING),
         *_matched(doc, PATCH_CHEWED, "poisoning"),
     ]
 
@@ -1951,20 +2039,23 @@ def _overdoses(doc: Doc) -> list[tuple[str, int, int]]:
             every = word.lower_ in ALL_WORDS
             # "took all my tablets" and no more: all of them, not today's
             all_told = lower in TOOK_WORDS and not rest.strip(" .!?")
+            there_was = ALL_THERE_WAS.search(rest) if lower in TOOK_WORDS else None
             all_at_once = every and bool(
-                AT_ONCE.search(rest) or ALL_THERE_IS.search(rest) or all_told
+                AT_ONCE.search(rest) or ALL_THERE_IS.search(rest) or all_told or there_was
             )
+            # the span takes in "we had": what follows it is not "the stroke i had"
+            end = pills[0] + 1 + (len(there_was.group().split()) if every and there_was else 0)
             many = word.lower_ in MANY_WORDS
             # too many for any prescription; or all of them tonight, which only a plan makes so
             # "took a few extra of my tablets, maybe 20": the count told after the pills
             counted_after = lower in TAKEN_WORDS and _counted_after(doc, pills[0])
             too_many = counted or whole or all_at_once or many or counted_after
             if (too_many or (every and SOON.search(rest))) and _plans(doc, i):
-                spans.append(("suicide", i, pills[0] + 1))
+                spans.append(("suicide", i, end))
                 break
             # "1000mg" is a dose, not a count; "i take loads of tablets" is not a handful taken
             if too_many and (lower in TOOK_WORDS or not many):
-                spans.append(("poisoning", i, pills[0] + 1))
+                spans.append(("poisoning", i, end))
                 break
         else:
             count_at = _counted_pills_before(doc, i) if lower in TAKEN_WORDS else None

@@ -143,6 +143,11 @@ def training_data(intents_dir: Path) -> NluData:
     return read_files(path for path in paths if path.name != "rules.yml")
 
 
+def danger_data(intents_dir: Path) -> NluData:
+    """What the danger detector learns from besides the training set: `danger/*.yml`."""
+    return read_files(intents_dir.glob("danger/*.yml"))
+
+
 def entity_data(intents_dir: Path) -> NluData:
     """Lookups and synonyms alone (what the entity ruler is built from, with annotations)."""
     return read_files(intents_dir.glob("*.yml"))

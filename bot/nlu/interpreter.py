@@ -126,6 +126,8 @@ def parse_payload(text: str, known_intents: frozenset[str]) -> ParseResult | Non
     return ParseResult(text=text, intent=intent, entities=entities, intent_ranking=[intent])
 
 
+# `scores` reads a part of a message by the intent classifier alone: the safety gate's bar for
+# such a part (gate.py) is set on its scores; the danger detector reads whole messages
 CLASSIFYING = frozenset({"normalizer", "textcat"})
 
 

@@ -16,8 +16,8 @@ from spacy.util import fix_random_seed, load_config, load_model_from_config
 
 from bot.config import INTENTS_DIR, NLU_CONFIG_FILE, SAFETY_FILE
 from bot.nlu import components as _components  # noqa: F401  (registers the factories)
-from bot.nlu.data import Example, NluData, training_data
-from bot.nlu.textcat import IntentCategorizer
+from bot.nlu.data import Example, NluData, danger_data, training_data
+from bot.nlu.textcat import EMERGENCY, ORDINARY, DangerDetector, IntentCategorizer
 
 MODEL_META = "calcibot.json"
 
@@ -78,6 +78,20 @@ def train_pipeline(
     )
     if not fit.converged:
         raise TrainingError(f"the classifier did not converge in {fit.iterations} iterations")
+    if "danger" in nlp.pipe_names:
+        danger = nlp.get_pipe("danger")
+        assert isinstance(danger, DangerDetector)
+        extra = danger_data(intents_dir).examples
+        docs += [normalizer(nlp.make_doc(example.text)) for example in extra]
+        fit = fit_textcat(
+            danger,
+            docs,
+            [EMERGENCY if e.intent == EMERGENCY else ORDINARY for e in [*data.examples, *extra]],
+            l2=float(training["l2"]),
+            max_iterations=int(training["max_iterations"]),
+        )
+        if not fit.converged:
+            raise TrainingError(f"the danger detector did not converge in {fit.iterations}")
     return nlp
 
 

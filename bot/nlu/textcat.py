@@ -28,6 +28,8 @@ from thinc.api import Model
 from bot.nlu.architectures import FeatureKeys
 
 FEATURE_ROWS = 20_000  # words and word n-grams whose summed weights are kept (2.3 MB)
+EMERGENCY = "emergency"
+ORDINARY = "ordinary"
 
 
 class FeatureRows:
@@ -211,6 +213,88 @@ def make_intent_categorizer(
         model,
         name,
         threshold=threshold,
+        scorer=scorer,
+        feature_rows=feature_rows,
+    )
+
+
+if not Doc.has_extension("danger"):
+    Doc.set_extension("danger", default=None)
+
+
+class DangerDetector(IntentCategorizer):
+    """A second bag of features that reads one thing: whether a message tells of an
+    emergency. It learns from the intents' own messages and from `intents/danger/`:
+    emergencies told by their situation ("the rope is in the boot and im driving to the
+    woods"), which no phrase names, against ordinary messages with the same words (a past
+    overdose, a film, a shift on a ward). The intent classifier learns thirty things at once
+    from few such messages; this one learns the one that cannot be missed.
+
+    Its verdict goes into `doc._.danger`. At ``confident`` or more it also raises the
+    intent classifier's `emergency` score in `doc.cats` to that confidence, the other scores
+    scaled down to share the rest, so every reader of a message's scores (the fallback, the
+    safety gate) sees one verdict. Below it, `doc.cats` is left as the intent classifier
+    wrote it. The parts of a message the gate reads alone (`Interpreter.scores`) are read by
+    the intent classifier only: the gate's bar for them is set on its scores."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        model: Model[Any, Any],
+        name: str = "danger",
+        *,
+        threshold: float,
+        confident: float,
+        scorer: Callable[..., dict[str, Any]] | None = textcat_score,
+        feature_rows: int = FEATURE_ROWS,
+    ) -> None:
+        super().__init__(
+            vocab, model, name, threshold=threshold, scorer=scorer, feature_rows=feature_rows
+        )
+        self.confident = confident
+
+    def set_annotations(self, docs: Iterable[Doc], scores: Any) -> None:
+        column = list(self.labels).index(EMERGENCY)
+        for doc, row in zip(docs, scores.tolist(), strict=False):
+            danger = float(row[column])
+            doc._.danger = danger
+            cats = doc.cats
+            before = cats.get(EMERGENCY, 0.0)
+            if danger < self.confident or before >= danger:
+                continue
+            scale = (1.0 - danger) / (1.0 - before) if before < 1.0 else 0.0
+            for label in cats:
+                cats[label] *= scale
+            cats[EMERGENCY] = danger
+
+
+@Language.factory(
+    "calcibot_danger",
+    assigns=["doc._.danger", "doc.cats"],
+    default_config={
+        "threshold": 0.0,
+        "confident": 0.8,
+        "scorer": {"@scorers": "spacy.textcat_scorer.v2"},
+        "feature_rows": FEATURE_ROWS,
+    },
+    default_score_weights={"cats_score": None},
+)
+def make_danger_detector(
+    nlp: Language,
+    name: str,
+    *,
+    model: Model[Any, Any],
+    threshold: float,
+    confident: float,
+    scorer: Callable[..., dict[str, Any]] | None,
+    feature_rows: int,
+) -> DangerDetector:
+    return DangerDetector(
+        nlp.vocab,
+        model,
+        name,
+        threshold=threshold,
+        confident=confident,
         scorer=scorer,
         feature_rows=feature_rows,
     )

@@ -101,7 +101,8 @@ MEANT_IT = re.compile(
     r"|thats\s+it)"
     # "when everyone's gone to bed im taking the rest of the tablets. note is written", "gonna
     # swallow everything as soon as she leaves"
-    r"|\bnote\s+is\s+(?:already\s+)?(?:written|done)\b"
+    r"|\bnote\s+is\s+(?:already\s+)?(?:written|done)\b|\bi\s+(?:left|wrote)\s+(?:a\s+)?(?:letter|note)\b"
+    r"|\bfinish\s+off\s+(?:whatever|the|all\s+the|any)\s+(?:\w+\s+)?(?:pills|tablets|meds)\b"
     r"|\b(?:gonna|going\s+to|about\s+to)\s+(?:swallow|take|neck|down)\s+(?:everything|the\s+lot"
     r"|all\s+of\s+(?:it|them))\b"
     r"|\b(?:can'?t|cant|cannot)\s+face\s+(?:being\s+(?:around|here|alive)|tomorrow|another\s+day)\b"
@@ -181,7 +182,13 @@ DISTRESS = re.compile(
     r"|(?:can'?t|cant|cannot)\s+cope|done\s+with\s+(?:being\s+alive|life|living|it\s+all|everything)"
     r"|(?:stop|going)\s+(?:until|till|til)\s+(?:she'?s|shes|he'?s|hes|they'?re|theyre|i'?m|im)\s+dead"
     r"|(?:he'?ll|hell|she'?ll|shell|they'?ll)\s+(?:leap|jump)|cutting\s+into\s+(?:his|her|their)"
-    r"|tailpipe|exhaust|every\s+one\s+of\s+(?:his|her|their)|over\s+the\s+(?:cliff|edge)"
+    r"|tailpipe|exhaust|every\s+one\s+of\s+(?:his|her|their)|(?:over|off)\s+the\s+(?:cliff|edge)"
+    # "says he didnt want to live anymore", "because things are too much for her", "an apology
+    # to everyone", "emptied her mums pill bottle down her throat", "farewell notes", "a noose",
+    # "tonight she'll finish it properly with pills she's stashed"
+    r"|(?:didn'?t|didnt|doesn'?t|doesnt|don'?t|dont)\s+want\s+to\s+live|too\s+much\s+for\s+(?:her|him"
+    r"|them)|apolog\w*\s+to\s+(?:everyone|all)|down\s+(?:her|his|their)\s+throat|farewell|noose"
+    r"|finish\s+it|stash\w*"
     # "says he's downing his whole pack of antidepressants", "said he didnt want to be here"
     r"|(?:downing|swallowing|taking|necking)\s+(?:his|her|their)\s+whole"
     r"|(?:didn'?t|didnt|doesn'?t|doesnt|don'?t|dont)\s+want\s+to\s+be\s+(?:here|alive|around)"

@@ -918,6 +918,7 @@ PET_POISONS = re.compile(
 PET_SIGNS = re.compile(
     r"\b(?:bloat|bloated|retching|colic|straining\s+(?:in|to)\s+(?:the\s+)?(?:litter|pee|wee)"
     r"|(?:can'?t|cannot)\s+(?:pee|wee)|nothing(?:'?s|\s+is)?\s+(?:comes|coming)\s+out"
+    r"|no\s+(?:wee|pee|urine)\s+(?:comes|coming|is\s+coming)"
     # "keeps going to the litter tray straining but nothing passes"
     r"|straining\b[^.?!]{0,30}\bnothing\s+(?:passes|passing|comes|coming|came)"
     # bloat: "stomach has swollen up like a drum and he keeps trying to be sick"
@@ -1500,7 +1501,7 @@ UNREACHABLE = re.compile(
 # the gas of an exit bag: "scheduled goodbye posts ... and the helium canister i ordered came
 # today" (not a helium tank for a party's balloons, with no farewell)
 HELIUM = re.compile(
-    r"\b(?:helium|nitrogen)\b[^.?!]{0,15}\b(?:canisters?|tanks?|cylinders?|bottles?|kits?)\b"
+    r"\b(?:helium|nitrogen|gas)\b[^.?!]{0,15}\b(?:canisters?|tanks?|cylinders?|bottles?|kits?)\b"
     r"|\bexit\s+bag\b"
 )
 # the lot of a stash to be taken: "nicked my nans tramadol stash ..., gonna neck the lot
@@ -1560,7 +1561,8 @@ APPLIANCE = (
 )
 # a high place one may be at the edge of: "the top deck of the car park", "the roof"
 HIGH_PLACE = (
-    r"(?:(?:top|highest|upper)\s+(?:deck|floor|level|storey)|roof|bridge|balcony|cliff|ledge|viaduct"
+    r"(?:(?:top|highest|upper)\s+(?:deck|floor|level|storey)|level\s+\d+\s+of\s+the\s+(?:multi-?storey"
+    r"|car\s+park)|roof|bridge|balcony|cliff|ledge|viaduct"
     r"|overpass|flyover"
     r"|(?:river|rail|railway)\s+crossing)"
 )
@@ -1574,7 +1576,8 @@ ENDS_IT = re.compile(
     r"|bridge|roof|building|cliff|balcony|tower\s+block)\b[^.?!]{0,20}\b(?:at\s+\d|at\s+midnight"
     r"|tonight|today|now)"
     r"|\b(?:belt|rope|cord|scarf|cable|dressing\s+gown\s+cord|noose|lead|leash|strap|sheet|flex"
-    r"|wire)\b[^.?!]{0,30}\b(?:looped|tied|knotted|fastened|attached|secured)\b[^.?!]{0,30}\b(?:door\s*handle|neck|beam|banister|bannister|hook|rail)"
+    r"|wire)\b[^.?!]{0,30}\b(?:looped|tied|knotted|fastened|attached|secured)\b[^.?!]{0,30}\b"
+    r"(?:door\s*handle|neck|beam|banister|bannister|hook|rail|joist|rafter|loft\s+hatch)"
     r"|\bpockets\s+(?:full\s+of|filled\s+with)\s+(?:stones|rocks)\b"
     # "tied the washing line to the banister and im stood on a chair"
     r"|\b(?:tied|looped|knotted|hung|fastened|attached|secured)\s+(?:a|the|my|his|her)\s+(?:\w+\s+){0,2}?"
@@ -1680,6 +1683,8 @@ ENDS_IT = re.compile(
     r"|\b(?:screaming|screamed|shouting|shouted|yelling|yelled|threatening|threatened|saying|says"
     r"|said|texted)\s+(?:that\s+)?(?:he'?ll|hell|she'?ll|shell|they'?ll|he\s+will|she\s+will"
     r"|he'?s\s+going\s+to|she'?s\s+going\s+to)\s+(?:jump|leap)\b"
+    # not off the sofa at a film
+    r"(?!\s+(?:off|out\s+of|on|onto)\s+(?:the\s+|a\s+|my\s+)?(?:sofa|couch|bed|chair|seat|bandwagon))"
     r"|\bwrong\s+side\s+of\s+the\s+(?:\w+\s+)?(?:railings?|barrier|fence|rail|parapet)\b"
     # "ive got the gun out of the safe and its loaded on my lap"
     r"|\b(?:gun|rifle|shotgun|pistol|revolver)\b[^.?!]{0,60}\b(?:on\s+my\s+(?:lap|knees?)"
@@ -1720,6 +1725,9 @@ ENDS_IT = re.compile(
     # "legs over the edge" up high
     rf"|\b{HIGH_PLACE}\b[^.?!]{{0,60}}\b(?:legs"
     r"|feet)\s+(?:dangling\s+)?over\s+the\s+(?:edge|side)\b"
+    # "perched on the parapet up on level 7 of the multistorey, legs dangling"
+    r"|\b(?:sat|sitting|perched|standing|stood)\s+on\s+the\s+(?:parapet|ledge|edge|railings?)\b[^.?!]{0,60}"
+    r"\b(?:legs|feet)\s+(?:are\s+)?(?:dangling|hanging)\b"
     # "climbed over the barrier of our 9th floor flat", "standing past the safety fence on the
     # top deck"
     r"|\b(?:climbed|climbing|clambered|gone|got|stepped|stepping|standing|stood)\s+(?:over|past)\s+the\s+"
@@ -1798,7 +1806,9 @@ HARMS_OWN_BODY = re.compile(
     r"|\b(?:can'?t|cant|cannot)\s+stop+\s+(?:cutting|self\s*-?\s*harming|burning\s+myself)\b"
     # "the razor blade is out and im opening my arm up properly this time"
     r"|\bopening\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\s+up\b"
-    # "gonna slice my arms open when i get in"
+    # "gonna slice my arms open when i get in", "sliced both thighs open deliberately"
+    r"|\b(?:sliced|slashed|slit|cut|ripped)\s+(?:both\s+|my\s+)(?:arms?|wrists?|legs?|thighs?|forearms?)\s+"
+    r"open\b"
     r"|\b(?:slice|slit|slash|cut|open|rip)\s+(?:up\s+)?my\s+(?:arms?|wrists?|legs?|thighs?|veins?)\s+"
     r"(?:open|up|to\s+bits)\b"
     # "going to open my wrists once im in the water"

@@ -794,6 +794,12 @@ def rule_flags(interpreter: Interpreter, detector: RedFlagDetector, text: str) -
         ("my mate is parked at the edge of the quarry, saying hes going to drive off", "suicide"),
         ("took every one of my nans valium with a bottle of wine", "poisoning"),
         ("downed every paracetamol we had in the drawer", "poisoning"),
+        # a tenth round's, told in other words
+        ("the rope is knotted to a rafter in the garage and the stepladder is under it", "suicide"),
+        ("perched on the parapet of the multistorey with my legs hanging", "suicide"),
+        ("slashed both arms open with a stanley knife", "suicide"),
+        ("my cat has no wee coming out and keeps straining", "general"),
+        ("up on level 5 of the car park, climbing the barrier now", "suicide"),
         # one's own, asked what it is tied to
         ("i think im having a stroke, is it tied to my calcinosis?", "stroke"),
         ("my face is drooping, could it be linked to calcinosis?", "stroke"),
@@ -1002,6 +1008,9 @@ def test_red_flags_are_found(
         "my cat was sitting on my chest this morning, can cats get calcinosis",
         "revising for my first aid course, what causes calcinosis",
         "i gulped my coffee too fast, what is calcinosis",
+        # the words of the tenth round's rules, told harmlessly
+        "the gas bottle for the bbq is empty, what causes calcinosis",
+        "the kids were perched on the wall with their legs dangling, is calcinosis genetic",
         # the words of the sixth round's rules, told harmlessly
         "the helium tank for the party balloons came today, what causes calcinosis",
         "the office will be fine once im gone on holiday, what is calcinosis",

@@ -1511,12 +1511,15 @@ THE_LOT_TONIGHT = re.compile(
     r"(?:the\s+lot|all\s+of\s+(?:it|them)|the\s+whole\s+(?:lot|stash|thing))\b"
 )
 A_STASH = re.compile(rf"\bstash\b|\b{PILL_NAMES}\b")
+# a garage shut: "garage door is down", "the garage shutter's down"
+GARAGE_SHUT = r"\bgarage\s+(?:door|shutter)(?:'s|\s+is|\s+s)?\s+(?:shut|closed|down)\b"
 # in the car with the engine running in a shut garage; "how many tylenol to die"
 FUMES = re.compile(
     r"\b(?:in|inside)\s+(?:the|his|her|my|their)\s+car\b[^.?!]{0,50}\b(?:engine\s+running|exhaust"
     r"|tailpipe|hose(?:pipe)?)\b"
     # "garage door shut, motor idling for ages"
-    r"|\bgarage\s+(?:door|shutter)(?:'s|\s+is|\s+s)?\s+(?:shut|closed|down)\b[^.?!]{0,40}\b(?:motor|engine)\s+(?:is\s+)?"
+    rf"|{GARAGE_SHUT}"
+    r"[^.?!]{0,40}\b(?:motor|engine)\s+(?:is\s+)?"
     r"(?:idling|running|on)\b"
     r"|\bgarage\b[^.?!]{0,50}\bengine\s+(?:is\s+)?running\b"
     # "the car is in the lockup with the motor on and ive pulled the door down behind me"
@@ -1531,7 +1534,7 @@ FUMES = re.compile(
     # "car engines on, garage door shut, im sat in the drivers seat"
     r"|\b(?:engine|motor)s?\s+(?:is\s+|'s\s+|s\s+)?(?:on|running|idling|ticking\s+over)\b"
     r"(?!\s+(?:a|an|the|my|his|her|its)\b)[^.?!]{0,40}"
-    r"\bgarage\s+(?:door|shutter)(?:'s|\s+is|\s+s)?\s+(?:shut|closed|down)\b"
+    rf"{GARAGE_SHUT}"
     # "locked in his room with a charcoal bbq lit": carbon monoxide in a shut room
     r"|\b(?:locked|shut|sealed)\s+(?:\w+\s+){0,4}in\b[^.?!]{0,40}\b(?:charcoal|bbq|barbecue|barbeque)"
     # "taped a hoover pipe from the exhaust into the car window"
@@ -1542,7 +1545,8 @@ FUMES = re.compile(
     r"|\b(?:lit|lighting|burning)\s+(?:a|the)\s+(?:disposable\s+)?(?:barbecue|bbq|barbeque|charcoal)\b"
     r"[^.?!]{0,30}\b(?:in|inside)\s+(?:my|the|his|her)\s+(?:bedroom|room|bathroom|car|tent|flat)\b"
     # "garage door is down, the car is ticking over in there and a pipe goes from the back of it"
-    r"|\bgarage\s+(?:door|shutter)(?:'s|\s+is|\s+s)?\s+(?:shut|closed|down)\b[^.?!]{0,40}\b(?:car|motor|engine)\s+(?:is\s+)?"
+    rf"|{GARAGE_SHUT}"
+    r"[^.?!]{0,40}\b(?:car|motor|engine)\s+(?:is\s+)?"
     r"(?:idling|running|ticking\s+over)\b"
     r"|\b(?:pipe|hose|tube)\s+(?:goes|going|runs|running)\s+from\s+the\s+(?:back|exhaust|tailpipe)\b"
     # "gas fire is turned on but i blew the flame out and taped up the windows"

@@ -183,15 +183,15 @@ DISTRESS = re.compile(
     r"|(?:stop|going)\s+(?:until|till|til)\s+(?:she'?s|shes|he'?s|hes|they'?re|theyre|i'?m|im)\s+dead"
     r"|(?:he'?ll|hell|she'?ll|shell|they'?ll)\s+(?:leap|jump)|cutting\s+into\s+(?:his|her|their)"
     r"|tailpipe|exhaust|every\s+one\s+of\s+(?:his|her|their)|(?:over|off)\s+the\s+(?:cliff|edge)"
-    # "says he didnt want to live anymore", "because things are too much for her", "an apology
-    # to everyone", "emptied her mums pill bottle down her throat", "farewell notes", "a noose",
-    # "tonight she'll finish it properly with pills she's stashed"
-    r"|(?:didn'?t|didnt|doesn'?t|doesnt|don'?t|dont)\s+want\s+to\s+live|too\s+much\s+for\s+(?:her|him"
-    r"|them)|apolog\w*\s+to\s+(?:everyone|all)|down\s+(?:her|his|their)\s+throat|farewell|noose"
+    # "says he didnt want to live anymore", "said he didnt want to be here", "because things are
+    # too much for her", "an apology to everyone", "emptied her mums pill bottle down her
+    # throat", "farewell notes", "a noose", "tonight she'll finish it properly with pills she's
+    # stashed"
+    r"|(?:didn'?t|didnt|doesn'?t|doesnt|don'?t|dont)\s+want\s+to\s+(?:live|be\s+(?:here|alive|around))"
+    r"|too\s+much\s+for\s+(?:her|him|them)|apolog\w*\s+to\s+(?:everyone|all)|down\s+(?:her|his|their)\s+throat|farewell|noose"
     r"|finish\s+it|stash\w*"
-    # "says he's downing his whole pack of antidepressants", "said he didnt want to be here"
+    # "says he's downing his whole pack of antidepressants"
     r"|(?:downing|swallowing|taking|necking)\s+(?:his|her|their)\s+whole"
-    r"|(?:didn'?t|didnt|doesn'?t|doesnt|don'?t|dont)\s+want\s+to\s+be\s+(?:here|alive|around)"
     r"|(?:barricaded|shut|locked)\s+(?:himself|herself|themselves)\s+in\b[^.?!]{0,40}\b(?:rope|noose"
     r"|belt|cord|pills|tablets|knife|blade|razor|gun)\b"
     r"|said\s+(?:he'?s|hes|she'?s|shes|they'?re|theyre)\s+done\b"
